@@ -1,0 +1,56 @@
+// Objective: a function f: Rⁿ → R with analytic value, gradient and Hessian.
+//
+// Every objective documents f, ∇f, its known minima x* with f*, and its source. The
+// Hessian-vector product defaults to H·v from the dense Hessian; objectives whose dimension
+// can be large override it (and refuse the dense Hessian above `max_dense_dim`).
+//
+// Finite-sum objectives f(x) = (1/m) Σᵢ fᵢ(x) also report `num_terms() = m` and evaluate
+// a minibatch mean over a list of term indices; for all others m = 1 and the "batch" is f.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "descent/core/types.hpp"
+
+namespace descent {
+
+struct KnownMinimum {
+  Vector x;
+  double f = 0.0;
+  bool global = true;
+};
+
+class Objective {
+ public:
+  virtual ~Objective() = default;
+
+  virtual Index dim() const = 0;
+  virtual double value(const Vector& x) const = 0;
+  virtual void gradient(const Vector& x, Vector& g) const = 0;
+  // f and ∇f together; objectives that share work between them override it.
+  virtual double value_gradient(const Vector& x, Vector& g) const {
+    gradient(x, g);
+    return value(x);
+  }
+  virtual void hessian(const Vector& x, Matrix& h) const = 0;
+  virtual void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
+    Matrix h;
+    hessian(x, h);
+    hv.noalias() = h * v;
+  }
+
+  virtual std::vector<KnownMinimum> minima() const { return {}; }
+  virtual std::vector<Vector> standard_starts() const { return {}; }
+
+  virtual Index num_terms() const { return 1; }
+  // Mean of fᵢ and of ∇fᵢ over `terms`; the default ignores them (a single-term objective).
+  virtual double batch_value_gradient(const Vector& x, std::span<const Index> terms,
+                                      Vector& g) const {
+    (void)terms;
+    return value_gradient(x, g);
+  }
+};
+
+}  // namespace descent

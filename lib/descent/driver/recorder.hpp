@@ -1,0 +1,49 @@
+// Recorder: appends one row of trace columns per kept iteration (every `record.every`-th and
+// always the last), and collects method-specific values reported during a step.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "descent/core/evaluator.hpp"
+#include "descent/driver/run_settings.hpp"
+#include "descent/driver/trace.hpp"
+
+namespace descent {
+
+struct IterationRow {
+  std::int64_t iter = 0;
+  double f = 0.0;
+  double grad_norm = 0.0;
+  double raw_grad_norm = 0.0;
+  double step_norm = 0.0;
+  double lr = 0.0;
+  EvalCounts evals;
+  double seconds = 0.0;
+};
+
+class Recorder {
+ public:
+  Recorder(const RecordSettings& settings, Index dim);
+
+  // A method-specific value for the row of the current step.
+  void note(std::string_view column, double value);
+  // Whether iteration k would be kept by thinning (the last one is kept regardless).
+  bool keeps(std::int64_t k) const { return k % every_ == 0; }
+  // Appends a row and the values noted since the previous row; clears the notes.
+  void append(const IterationRow& row, const Vector& x);
+  // Drops the notes of a step whose row is thinned away.
+  void discard_notes() { pending_.clear(); }
+
+  std::int64_t last_iter() const { return trace_.iter.empty() ? -1 : trace_.iter.back(); }
+  Trace take() { return std::move(trace_); }
+
+ private:
+  std::int64_t every_;
+  Trace trace_;
+  std::vector<std::pair<std::string, double>> pending_;
+};
+
+}  // namespace descent

@@ -1,0 +1,23 @@
+// RunResult: what one run of the driver produced.
+#pragma once
+
+#include "descent/core/evaluator.hpp"
+#include "descent/driver/stop_reason.hpp"
+#include "descent/driver/trace.hpp"
+
+namespace descent {
+
+struct RunResult {
+  StopReason stop_reason = StopReason::kMaxIter;
+  std::int64_t iterations = 0;  // steps taken
+  double f_final = 0.0;
+  double grad_norm_final = 0.0;
+  EvalCounts evals;
+  double seconds = 0.0;
+  Vector x_final;
+  Trace trace;
+
+  RunStatus status() const { return status_of(stop_reason); }
+};
+
+}  // namespace descent

@@ -1,0 +1,68 @@
+// RunSettings: everything about a run that is not the objective, the start or the method:
+// iteration cap, stopping rules, recording, divergence bound. A suite's `[run]` table and an
+// optimizer's `run = {...}` override fill it; each sub-table has its own field list.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "descent/core/params.hpp"
+
+namespace descent {
+
+// Every rule is off unless set; the run stops at the first that holds.
+struct StopRules {
+  std::optional<double> step_norm;      // ‖θₖ − θₖ₋₁‖₂ < tol
+  std::optional<double> grad_norm;      // ‖g‖₂ ≤ tol
+  std::optional<double> grad_norm_inf;  // ‖g‖∞ ≤ tol
+  std::optional<double> f_target;       // f ≤ target
+  std::optional<double> f_rel_change;   // |fₖ − fₖ₋₁| ≤ tol · max(|fₖ₋₁|, 1e-300)
+  std::optional<std::int64_t> max_evals;  // f + ∇f + ∇²f + Hv calls
+  std::optional<double> max_seconds;
+
+  template <class V>
+  void visit(V& v) {
+    v.optional_real("step_norm", step_norm, Range::positive(), "stop when ‖θₖ − θₖ₋₁‖ < tol");
+    v.optional_real("grad_norm", grad_norm, Range::positive(), "stop when ‖g‖₂ ≤ tol");
+    v.optional_real("grad_norm_inf", grad_norm_inf, Range::positive(), "stop when ‖g‖∞ ≤ tol");
+    v.optional_real("f_target", f_target, Range::any(), "stop when f ≤ target");
+    v.optional_real("f_rel_change", f_rel_change, Range::positive(),
+                    "stop when |fₖ − fₖ₋₁| ≤ tol·|fₖ₋₁|");
+    v.optional_integer("max_evals", max_evals, Range::at_least(1), "stop after this many evaluations");
+    v.optional_real("max_seconds", max_seconds, Range::positive(), "stop after this wall time");
+  }
+};
+
+struct RecordSettings {
+  std::int64_t every = 1;   // keep every k-th iteration (the last is always kept)
+  std::optional<bool> x;    // store the iterates; default: when dim ≤ 64
+
+  template <class V>
+  void visit(V& v) {
+    v.integer("every", every, Range::at_least(1), "record every k-th iteration");
+    v.optional_flag("x", x, "store iterates (default: when dim <= 64)");
+  }
+  bool records_x(std::int64_t dim) const { return x.value_or(dim <= 64); }
+};
+
+struct DivergenceRule {
+  double f_above = 1e12;
+
+  template <class V>
+  void visit(V& v) {
+    v.real("f_above", f_above, Range::any(), "diverged when f exceeds this bound");
+  }
+};
+
+struct RunSettings {
+  std::int64_t max_iter = 10000;
+  StopRules stop;
+  RecordSettings record;
+  DivergenceRule divergence;
+};
+
+// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter"):
+// HDF5 attributes and run ids.
+ParamMap params_of(const RunSettings& settings);
+
+}  // namespace descent

@@ -1,0 +1,42 @@
+// Gradient descent, the lecture's first rule (Goodfellow, Bengio & Courville 2016, §8.3.1):
+//   θ ← θ − ε g
+// With minibatch gradients from the driver this is SGD.
+#pragma once
+
+#include "descent/core/params.hpp"
+#include "descent/optimizers/optimizer.hpp"
+
+namespace descent {
+
+struct GradientDescentOptions {
+  double lr = 1e-2;  // ε > 0
+
+  template <class V>
+  void visit(V& v) {
+    v.real("lr", lr, Range::positive(), "learning rate ε");
+  }
+};
+
+// One step on raw arrays; reads x, g and writes x (3 words per element).
+template <class T>
+void gradient_descent_kernel(T* x, const T* g, Index n, T lr) {
+  for (Index i = 0; i < n; ++i) x[i] -= lr * g[i];
+}
+
+class GradientDescent final : public Optimizer {
+ public:
+  using Options = GradientDescentOptions;
+  explicit GradientDescent(const Options& options) : options_(options) { validate_fields(options_); }
+
+  void reset(Index) override {}
+  StepStatus step(Vector& x, StepContext& context) override {
+    gradient_descent_kernel(x.data(), context.g().data(), x.size(), context.lr());
+    return StepStatus::kOk;
+  }
+  double base_lr() const override { return options_.lr; }
+
+ private:
+  Options options_;
+};
+
+}  // namespace descent

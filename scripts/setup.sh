@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every missing dependency from Debian packages, then configures and builds.
+# Idempotent: when everything is present it only runs an incremental build.
+#   scripts/setup.sh [BUILD_DIR]      (default: build)
+# Environment: DESCENT_BUILD_TYPE (default Release), DESCENT_WERROR=ON to fail on warnings,
+#              DESCENT_JOBS (default: number of cores).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${1:-$root/build}
+
+packages=(
+  g++ make cmake pkg-config ccache
+  libeigen3-dev libhdf5-dev libtomlplusplus-dev libcli11-dev libboost-dev libssl-dev
+  catch2 libbenchmark-dev liblbfgspp-dev
+  python3 python3-matplotlib python3-h5py python3-numpy
+)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$build_dir" \
+  -DCMAKE_BUILD_TYPE="${DESCENT_BUILD_TYPE:-Release}" \
+  -DDESCENT_WERROR="${DESCENT_WERROR:-OFF}" >/dev/null
+cmake --build "$build_dir" -j "${DESCENT_JOBS:-$(nproc)}"

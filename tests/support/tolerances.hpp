@@ -1,0 +1,14 @@
+// Named tolerances for the tests, each with the reason for its size.
+#pragma once
+
+namespace descent::test {
+
+// An update rule evaluated by hand and by the library differs only by rounding in a
+// different operation order: a few ulps of the largest term.
+inline constexpr double kExactStep = 1e-14;
+
+// Analytic versus automatic derivatives: both exact up to rounding, but sums of large terms
+// of opposite sign (Beale at |y| ~ 3) lose digits relative to the result.
+inline constexpr double kDerivative = 1e-10;
+
+}  // namespace descent::test
