@@ -4,19 +4,21 @@ namespace descent {
 
 namespace {
 
-template <class Sub>
-void merge_prefixed(ParamMap& out, std::string_view prefix, const Sub& sub) {
-  for (auto& [key, value] : params_of(sub)) out.emplace(std::string(prefix) + "." + key, value);
-}
+struct PrefixedCollector {
+  ParamMap& out;
+  template <class Sub>
+  void table(std::string_view prefix, const Sub& sub) {
+    for (auto& [key, value] : params_of(sub)) out.emplace(std::string(prefix) + "." + key, value);
+  }
+};
 
 }  // namespace
 
 ParamMap params_of(const RunSettings& settings) {
-  ParamMap out;
-  out.emplace("max_iter", settings.max_iter);
-  merge_prefixed(out, "stop", settings.stop);
-  merge_prefixed(out, "record", settings.record);
-  merge_prefixed(out, "divergence", settings.divergence);
+  ParamMap out = params_of<RunSettings>(settings);
+  RunSettings copy = settings;
+  PrefixedCollector collector{out};
+  copy.visit_tables(collector);
   return out;
 }
 

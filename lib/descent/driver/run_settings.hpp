@@ -59,6 +59,19 @@ struct RunSettings {
   StopRules stop;
   RecordSettings record;
   DivergenceRule divergence;
+
+  // Top-level keys of a suite's [run] table (and of an optimizer's `run = {...}`).
+  template <class V>
+  void visit(V& v) {
+    v.integer("max_iter", max_iter, Range::at_least(0), "iteration cap");
+  }
+  // Sub-tables, each with its own field list: [run] stop = {...}, record = {...}, ...
+  template <class V>
+  void visit_tables(V& v) {
+    v.table("stop", stop);
+    v.table("record", record);
+    v.table("divergence", divergence);
+  }
 };
 
 // The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter"):

@@ -1,0 +1,39 @@
+// RunSpec: one fully specified run of a suite: objective and its parameters, start point,
+// method and all its hyperparameters, run settings, repeat and seed. Parameters are stored
+// normalised (every default filled in), so two specifications that mean the same run have
+// the same canonical text and so the same run id.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "descent/core/params.hpp"
+#include "descent/core/types.hpp"
+#include "descent/driver/run_settings.hpp"
+
+namespace descent {
+
+struct RunSpec {
+  std::string run_id;  // compute_run_id(*this)
+  std::string objective;
+  ParamMap objective_params;
+  std::int64_t start_index = 0;
+  Vector x0;
+  std::string optimizer;
+  std::string label;  // display name; defaults to the optimizer's name
+  ParamMap optimizer_params;
+  RunSettings settings;
+  std::int64_t repeat = 0;
+  std::uint64_t seed = 0;
+
+  Index dim() const { return x0.size(); }
+};
+
+// Every field but run_id and label, in a fixed order with exact number formatting.
+std::string canonical_text(const RunSpec& spec);
+// The first 16 hex digits of SHA-256(canonical_text): stable across runs and machines.
+std::string compute_run_id(const RunSpec& spec);
+// SHA-256 of arbitrary bytes, as 64 lowercase hex digits.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace descent

@@ -1,0 +1,36 @@
+// Suite: a validated experiment suite file (DESIGN.md, "Suite file", schema 1), expanded
+// into the list of runs it describes: objectives × starts × optimizers × sweep grid ×
+// repeats, in a stable order (the order of the file, sweeps in key order, repeats last).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "descent/suite/run_spec.hpp"
+
+namespace descent {
+
+struct Suite {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  std::int64_t repeats = 1;
+  std::filesystem::path path;
+  std::string toml_text;  // verbatim
+  std::string sha256;     // of toml_text
+  std::vector<RunSpec> runs;
+};
+
+// Reads, validates and expands a suite file. Any problem (malformed TOML, unknown objective,
+// optimizer or key, wrong type, value out of range, start of the wrong dimension) throws
+// ConfigError whose message starts "FILE:LINE:COLUMN: KEY: " and states the rule broken.
+Suite load_suite(const std::filesystem::path& path);
+// The same, from text (`path` is used in messages only).
+Suite parse_suite(const std::string& toml_text, const std::filesystem::path& path);
+
+// Per-run seed: a hash of the suite seed and the run's key (everything but the seed).
+std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed);
+
+}  // namespace descent
