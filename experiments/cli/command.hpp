@@ -1,0 +1,18 @@
+// The subcommands of the `descent` program. Each lives in its own file and adds itself to
+// the CLI11 application; `main` dispatches and maps errors to exit status (DESIGN.md):
+// 0 success, 2 usage or configuration error, 1 any other failure.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace descent::cli {
+
+// A subcommand's action, run after parsing; returns the exit status.
+using Action = std::function<int()>;
+
+void add_list_command(CLI::App& app, Action& action);
+void add_show_command(CLI::App& app, Action& action);
+
+}  // namespace descent::cli

@@ -1,0 +1,77 @@
+// descent list [objectives|optimizers|suites] [--json]
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "descent/core/config_error.hpp"
+#include "descent/optimizers/registry.hpp"
+#include "experiments/cli/command.hpp"
+#include "objectives/registry.hpp"
+
+namespace descent::cli {
+
+namespace {
+
+struct ListOptions {
+  std::string what = "all";
+  bool json = false;
+};
+
+std::vector<std::filesystem::path> suite_files() {
+  std::vector<std::filesystem::path> files;
+  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/suites";
+  if (std::filesystem::is_directory(dir))
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int list(const ListOptions& options) {
+  nlohmann::json out = nlohmann::json::object();
+  const bool all = options.what == "all";
+  if (all || options.what == "objectives") {
+    auto& list = out["objectives"] = nlohmann::json::array();
+    for (const auto& e : objective_registry())
+      list.push_back({{"name", e.name}, {"family", e.family}, {"summary", e.summary}});
+  }
+  if (all || options.what == "optimizers") {
+    auto& list = out["optimizers"] = nlohmann::json::array();
+    for (const auto& e : optimizer_registry())
+      list.push_back({{"name", e.doc.name}, {"summary", e.doc.summary}});
+  }
+  if (all || options.what == "suites") {
+    auto& list = out["suites"] = nlohmann::json::array();
+    for (const auto& path : suite_files())
+      list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
+  }
+  if (options.json) {
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto& [section, items] : out.items()) {
+    std::cout << section << ":\n";
+    for (const auto& item : items) {
+      std::cout << "  " << std::left << std::setw(26) << item["name"].get<std::string>();
+      if (item.contains("summary")) std::cout << item["summary"].get<std::string>();
+      if (item.contains("path")) std::cout << item["path"].get<std::string>();
+      std::cout << "\n";
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ListOptions>();
+  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers and suites descent knows");
+  cmd->add_option("what", options->what, "objectives, optimizers or suites (default: all)")
+      ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites"}));
+  cmd->add_flag("--json", options->json, "Print JSON");
+  cmd->callback([&action, options] { action = [options] { return list(*options); }; });
+}
+
+}  // namespace descent::cli

@@ -1,0 +1,83 @@
+// descent show NAME: an objective's or optimizer's formula, parameters, defaults, rules,
+// and for objectives its known minima and standard starts.
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "descent/core/config_error.hpp"
+#include "descent/optimizers/registry.hpp"
+#include "experiments/cli/command.hpp"
+#include "objectives/registry.hpp"
+
+namespace descent::cli {
+
+namespace {
+
+void print_indented(const std::string& text) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) std::cout << "  " << line << "\n";
+}
+
+void print_fields(const std::vector<FieldInfo>& fields) {
+  if (fields.empty()) {
+    std::cout << "parameters: none\n";
+    return;
+  }
+  std::cout << "parameters:\n";
+  for (const auto& f : fields) {
+    std::cout << "  " << std::left << std::setw(18) << f.name << std::setw(15) << f.type
+              << "default " << std::setw(14) << f.default_text;
+    if (!f.rule.empty()) std::cout << "  [" << f.rule << "]";
+    std::cout << "\n      " << f.doc << "\n";
+  }
+}
+
+std::string point_text(const Vector& x) {
+  std::ostringstream out;
+  out << "(";
+  const Index shown = std::min<Index>(x.size(), 6);
+  for (Index i = 0; i < shown; ++i) out << (i ? ", " : "") << x[i];
+  if (x.size() > shown) out << ", … (" << x.size() << " coordinates)";
+  out << ")";
+  return out.str();
+}
+
+int show(const std::string& name) {
+  if (const auto* entry = find_optimizer(name)) {
+    std::cout << "optimizer " << entry->doc.name << ": " << entry->doc.summary << "\n\nupdate rule:\n";
+    print_indented(entry->doc.formula);
+    std::cout << "\n";
+    print_fields(entry->fields);
+    std::cout << "\nsource: " << entry->doc.source << "\n";
+    return 0;
+  }
+  if (const auto* entry = find_objective(name)) {
+    std::cout << "objective " << entry->name << " (" << entry->family << "): " << entry->summary
+              << "\n\n";
+    print_indented(entry->formula);
+    std::cout << "\n";
+    print_fields(entry->fields);
+    const auto objective = entry->make({});
+    std::cout << "\nwith default parameters (dim " << objective->dim() << "):\n";
+    for (const auto& m : objective->minima())
+      std::cout << "  " << (m.global ? "global" : "local") << " minimum f = " << m.f << " at "
+                << point_text(m.x) << "\n";
+    for (const auto& s : objective->standard_starts())
+      std::cout << "  standard start " << point_text(s) << "\n";
+    std::cout << "\nsource: " << entry->source << "\n";
+    return 0;
+  }
+  throw ConfigError("NAME", "no objective or optimizer named '" + name +
+                                "' (see `descent list`)");
+}
+
+}  // namespace
+
+void add_show_command(CLI::App& app, Action& action) {
+  auto name = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("show", "Show an objective's or optimizer's formulas, parameters and defaults");
+  cmd->add_option("NAME", *name, "objective or optimizer name")->required();
+  cmd->callback([&action, name] { action = [name] { return show(*name); }; });
+}
+
+}  // namespace descent::cli

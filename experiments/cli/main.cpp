@@ -1,0 +1,30 @@
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "descent/core/config_error.hpp"
+#include "experiments/cli/command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"descent: a testbed for the optimization methods that train neural networks"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("descent ") + DESCENT_VERSION);
+  descent::cli::Action action;
+  descent::cli::add_list_command(app, action);
+  descent::cli::add_show_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+  try {
+    return action();
+  } catch (const descent::ConfigError& e) {
+    std::cerr << "descent: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "descent: failure: " << e.what() << "\n";
+    return 1;
+  }
+}
