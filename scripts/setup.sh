@@ -3,7 +3,7 @@
 # Idempotent: when everything is present it only runs an incremental build.
 #   scripts/setup.sh [BUILD_DIR]      (default: build)
 # Environment: DESCENT_BUILD_TYPE (default Release), DESCENT_WERROR=ON to fail on warnings,
-#              DESCENT_JOBS (default: number of cores).
+#              DESCENT_JOBS (default: number of cores), DESCENT_TARGETS (default: all).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${1:-$root/build}
@@ -31,4 +31,6 @@ fi
 cmake -S "$root" -B "$build_dir" \
   -DCMAKE_BUILD_TYPE="${DESCENT_BUILD_TYPE:-Release}" \
   -DDESCENT_WERROR="${DESCENT_WERROR:-OFF}" >/dev/null
-cmake --build "$build_dir" -j "${DESCENT_JOBS:-$(nproc)}"
+targets=()
+for t in ${DESCENT_TARGETS:-all}; do targets+=(--target "$t"); done
+cmake --build "$build_dir" -j "${DESCENT_JOBS:-$(nproc)}" "${targets[@]}"

@@ -1,0 +1,106 @@
+// descent run SUITE.toml [-o OUT.h5] [-j THREADS] [--shard K/N] [--quiet]
+//
+// Loads and validates the suite (any error: exit 2, nothing written), skips the runs already
+// stored in OUT.h5 (resume), runs the rest on THREADS threads writing each finished run at
+// once, joins everything into OUT.h5, and prints the summary table.
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "descent/runner/progress.hpp"
+#include "descent/runner/runner.hpp"
+#include "descent/runner/summary.hpp"
+#include "descent/store/results_reader.hpp"
+#include "descent/store/results_store.hpp"
+#include "descent/suite/suite.hpp"
+#include "experiments/cli/command.hpp"
+
+namespace descent::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string suite;
+  std::string output;
+  int threads = 1;
+  std::string shard = "1/1";
+  bool quiet = false;
+};
+
+std::string describe(const RunSpec& spec, const RunResult& result) {
+  char text[256];
+  std::snprintf(text, sizeof text, "%s on %s, start %lld, repeat %lld: %s after %lld iterations, f = %.6g",
+                spec.label.c_str(), spec.objective.c_str(), static_cast<long long>(spec.start_index),
+                static_cast<long long>(spec.repeat), std::string(to_string(result.stop_reason)).c_str(),
+                static_cast<long long>(result.iterations), result.f_final);
+  return text;
+}
+
+int run(const RunOptions& options) {
+  const Suite suite = load_suite(options.suite);
+  const Shard shard = parse_shard(options.shard);
+  const std::filesystem::path output =
+      options.output.empty() ? std::filesystem::path("results") / (suite.name + ".h5")
+                             : std::filesystem::path(options.output);
+  if (options.output.empty()) std::filesystem::create_directories(output.parent_path());
+  ResultsStore store(output, suite);
+
+  std::vector<const RunSpec*> in_shard, pending;
+  for (std::size_t i = 0; i < suite.runs.size(); ++i) {
+    if (!shard.contains(i)) continue;
+    in_shard.push_back(&suite.runs[i]);
+    if (!store.stored_run_ids().contains(suite.runs[i].run_id)) pending.push_back(&suite.runs[i]);
+  }
+
+  Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
+  std::mutex rows_mutex;
+  std::map<std::string, SummaryRow> rows;
+  run_all(pending, options.threads, [&](const RunSpec& spec, const RunResult& result) {
+    store.write_run(spec, result);
+    SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)), result.iterations,
+                                 result.f_final, result.x_final);
+    {
+      std::lock_guard lock(rows_mutex);
+      rows.emplace(spec.run_id, std::move(row));
+    }
+    progress.finished(describe(spec, result));
+  });
+  progress.close();
+  store.compact();
+
+  if (!options.quiet) {
+    std::vector<SummaryRow> table;
+    for (const RunSpec* spec : in_shard) {
+      if (auto it = rows.find(spec->run_id); it != rows.end()) {
+        table.push_back(it->second);
+      } else {
+        const StoredRun stored = read_run(output, spec->run_id);
+        table.push_back(summary_row(*spec, stored.stop_reason, stored.iterations, stored.f_final,
+                                    stored.x_final));
+      }
+    }
+    std::printf("\n%s: %s\n\n", suite.name.c_str(), suite.description.c_str());
+    print_summary(table, stdout);
+  }
+  std::printf("\nwrote %s (%zu run(s) of this suite%s)\n", output.string().c_str(), in_shard.size(),
+              shard.count > 1 ? (", shard " + options.shard).c_str() : "");
+  return 0;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "Run a suite file and store every run in an HDF5 results file");
+  cmd->add_option("SUITE", options->suite, "suite file (TOML, schema 1)")->required();
+  cmd->add_option("-o,--output", options->output,
+                  "results file (default results/<suite name>.h5); an existing one is resumed");
+  cmd->add_option("-j,--threads", options->threads, "runs in parallel")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--shard", options->shard, "run only shard K of N (K/N), for job arrays; join with merge");
+  cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
+  cmd->callback([&action, options] { action = [options] { return run(*options); }; });
+}
+
+}  // namespace descent::cli

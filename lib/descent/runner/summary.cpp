@@ -1,0 +1,54 @@
+#include "descent/runner/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "objectives/registry.hpp"
+
+namespace descent {
+
+double distance_to_nearest_minimum(const RunSpec& spec, const Vector& x) {
+  double best = std::numeric_limits<double>::quiet_NaN();
+  const auto* entry = find_objective(spec.objective);
+  if (!entry || !x.allFinite()) return best;
+  for (const auto& minimum : entry->make(spec.objective_params)->minima()) {
+    if (minimum.x.size() != x.size()) continue;
+    const double d = (x - minimum.x).norm();
+    if (!(d >= best)) best = d;  // also replaces the initial NaN
+  }
+  return best;
+}
+
+SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
+                       std::int64_t iterations, double f_final, const Vector& x_final) {
+  return {.label = spec.label,
+          .objective = spec.objective,
+          .start_index = spec.start_index,
+          .repeat = spec.repeat,
+          .stop_reason = stop_reason,
+          .iterations = iterations,
+          .f_final = f_final,
+          .distance_to_minimum = distance_to_nearest_minimum(spec, x_final)};
+}
+
+void print_summary(const std::vector<SummaryRow>& rows, std::FILE* out) {
+  std::size_t label_width = 6, objective_width = 9;
+  for (const auto& r : rows) {
+    label_width = std::max(label_width, r.label.size());
+    objective_width = std::max(objective_width, r.objective.size());
+  }
+  const int lw = static_cast<int>(label_width), ow = static_cast<int>(objective_width);
+  std::fprintf(out, "%-*s  %-*s  %5s  %-18s  %10s  %12s  %12s\n", lw, "method", ow, "objective",
+               "start", "stop reason", "iterations", "final f", "dist to min");
+  for (const auto& r : rows) {
+    char distance[32] = "";
+    if (!std::isnan(r.distance_to_minimum))
+      std::snprintf(distance, sizeof distance, "%12.3e", r.distance_to_minimum);
+    std::fprintf(out, "%-*s  %-*s  %5lld  %-18s  %10lld  %12.5e  %12s\n", lw, r.label.c_str(), ow,
+                 r.objective.c_str(), static_cast<long long>(r.start_index), r.stop_reason.c_str(),
+                 static_cast<long long>(r.iterations), r.f_final, distance);
+  }
+}
+
+}  // namespace descent
