@@ -52,7 +52,8 @@ LocatedParams read_params(const SourceFile& file, const toml::table& table, cons
   for (const auto& [key, node] : table) {
     if (std::find(skip.begin(), skip.end(), key.str()) != skip.end()) continue;
     Origin origin = suite_toml::origin_of(node, child_key(table_origin.key, key.str()));
-    params.set(std::string(key.str()), param_value(file, node, origin), std::move(origin));
+    ParamValue value = param_value(file, node, origin);
+    params.set(std::string(key.str()), std::move(value), std::move(origin));
   }
   return params;
 }

@@ -96,10 +96,10 @@ struct RunOrigin {
     return objective->origin.key + " (" + objective->name + ") start " + std::to_string(start) +
            " × " + variant->origin.key + " (" + variant->label + ") repeat " + std::to_string(repeat);
   }
-  // The first place, in expansion order, where this run differs from `other`.
+  // Where this run's table differs from `other`'s (two runs of one objective and start differ
+  // in the start index, so a duplicate comes from a repeated objective, optimizer or sweep value).
   Origin difference_from(const RunOrigin& other) const {
     if (objective->index != other.objective->index) return objective->origin;
-    if (start != other.start) return objective->starts[start].origin;
     if (variant->index != other.variant->index) return variant->origin;
     return variant->sweep_origin;
   }
