@@ -4,7 +4,7 @@
 
 namespace descent::suite_toml {
 
-Origin LocatedParams::origin_of(std::string_view key) const {
+Origin LocatedParams::origin_of_key(std::string_view key) const {
   if (const auto it = origins.find(key); it != origins.end()) return it->second;
   return {key.empty() ? table.key : child_key(table.key, key), table.position};
 }
@@ -51,7 +51,7 @@ LocatedParams read_params(const SourceFile& file, const toml::table& table, cons
   params.table = table_origin;
   for (const auto& [key, node] : table) {
     if (std::find(skip.begin(), skip.end(), key.str()) != skip.end()) continue;
-    Origin origin = suite_toml::origin_of(node, child_key(table_origin.key, key.str()));
+    Origin origin = origin_of(node, child_key(table_origin.key, key.str()));
     ParamValue value = param_value(file, node, origin);
     params.set(std::string(key.str()), std::move(value), std::move(origin));
   }

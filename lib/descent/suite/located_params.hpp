@@ -25,7 +25,7 @@ struct LocatedParams {
   Origin table;                                        // where keys absent from it are reported
 
   // The origin of `key`'s value, or the table's (with the key appended) when it has none.
-  Origin origin_of(std::string_view key) const;
+  Origin origin_of_key(std::string_view key) const;
   void set(std::string key, ParamValue value, Origin origin);
 };
 
@@ -44,7 +44,7 @@ auto located(const SourceFile& file, const LocatedParams& params, Apply&& apply)
   try {
     return std::invoke(std::forward<Apply>(apply));
   } catch (const ConfigError& error) {
-    file.fail(params.origin_of(error.key()), error.what());
+    file.fail(params.origin_of_key(error.key()), error.what());
   }
 }
 

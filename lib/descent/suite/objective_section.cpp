@@ -15,7 +15,7 @@ std::string known_objectives() {
 
 const ObjectiveEntry& find_entry(const SourceFile& file, const toml::table& table, const Origin& origin) {
   const toml::node* node = table.get("name");
-  const Origin name_origin = node ? suite_toml::origin_of(*node, child_key(origin.key, "name"))
+  const Origin name_origin = node ? origin_of(*node, child_key(origin.key, "name"))
                                   : Origin{child_key(origin.key, "name"), origin.position};
   if (!node) file.fail(name_origin, "required key 'name' is missing (known objectives: " + known_objectives() + ")");
   const auto name = node->value<std::string>();
@@ -29,7 +29,7 @@ const ObjectiveEntry& find_entry(const SourceFile& file, const toml::table& tabl
 LocatedParams read_objective_params(const SourceFile& file, const toml::table& table, const Origin& origin) {
   const toml::node* node = table.get("params");
   if (!node) return LocatedParams{{}, {}, {child_key(origin.key, "params"), origin.position}};
-  const Origin params_origin = suite_toml::origin_of(*node, child_key(origin.key, "params"));
+  const Origin params_origin = origin_of(*node, child_key(origin.key, "params"));
   const toml::table* params = node->as_table();
   if (!params)
     file.fail(params_origin, "key 'params' must be a table such as params = { dim = 10 }, got " +
@@ -41,7 +41,7 @@ LocatedParams read_objective_params(const SourceFile& file, const toml::table& t
 
 ObjectiveSetup read_objective(const SourceFile& file, const toml::table& table, std::size_t index,
                               std::uint64_t suite_seed) {
-  const Origin origin = suite_toml::origin_of(table, element_key("objective", index));
+  const Origin origin = origin_of(table, element_key("objective", index));
   reject_unknown_keys(file, table, origin.key, {"name", "params", "starts"});
   const ObjectiveEntry& entry = find_entry(file, table, origin);
   const LocatedParams given = read_objective_params(file, table, origin);

@@ -20,7 +20,7 @@ std::string known_optimizers() {
 
 const OptimizerEntry& find_entry(const SourceFile& file, const toml::table& table, const Origin& origin) {
   const toml::node* node = table.get("name");
-  const Origin name_origin = node ? suite_toml::origin_of(*node, child_key(origin.key, "name"))
+  const Origin name_origin = node ? origin_of(*node, child_key(origin.key, "name"))
                                   : Origin{child_key(origin.key, "name"), origin.position};
   if (!node) file.fail(name_origin, "required key 'name' is missing (known optimizers: " + known_optimizers() + ")");
   const auto name = node->value<std::string>();
@@ -37,7 +37,7 @@ std::string read_label(const SourceFile& file, const toml::table& table, const O
   if (!node) return name;
   const auto label = node->value<std::string>();
   if (!label)
-    file.fail(suite_toml::origin_of(*node, child_key(origin.key, "label")),
+    file.fail(origin_of(*node, child_key(origin.key, "label")),
               "key 'label' must be string, got " + describe_node(*node));
   return *label;
 }
@@ -52,7 +52,7 @@ std::string swept_text(const std::string& key, const ParamValue& value) {
 
 std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml::table& table,
                                              std::size_t index, const RunSettings& defaults) {
-  const Origin origin = suite_toml::origin_of(table, element_key("optimizer", index));
+  const Origin origin = origin_of(table, element_key("optimizer", index));
   const OptimizerEntry& entry = find_entry(file, table, origin);
   std::vector<std::string> hyperparameters;
   for (const auto& field : entry.fields) hyperparameters.push_back(field.name);
@@ -65,7 +65,7 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
 
   RunSettings settings = defaults;
   if (const toml::node* run = table.get("run")) {
-    const Origin run_origin = suite_toml::origin_of(*run, child_key(origin.key, "run"));
+    const Origin run_origin = origin_of(*run, child_key(origin.key, "run"));
     const toml::table* run_table = run->as_table();
     if (!run_table)
       file.fail(run_origin, "key 'run' must be a table such as run = { max_iter = 2000 }, got " +
@@ -76,7 +76,7 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
   std::vector<SweepAxis> axes;
   Origin sweep_origin = origin;
   if (const toml::node* sweep = table.get("sweep")) {
-    sweep_origin = suite_toml::origin_of(*sweep, child_key(origin.key, "sweep"));
+    sweep_origin = origin_of(*sweep, child_key(origin.key, "sweep"));
     axes = read_sweep(file, *sweep, sweep_origin, hyperparameters);
   }
 

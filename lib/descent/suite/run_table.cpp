@@ -32,7 +32,7 @@ struct SubTableApplier {
   void table(std::string_view name, Sub& sub) {
     const toml::node* node = run.get(name);
     if (!node) return;
-    const Origin origin = suite_toml::origin_of(*node, child_key(run_origin.key, name));
+    const Origin origin = origin_of(*node, child_key(run_origin.key, name));
     const toml::table* values = node->as_table();
     if (!values)
       file.fail(origin, std::string("key '").append(name).append("' must be a table such as ")

@@ -1,5 +1,8 @@
 #include "descent/suite/starts.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "descent/suite/located_params.hpp"
 #include "descent/suite/random_starts.hpp"
 
@@ -27,12 +30,15 @@ std::vector<StartPoint> listed_starts(const SourceFile& file, const toml::array&
   std::vector<StartPoint> starts;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const toml::node& point = points[i];
-    const Origin point_origin = suite_toml::origin_of(point, element_key(origin.key, i));
+    const Origin point_origin = origin_of(point, element_key(origin.key, i));
     if (!point.is_array())
       file.fail(point_origin, "key 'starts' must be " + std::string(kStartForms) + "; start " +
                                   std::to_string(i) + " is " + describe_node(point) +
                                   ", not a point");
     const auto coordinates = std::get<std::vector<double>>(param_value(file, point, point_origin));
+    if (!std::all_of(coordinates.begin(), coordinates.end(), [](double c) { return std::isfinite(c); }))
+      file.fail(point_origin, "start " + std::to_string(i) + " = " + to_text(ParamValue(coordinates)) +
+                                  " has a coordinate that is not finite");
     const auto given = static_cast<Index>(coordinates.size());
     if (given != objective.dim())
       file.fail(point_origin, "start " + std::to_string(i) + " has " + std::to_string(given) +
@@ -49,7 +55,7 @@ std::vector<StartPoint> drawn_starts(const SourceFile& file, const toml::table& 
   const LocatedParams params = read_params(file, table, origin);
   for (const char* required : {"random", "box"})
     if (!params.values.contains(required))
-      file.fail(params.origin_of(required),
+      file.fail(params.origin_of_key(required),
                 std::string("random starts need both keys: { random = K, box = [lo, hi] }; '")
                     .append(required).append("' is missing"));
   const auto spec = located(file, params, [&] { return options_from<RandomStarts>(params.values); });
@@ -69,7 +75,7 @@ std::vector<StartPoint> read_starts(const SourceFile& file, const toml::table& o
   if (!node)
     return standard_starts(file, {child_key(objective_origin.key, "starts"), objective_origin.position},
                            objective_name, objective);
-  const Origin origin = suite_toml::origin_of(*node, child_key(objective_origin.key, "starts"));
+  const Origin origin = origin_of(*node, child_key(objective_origin.key, "starts"));
   if (const auto* name = node->as_string()) {
     if (name->get() != "standard")
       file.fail(origin, "key 'starts' = \"" + name->get() + "\" is not " + std::string(kStartForms));

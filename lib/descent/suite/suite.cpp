@@ -56,7 +56,7 @@ RunSettings read_run_defaults(const SourceFile& file, const toml::table& root) {
   RunSettings settings;
   const toml::node* node = root.get("run");
   if (!node) return settings;
-  const Origin origin = suite_toml::origin_of(*node, "run");
+  const Origin origin = origin_of(*node, "run");
   const toml::table* table = node->as_table();
   if (!table) file.fail(origin, "key 'run' must be a table ([run]), got " + describe_node(*node));
   apply_run_table(file, *table, origin, settings);
@@ -69,7 +69,7 @@ std::vector<const toml::table*> section_tables(const SourceFile& file, const tom
   const toml::node* node = root.get(section);
   if (!node)
     file.fail({section, kDocumentStart}, "the suite needs at least one [[" + section + "]] table");
-  const Origin origin = suite_toml::origin_of(*node, section);
+  const Origin origin = origin_of(*node, section);
   const toml::array* array = node->as_array();
   if (!array || array->empty())
     file.fail(origin, "key '" + section + "' must be one or more [[" + section + "]] tables, got " +
@@ -78,7 +78,7 @@ std::vector<const toml::table*> section_tables(const SourceFile& file, const tom
   for (std::size_t i = 0; i < array->size(); ++i) {
     const toml::table* table = (*array)[i].as_table();
     if (!table)
-      file.fail(suite_toml::origin_of((*array)[i], element_key(section, i)),
+      file.fail(origin_of((*array)[i], element_key(section, i)),
                 "every [[" + section + "]] must be a table, got " + describe_node((*array)[i]));
     tables.push_back(table);
   }

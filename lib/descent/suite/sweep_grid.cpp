@@ -17,13 +17,13 @@ std::vector<SweepAxis> read_sweep(const SourceFile& file, const toml::node& node
     if (std::find(hyperparameters.begin(), hyperparameters.end(), key.str()) == hyperparameters.end())
       file.fail_unknown_key(key, origin.key, hyperparameters);
     SweepAxis axis{std::string(key.str()), {}, {}};
-    const Origin axis_origin = suite_toml::origin_of(values_node, child_key(origin.key, axis.key));
+    const Origin axis_origin = origin_of(values_node, child_key(origin.key, axis.key));
     const toml::array* values = values_node.as_array();
     if (!values || values->empty())
       file.fail(axis_origin, "key '" + axis.key + "' in sweep must be a non-empty list of values, got " +
                                  (values ? std::string("an empty list") : describe_node(values_node)));
     for (std::size_t i = 0; i < values->size(); ++i) {
-      Origin value_origin = suite_toml::origin_of((*values)[i], element_key(axis_origin.key, i));
+      Origin value_origin = origin_of((*values)[i], element_key(axis_origin.key, i));
       axis.values.push_back(param_value(file, (*values)[i], value_origin));
       axis.origins.push_back(std::move(value_origin));
     }
