@@ -1,7 +1,7 @@
 // load_suite reads a suite file from disk; a file it cannot read is a located ConfigError.
-#include <catch2/catch.hpp>
-
 #include <stdlib.h>
+
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +16,8 @@ namespace {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "descent-suite-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "descent-suite-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     path_ = pattern;
   }
@@ -51,11 +52,13 @@ TEST_CASE("load_suite reads a file and keeps its text verbatim", "[suite][file]"
   REQUIRE(loaded.runs.size() == 4);
 
   const Suite parsed = parse_suite(kText, path);
-  for (std::size_t i = 0; i < parsed.runs.size(); ++i) REQUIRE(loaded.runs[i].run_id == parsed.runs[i].run_id);
+  for (std::size_t i = 0; i < parsed.runs.size(); ++i)
+    REQUIRE(loaded.runs[i].run_id == parsed.runs[i].run_id);
 
   SECTION("errors name the file as given") {
     std::ofstream(path, std::ios::binary) << "name = \"x\"\nrepeats = -2\n";
-    REQUIRE_THROWS_WITH(load_suite(path), Catch::Matchers::StartsWith(path.string() + ":2:11: repeats: "));
+    REQUIRE_THROWS_WITH(load_suite(path),
+                        Catch::Matchers::StartsWith(path.string() + ":2:11: repeats: "));
   }
 }
 
@@ -63,13 +66,15 @@ TEST_CASE("a missing or unreadable suite file is a ConfigError naming it", "[sui
   const TempDir dir;
   SECTION("missing") {
     const auto path = dir.path() / "no-such-suite.toml";
-    REQUIRE_THROWS_MATCHES(load_suite(path), ConfigError,
-                           Catch::Matchers::Message(path.string() +
-                                                    ":1:1: file: cannot read the suite file: it does not exist"));
+    REQUIRE_THROWS_MATCHES(
+        load_suite(path), ConfigError,
+        Catch::Matchers::Message(path.string() +
+                                 ":1:1: file: cannot read the suite file: it does not exist"));
   }
   SECTION("a directory") {
-    REQUIRE_THROWS_MATCHES(load_suite(dir.path()), ConfigError,
-                           Catch::Matchers::Message(dir.path().string() +
-                                                    ":1:1: file: cannot read the suite file: it is a directory"));
+    REQUIRE_THROWS_MATCHES(
+        load_suite(dir.path()), ConfigError,
+        Catch::Matchers::Message(dir.path().string() +
+                                 ":1:1: file: cannot read the suite file: it is a directory"));
   }
 }

@@ -39,5 +39,6 @@ TEST_CASE("the complete example of docs/suites.md is valid and has the runs it a
     REQUIRE(run.settings.stop.grad_norm == 1e-10);
   }
   REQUIRE(labels == std::set<std::string>{"gd", "momentum", "adam, lecture code lr=0.0001",
-                                          "adam, lecture code lr=0.001", "adam, lecture code lr=0.01"});
+                                          "adam, lecture code lr=0.001",
+                                          "adam, lecture code lr=0.01"});
 }

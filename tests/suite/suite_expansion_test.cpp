@@ -58,7 +58,8 @@ using Cell = std::tuple<std::string, std::int64_t, std::string, std::int64_t>;
 
 Cell cell_of(const RunSpec& run) { return {run.objective, run.start_index, run.label, run.repeat}; }
 
-const std::string kMinimal = "name = \"m\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\n";
+const std::string kMinimal =
+    "name = \"m\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\n";
 
 }  // namespace
 
@@ -81,7 +82,8 @@ TEST_CASE("a suite expands objectives × starts × optimizers × sweep × repeat
   for (const auto& [objective, start] : std::vector<std::pair<std::string, std::int64_t>>{
            {"beale", 0}, {"beale", 1}, {"quadratic", 0}})
     for (const auto& label : labels)
-      for (std::int64_t repeat = 0; repeat < 2; ++repeat) expected.emplace_back(objective, start, label, repeat);
+      for (std::int64_t repeat = 0; repeat < 2; ++repeat)
+        expected.emplace_back(objective, start, label, repeat);
 
   std::vector<Cell> cells;
   for (const auto& run : suite.runs) cells.push_back(cell_of(run));
@@ -114,8 +116,9 @@ TEST_CASE("runs carry the start points, normalised parameters and merged setting
     REQUIRE(suite.runs[0].optimizer_params == ParamMap{{"lr", 0.01}});
     const RunSpec& adam = suite.runs[6];  // eps_placement = "inside", lr = 1e-3, repeat 0
     REQUIRE(adam.label == "adam, lecture code eps_placement=inside lr=0.001");
-    REQUIRE(adam.optimizer_params ==
-            params_of(AdamOptions{.lr = 1e-3, .beta2 = 0.99, .eps_placement = EpsPlacement::kInside}));
+    REQUIRE(
+        adam.optimizer_params ==
+        params_of(AdamOptions{.lr = 1e-3, .beta2 = 0.99, .eps_placement = EpsPlacement::kInside}));
   }
 
   SECTION("run settings: [run] for every run, an optimizer's run = {...} merged key by key") {
@@ -161,7 +164,8 @@ TEST_CASE("run ids are stable across loads and change with what the run is", "[s
   }
   SECTION("a changed run setting changes every id") {
     const Suite changed = parse_suite(replaced(kSuite, "every = 5", "every = 6"), "expansion.toml");
-    for (std::size_t i = 0; i < first.runs.size(); ++i) REQUIRE(changed.runs[i].run_id != first.runs[i].run_id);
+    for (std::size_t i = 0; i < first.runs.size(); ++i)
+      REQUIRE(changed.runs[i].run_id != first.runs[i].run_id);
   }
   SECTION("labels and the suite's name are not part of the id") {
     auto text = replaced(kSuite, "adam, lecture code", "adam as in the slides");
@@ -177,7 +181,8 @@ TEST_CASE("run ids are stable across loads and change with what the run is", "[s
   }
 }
 
-TEST_CASE("each run's seed derives from the suite seed and the run, reproducibly", "[suite][seeds]") {
+TEST_CASE("each run's seed derives from the suite seed and the run, reproducibly",
+          "[suite][seeds]") {
   const Suite suite = expansion_suite();
   std::set<std::uint64_t> seeds;
   for (const auto& run : suite.runs) {
@@ -222,8 +227,9 @@ TEST_CASE("a minimal suite takes every default", "[suite][defaults]") {
 }
 
 TEST_CASE("[run] may be written with sub-table headers", "[suite][settings]") {
-  const Suite suite = parse_suite(kMinimal + "[run.stop]\nf_target = -1\nmax_evals = 100\n[run]\nmax_iter = 7\n",
-                                  "headers.toml");
+  const Suite suite =
+      parse_suite(kMinimal + "[run.stop]\nf_target = -1\nmax_evals = 100\n[run]\nmax_iter = 7\n",
+                  "headers.toml");
   const RunSettings& settings = suite.runs[0].settings;
   REQUIRE(settings.max_iter == 7);
   REQUIRE(settings.stop.f_target == -1.0);
@@ -245,7 +251,8 @@ TEST_CASE("random starts are uniform in the box and reproducible bit for bit", "
   }
   SECTION("the same points on every load") {
     const Suite again = parse_suite(text, "random.toml");
-    for (std::size_t i = 0; i < suite.runs.size(); ++i) REQUIRE(again.runs[i].x0 == suite.runs[i].x0);
+    for (std::size_t i = 0; i < suite.runs.size(); ++i)
+      REQUIRE(again.runs[i].x0 == suite.runs[i].x0);
   }
   SECTION("other points for another objective index and another suite seed") {
     REQUIRE(suite.runs[0].x0 != suite.runs[5].x0);
@@ -265,7 +272,8 @@ TEST_CASE("random starts are uniform in the box and reproducible bit for bit", "
 
 TEST_CASE("\"standard\" starts are the objective's own", "[suite][starts]") {
   const Suite suite = parse_suite(
-      "name = \"s\"\n[[objective]]\nname = \"rosenbrock\"\nstarts = \"standard\"\n[[optimizer]]\nname = \"gd\"\n",
+      "name = \"s\"\n[[objective]]\nname = \"rosenbrock\"\nstarts = "
+      "\"standard\"\n[[optimizer]]\nname = \"gd\"\n",
       "standard.toml");
   REQUIRE(suite.runs.size() == 1);
   REQUIRE(suite.runs[0].x0 == Vector{{-1.2, 1.0}});

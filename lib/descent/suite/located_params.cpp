@@ -40,13 +40,14 @@ ParamValue param_value(const SourceFile& file, const toml::node& node, const Ori
       return reals;
     }
     default:
-      file.fail(origin, "key '" + key + "' must be a bool, number, string or list of numbers, got " +
+      file.fail(origin, "key '" + key +
+                            "' must be a bool, number, string or list of numbers, got " +
                             describe_node(node));
   }
 }
 
-LocatedParams read_params(const SourceFile& file, const toml::table& table, const Origin& table_origin,
-                          const std::vector<std::string>& skip) {
+LocatedParams read_params(const SourceFile& file, const toml::table& table,
+                          const Origin& table_origin, const std::vector<std::string>& skip) {
   LocatedParams params;
   params.table = table_origin;
   for (const auto& [key, node] : table) {

@@ -34,13 +34,14 @@ struct LocatedParams {
 ParamValue param_value(const SourceFile& file, const toml::node& node, const Origin& origin);
 
 // Every key of `table` but those in `skip`.
-LocatedParams read_params(const SourceFile& file, const toml::table& table, const Origin& table_origin,
-                          const std::vector<std::string>& skip = {});
+LocatedParams read_params(const SourceFile& file, const toml::table& table,
+                          const Origin& table_origin, const std::vector<std::string>& skip = {});
 
 // Calls `apply` (which hands `params.values` to the param layer); a ConfigError it throws is
 // thrown again located at the value it names.
 template <class Apply>
-auto located(const SourceFile& file, const LocatedParams& params, Apply&& apply) -> decltype(apply()) {
+auto located(const SourceFile& file, const LocatedParams& params, Apply&& apply)
+    -> decltype(apply()) {
   try {
     return std::invoke(std::forward<Apply>(apply));
   } catch (const ConfigError& error) {

@@ -9,24 +9,30 @@ namespace {
 
 std::string known_objectives() {
   std::string names;
-  for (const auto& entry : objective_registry()) names.append(names.empty() ? "" : ", ").append(entry.name);
+  for (const auto& entry : objective_registry())
+    names.append(names.empty() ? "" : ", ").append(entry.name);
   return names;
 }
 
-const ObjectiveEntry& find_entry(const SourceFile& file, const toml::table& table, const Origin& origin) {
+const ObjectiveEntry& find_entry(const SourceFile& file, const toml::table& table,
+                                 const Origin& origin) {
   const toml::node* node = table.get("name");
   const Origin name_origin = node ? origin_of(*node, child_key(origin.key, "name"))
                                   : Origin{child_key(origin.key, "name"), origin.position};
-  if (!node) file.fail(name_origin, "required key 'name' is missing (known objectives: " + known_objectives() + ")");
+  if (!node)
+    file.fail(name_origin,
+              "required key 'name' is missing (known objectives: " + known_objectives() + ")");
   const auto name = node->value<std::string>();
   if (!name) file.fail(name_origin, "key 'name' must be string, got " + describe_node(*node));
   const ObjectiveEntry* entry = find_objective(*name);
   if (!entry)
-    file.fail(name_origin, "unknown objective '" + *name + "' (known objectives: " + known_objectives() + ")");
+    file.fail(name_origin,
+              "unknown objective '" + *name + "' (known objectives: " + known_objectives() + ")");
   return *entry;
 }
 
-LocatedParams read_objective_params(const SourceFile& file, const toml::table& table, const Origin& origin) {
+LocatedParams read_objective_params(const SourceFile& file, const toml::table& table,
+                                    const Origin& origin) {
   const toml::node* node = table.get("params");
   if (!node) return LocatedParams{{}, {}, {child_key(origin.key, "params"), origin.position}};
   const Origin params_origin = origin_of(*node, child_key(origin.key, "params"));

@@ -18,7 +18,7 @@ namespace descent::suite_toml {
 struct ObjectiveSetup {
   std::string name;
   ParamMap params;
-  std::vector<StartPoint> starts;
+  std::vector<Vector> starts;
   std::size_t index = 0;  // of the [[objective]] table in the file
   Origin origin;
 };

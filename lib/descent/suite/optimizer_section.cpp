@@ -18,16 +18,20 @@ std::string known_optimizers() {
   return names;
 }
 
-const OptimizerEntry& find_entry(const SourceFile& file, const toml::table& table, const Origin& origin) {
+const OptimizerEntry& find_entry(const SourceFile& file, const toml::table& table,
+                                 const Origin& origin) {
   const toml::node* node = table.get("name");
   const Origin name_origin = node ? origin_of(*node, child_key(origin.key, "name"))
                                   : Origin{child_key(origin.key, "name"), origin.position};
-  if (!node) file.fail(name_origin, "required key 'name' is missing (known optimizers: " + known_optimizers() + ")");
+  if (!node)
+    file.fail(name_origin,
+              "required key 'name' is missing (known optimizers: " + known_optimizers() + ")");
   const auto name = node->value<std::string>();
   if (!name) file.fail(name_origin, "key 'name' must be string, got " + describe_node(*node));
   const OptimizerEntry* entry = find_optimizer(*name);
   if (!entry)
-    file.fail(name_origin, "unknown optimizer '" + *name + "' (known optimizers: " + known_optimizers() + ")");
+    file.fail(name_origin,
+              "unknown optimizer '" + *name + "' (known optimizers: " + known_optimizers() + ")");
   return *entry;
 }
 
@@ -84,8 +88,7 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
   for (const auto& point : grid_points(axes)) {
     LocatedParams params = direct;
     std::string variant_label = label;
-    for (const auto& [axis, i] : point)
-      params.set(axis->key, axis->values[i], axis->origins[i]);
+    for (const auto& [axis, i] : point) params.set(axis->key, axis->values[i], axis->origins[i]);
     ParamMap normalised = located(file, params, [&] { return entry.normalize(params.values); });
     for (const auto& [axis, i] : point)
       variant_label.append(" ").append(swept_text(axis->key, normalised.at(axis->key)));

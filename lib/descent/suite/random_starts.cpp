@@ -9,11 +9,11 @@
 namespace descent {
 
 void RandomStarts::validate() const {
-  const bool ordered = box.size() == 2 && std::isfinite(box[0]) && std::isfinite(box[1]) &&
-                       box[0] < box[1];
+  const bool ordered =
+      box.size() == 2 && std::isfinite(box[0]) && std::isfinite(box[1]) && box[0] < box[1];
   if (!ordered)
-    throw ConfigError("box", "key 'box' must be [lo, hi] with finite lo < hi, got " +
-                                 to_text(ParamValue(box)));
+    throw ConfigError(
+        "box", "key 'box' must be [lo, hi] with finite lo < hi, got " + to_text(ParamValue(box)));
 }
 
 std::uint64_t random_starts_seed(std::uint64_t suite_seed, std::size_t objective_index) {

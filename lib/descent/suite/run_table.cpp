@@ -35,8 +35,12 @@ struct SubTableApplier {
     const Origin origin = origin_of(*node, child_key(run_origin.key, name));
     const toml::table* values = node->as_table();
     if (!values)
-      file.fail(origin, std::string("key '").append(name).append("' must be a table such as ")
-                            .append(name).append(" = { ... }, got ").append(describe_node(*node)));
+      file.fail(origin, std::string("key '")
+                            .append(name)
+                            .append("' must be a table such as ")
+                            .append(name)
+                            .append(" = { ... }, got ")
+                            .append(describe_node(*node)));
     const LocatedParams params = read_params(file, *values, origin);
     sub = located(file, params, [&] { return options_from(params.values, sub); });
   }

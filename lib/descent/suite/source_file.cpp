@@ -55,7 +55,8 @@ std::string SourceFile::prefix(toml::source_position position) const {
 }
 
 void SourceFile::fail(const Origin& origin, std::string_view rule) const {
-  throw ConfigError(origin.key, prefix(origin.position).append(origin.key).append(": ").append(rule));
+  throw ConfigError(origin.key,
+                    prefix(origin.position).append(origin.key).append(": ").append(rule));
 }
 
 void SourceFile::fail_unknown_key(const toml::key& key, std::string_view parent,

@@ -7,11 +7,11 @@
 // the TOML is malformed) name the kind of problem in place of the key and have an empty key().
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "descent/core/config_error.hpp"
 

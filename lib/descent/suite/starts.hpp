@@ -12,16 +12,11 @@
 
 namespace descent::suite_toml {
 
-struct StartPoint {
-  Vector x;
-  Origin origin;  // the point in the file, or the `starts` key that produced it
-};
-
 // `objective_table` is the [[objective]] at `objective_origin` ("objective[1]"), `index` its
 // position among the objectives (it seeds random starts together with `suite_seed`).
-std::vector<StartPoint> read_starts(const SourceFile& file, const toml::table& objective_table,
-                                    const Origin& objective_origin, std::string_view objective_name,
-                                    const Objective& objective, std::uint64_t suite_seed,
-                                    std::size_t index);
+std::vector<Vector> read_starts(const SourceFile& file, const toml::table& objective_table,
+                                const Origin& objective_origin, std::string_view objective_name,
+                                const Objective& objective, std::uint64_t suite_seed,
+                                std::size_t index);
 
 }  // namespace descent::suite_toml

@@ -48,7 +48,8 @@ SuiteHeader read_header(const SourceFile& file, const toml::table& root) {
   reject_unknown_keys(file, root, "", known);
   const LocatedParams params = read_params(file, root, {"", kDocumentStart}, kSections);
   if (!params.values.contains("name"))
-    file.fail({"name", kDocumentStart}, "required key 'name' is missing (a string naming the suite)");
+    file.fail({"name", kDocumentStart},
+              "required key 'name' is missing (a string naming the suite)");
   return located(file, params, [&] { return options_from<SuiteHeader>(params.values); });
 }
 
@@ -94,7 +95,8 @@ struct RunOrigin {
 
   std::string describe() const {
     return objective->origin.key + " (" + objective->name + ") start " + std::to_string(start) +
-           " × " + variant->origin.key + " (" + variant->label + ") repeat " + std::to_string(repeat);
+           " × " + variant->origin.key + " (" + variant->label + ") repeat " +
+           std::to_string(repeat);
   }
   // Where this run's table differs from `other`'s (two runs of one objective and start differ
   // in the start index, so a duplicate comes from a repeated objective, optimizer or sweep value).
@@ -133,7 +135,7 @@ std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveS
           spec.objective = objective.name;
           spec.objective_params = objective.params;
           spec.start_index = static_cast<std::int64_t>(s);
-          spec.x0 = objective.starts[s].x;
+          spec.x0 = objective.starts[s];
           spec.optimizer = variant.name;
           spec.label = variant.label;
           spec.optimizer_params = variant.params;

@@ -26,7 +26,8 @@ struct SweepValue {
 
 // `node` is the `sweep` key at `origin` ("optimizer[1].sweep"); `hyperparameters` the keys that
 // may be swept. Every value must be a non-empty list.
-std::vector<SweepAxis> read_sweep(const SourceFile& file, const toml::node& node, const Origin& origin,
+std::vector<SweepAxis> read_sweep(const SourceFile& file, const toml::node& node,
+                                  const Origin& origin,
                                   const std::vector<std::string>& hyperparameters);
 
 // Every point of the grid, in the order above; one empty point when there are no axes.
