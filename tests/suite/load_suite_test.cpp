@@ -1,7 +1,7 @@
 // load_suite reads a suite file from disk; a file it cannot read is a located ConfigError.
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
+
+#include <stdlib.h>  // mkdtemp
 
 #include <filesystem>
 #include <fstream>
