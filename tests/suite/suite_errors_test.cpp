@@ -66,7 +66,7 @@ TEST_CASE("every kind of bad input names the file, line, column, key and rule", 
        "must be one or more [[objective]] tables, got string \"beale\""},
       // [run].
       {"unknown run key", with_run("max_iters = 5\n"), "3:1", "run.max_iters",
-       "unknown key 'max_iters' (known keys: max_iter, stop, record, divergence)"},
+       "unknown key 'max_iters' (known keys: max_iter, stop, record"},
       {"unknown stop rule", with_run("stop = { step = 1e-9 }\n"), "3:17", "run.stop.step",
        "unknown key 'step'"},
       {"stop rule out of range", with_run("stop = { step_norm = -1.0 }\n"), "3:22",

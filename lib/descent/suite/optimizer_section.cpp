@@ -92,9 +92,8 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
     ParamMap normalised = located(file, params, [&] { return entry.normalize(params.values); });
     for (const auto& [axis, i] : point)
       variant_label.append(" ").append(swept_text(axis->key, normalised.at(axis->key)));
-    const std::size_t sweep_point = variants.size();
     variants.push_back({entry.doc.name, std::move(variant_label), std::move(normalised), settings,
-                        index, sweep_point, origin, sweep_origin});
+                        index, origin, sweep_origin});
   }
   return variants;
 }

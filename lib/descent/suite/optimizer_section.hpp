@@ -22,10 +22,9 @@ struct OptimizerVariant {
   std::string label;
   ParamMap params;
   RunSettings settings;
-  std::size_t index = 0;        // of the [[optimizer]] table in the file
-  std::size_t sweep_point = 0;  // of the grid, in grid order
-  Origin origin;                // the [[optimizer]] table
-  Origin sweep_origin;          // its sweep (the table when it has none)
+  std::size_t index = 0;  // of the [[optimizer]] table in the file
+  Origin origin;          // the [[optimizer]] table
+  Origin sweep_origin;    // its sweep (the table when it has none)
 };
 
 // `table` is the index-th [[optimizer]]; `defaults` are the settings of the suite's [run].

@@ -1,5 +1,8 @@
 #include "descent/suite/run_table.hpp"
 
+#include <string>
+#include <vector>
+
 #include "descent/suite/located_params.hpp"
 
 namespace descent::suite_toml {
@@ -46,14 +49,15 @@ struct SubTableApplier {
   }
 };
 
-}  // namespace
-
+// Every key a [run] table may hold: the top-level fields, then the sub-table names.
 std::vector<std::string> run_table_keys() {
   std::vector<std::string> keys;
   for (const auto& field : fields_of<RunSettings>()) keys.push_back(field.name);
   for (auto& name : sub_table_names()) keys.push_back(std::move(name));
   return keys;
 }
+
+}  // namespace
 
 void apply_run_table(const SourceFile& file, const toml::table& table, const Origin& origin,
                      RunSettings& settings) {

@@ -7,16 +7,10 @@
 // value).
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "descent/driver/run_settings.hpp"
 #include "descent/suite/source_file.hpp"
 
 namespace descent::suite_toml {
-
-// Every key a [run] table may hold: the top-level fields, then the sub-table names.
-std::vector<std::string> run_table_keys();
 
 // `table` is at `origin` ("run" or "optimizer[2].run"); throws a located ConfigError for an
 // unknown key, a sub-table that is not a table, a wrong type or a value out of range.
