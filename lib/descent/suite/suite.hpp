@@ -30,7 +30,9 @@ Suite load_suite(const std::filesystem::path& path);
 // The same, from text (`path` is used in messages only).
 Suite parse_suite(const std::string& toml_text, const std::filesystem::path& path);
 
-// Per-run seed: a hash of the suite seed and the run's key (everything but the seed).
+// Per-run seed: the first 63 bits of SHA-256("suite_seed=S\n" + canonical_text(spec)) with the
+// spec's seed set to 0, i.e. a hash of the suite seed and everything that defines the run
+// (objective, parameters, start, optimizer, hyperparameters, settings, repeat).
 std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed);
 
 }  // namespace descent

@@ -1,0 +1,29 @@
+// One [[objective]] table of a suite:
+//   name = "quadratic"                        required, an objective of the registry
+//   params = { dim = 100, kappa = 1e3 }       its parameters (default: all defaults)
+//   starts = [[...]] | "standard" | { random = K, box = [lo, hi] }   (starts.hpp)
+// read with normalised parameters (every default filled in) and its start points, checked
+// against the objective's dimension.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "descent/core/params.hpp"
+#include "descent/suite/starts.hpp"
+
+namespace descent::suite_toml {
+
+struct ObjectiveSetup {
+  std::string name;
+  ParamMap params;
+  std::vector<Vector> starts;
+  std::size_t index = 0;  // of the [[objective]] table in the file
+  Origin origin;
+};
+
+ObjectiveSetup read_objective(const SourceFile& file, const toml::table& table, std::size_t index,
+                              std::uint64_t suite_seed);
+
+}  // namespace descent::suite_toml
