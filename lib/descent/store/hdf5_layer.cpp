@@ -208,13 +208,6 @@ std::vector<std::string> link_names(const Handle& group) {
   return names;
 }
 
-void copy_object(const Handle& from_parent, const std::string& from_name, const Handle& to_parent,
-                 const std::string& to_name) {
-  if (H5Ocopy(from_parent.id(), from_name.c_str(), to_parent.id(), to_name.c_str(), H5P_DEFAULT,
-              H5P_DEFAULT) < 0)
-    fail("H5Ocopy", from_parent.file(), from_parent.child(from_name));
-}
-
 Handle string_type() {
   Handle type(H5Tcopy(H5T_C_S1), "H5Tcopy", "", "string type");
   type.check(H5Tset_size(type.id(), H5T_VARIABLE), "H5Tset_size");

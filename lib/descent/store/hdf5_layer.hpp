@@ -72,9 +72,6 @@ Handle create_group(const Handle& parent, const std::string& name);
 Handle open_group(const Handle& parent, const std::string& name);
 bool has_link(const Handle& parent, const std::string& name);
 std::vector<std::string> link_names(const Handle& group);  // in name order
-// Copies an object (a group with everything below it) from one file into another.
-void copy_object(const Handle& from_parent, const std::string& from_name, const Handle& to_parent,
-                 const std::string& to_name);
 
 // Attributes. Booleans are stored as the enum {FALSE = 0, TRUE = 1} over int8, as h5py does;
 // strings as variable-length UTF-8; lists of reals as 1-D float64 attributes.

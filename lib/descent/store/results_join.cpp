@@ -21,13 +21,9 @@ Source open_source(const std::filesystem::path& path) {
 
 void write_joined(const std::filesystem::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids) {
-  struct Origin {
-    const Source* source;
-    const IndexRow* row;
-  };
-  std::map<std::string, Origin, std::less<>> origins;
+  std::map<std::string, const Source*, std::less<>> origins;
   for (const auto& source : sources)
-    for (const auto& row : source.rows) origins.try_emplace(row.run_id, Origin{&source, &row});
+    for (const auto& row : source.rows) origins.try_emplace(row.run_id, &source);
 
   const auto temporary = temporary_path(output);
   std::filesystem::remove(temporary);
@@ -38,16 +34,15 @@ void write_joined(const std::filesystem::path& output, const ResultsFileInfo& in
       const h5::Handle runs = h5::create_group(file, schema::kRuns);
       std::vector<IndexRow> rows;
       rows.reserve(run_ids.size());
-      std::map<const Source*, h5::Handle> source_runs;
       for (const auto& id : run_ids) {
         const auto it = origins.find(id);
         if (it == origins.end())
           throw std::logic_error("write_joined: no source holds run '" + id + "'");
-        const auto [source, row] = it->second;
-        auto [group, added] = source_runs.try_emplace(source);
-        if (added) group->second = h5::open_group(source->file, schema::kRuns);
-        h5::copy_object(group->second, id, runs, id);
-        rows.push_back(*row);
+        // Read and written again rather than H5Ocopy'd: HDF5 before 1.14.4 crashes copying
+        // variable-length string attributes held in dense storage (HDF5 issue #2414).
+        const StoredRun run = schema::read_run(it->second->file, id);
+        schema::write_run(runs, run.spec, run.result);
+        rows.push_back(schema::index_row(run.spec, run.result));
       }
       schema::write_index(file, rows);
     }

@@ -24,8 +24,8 @@ struct Source {
 // Opens a results file as a source (ConfigError naming the path if it is not one).
 Source open_source(const std::filesystem::path& path);
 
-// Writes `output`: root attributes `info`, then the runs `run_ids` in that order, each copied
-// (attributes, parameters, trace, compression) from the first source that holds it.
+// Writes `output`: root attributes `info`, then the runs `run_ids` in that order, each read
+// from the first source that holds it and written anew.
 void write_joined(const std::filesystem::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids);
 
