@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "descent/core/config_error.hpp"
+#include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
 #include "sample_runs.hpp"
 #include "support/temporary_directory.hpp"
@@ -83,4 +85,26 @@ TEST_CASE("h5py reads a results file with nothing but the file", "[store][h5py]"
       hex_bytes(t.f.data(), t.size()) + "\n" +
       hex_bytes(t.x.data() + (t.size() - 1) * 2, 2) + " " + hex_bytes(result.x_final.data(), 2) + "\n";
   REQUIRE(output == expected);
+}
+
+TEST_CASE("HDF5 files written by other programs are refused with a configuration error",
+          "[store][h5py][config]") {
+  const test::TemporaryDirectory dir;
+  std::ofstream(dir / "write.py") << R"(
+import sys, h5py, numpy
+with h5py.File(sys.argv[1] + "/plain.h5", "w") as f:
+    f["data"] = numpy.arange(3.0)
+with h5py.File(sys.argv[1] + "/array.h5", "w") as f:
+    f.attrs["schema"] = numpy.arange(3)
+with h5py.File(sys.argv[1] + "/future.h5", "w") as f:
+    f.attrs["schema"] = "descent.results"
+    f.attrs["schema_version"] = 2
+)";
+  run_command("/usr/bin/python3 " + (dir / "write.py").string() + " " + dir.path().string() +
+              " 2>&1");
+  REQUIRE_THROWS_WITH(ResultsReader(dir / "plain.h5"), Catch::Contains("not a descent results file"));
+  REQUIRE_THROWS_WITH(ResultsReader(dir / "array.h5"), Catch::Contains("not a descent results file"));
+  REQUIRE_THROWS_WITH(ResultsReader(dir / "future.h5"),
+                      Catch::Contains("schema version 2") && Catch::Contains("future.h5"));
+  REQUIRE_THROWS_AS(ResultsStore(dir / "future.h5", test::suite_of({})), ConfigError);
 }

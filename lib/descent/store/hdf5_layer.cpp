@@ -279,7 +279,12 @@ ParamValue read_attribute(const Handle& object, const std::string& name) {
   const Handle type = attribute.derived(H5Aget_type(attribute.id()), "H5Aget_type");
   const Handle space = attribute.derived(H5Aget_space(attribute.id()), "H5Aget_space");
   const H5S_class_t shape = H5Sget_simple_extent_type(space.id());
-  switch (H5Tget_class(type.id())) {
+  const H5T_class_t type_class = H5Tget_class(type.id());
+  if (shape != H5S_SCALAR && !(shape == H5S_SIMPLE && type_class == H5T_FLOAT &&
+                               H5Sget_simple_extent_ndims(space.id()) == 1))
+    throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                " has a shape descent does not store (only scalars and lists of reals)");
+  switch (type_class) {
     case H5T_STRING: {
       if (H5Tis_variable_str(type.id()) > 0) {
         char* text = nullptr;
@@ -347,6 +352,11 @@ double read_real_attribute(const Handle& object, const std::string& name) {
 
 std::uint64_t read_unsigned_attribute(const Handle& object, const std::string& name) {
   const Handle attribute = open_attribute(object, name);
+  const Handle type = attribute.derived(H5Aget_type(attribute.id()), "H5Aget_type");
+  const Handle space = attribute.derived(H5Aget_space(attribute.id()), "H5Aget_space");
+  if (H5Tget_class(type.id()) != H5T_INTEGER || H5Sget_simple_extent_type(space.id()) != H5S_SCALAR)
+    throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                " is not an unsigned integer");
   std::uint64_t value = 0;
   attribute.check(H5Aread(attribute.id(), H5T_NATIVE_UINT64, &value), "H5Aread");
   return value;

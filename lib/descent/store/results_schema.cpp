@@ -164,20 +164,24 @@ Handle open_results(const std::filesystem::path& path) {
     throw ConfigError(name, name + ": not a descent results file (cannot be opened as HDF5: " +
                                 e.what() + ")");
   }
-  if (!h5::has_attribute(file, "schema") ||
-      h5::read_attribute(file, "schema") != ParamValue(std::string(kResultsSchema)))
-    throw ConfigError(name, name + ": not a descent results file (no root attribute schema = \"" +
-                                kResultsSchema + "\")");
-  const ParamValue version =
-      h5::has_attribute(file, "schema_version") ? h5::read_attribute(file, "schema_version")
-                                                : ParamValue(std::string("none"));
-  if (version != ParamValue(kResultsSchemaVersion))
-    throw ConfigError(name, name + ": results schema version " + to_text(version) +
-                                ", this descent reads version " +
-                                std::to_string(kResultsSchemaVersion));
-  for (const char* required : {kIndex, kRuns})
-    if (!h5::has_link(file, required))
-      throw ConfigError(name, name + ": damaged results file (no /" + required + ")");
+  try {
+    if (!h5::has_attribute(file, "schema") ||
+        h5::read_attribute(file, "schema") != ParamValue(std::string(kResultsSchema)))
+      throw ConfigError(name, name + ": not a descent results file (no root attribute schema = \"" +
+                                  kResultsSchema + "\")");
+    const ParamValue version =
+        h5::has_attribute(file, "schema_version") ? h5::read_attribute(file, "schema_version")
+                                                  : ParamValue(std::string("none"));
+    if (version != ParamValue(kResultsSchemaVersion))
+      throw ConfigError(name, name + ": results schema version " + to_text(version) +
+                                  ", this descent reads version " +
+                                  std::to_string(kResultsSchemaVersion));
+    for (const char* required : {kIndex, kRuns})
+      if (!h5::has_link(file, required))
+        throw ConfigError(name, name + ": damaged results file (no /" + required + ")");
+  } catch (const h5::Error& e) {
+    throw ConfigError(name, name + ": not a descent results file (" + e.what() + ")");
+  }
   return file;
 }
 
