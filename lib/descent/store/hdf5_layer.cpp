@@ -172,7 +172,11 @@ Handle create_file(const std::filesystem::path& path) {
   // attributes (long parameter lists) by storing large ones densely.
   access.check(H5Pset_libver_bounds(access.id(), H5F_LIBVER_V18, H5F_LIBVER_V18),
                "H5Pset_libver_bounds");
-  return Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), "H5Fcreate",
+  // Traces are short and many: B-tree nodes of the default size (k = 32) for each chunked
+  // dataset's index would take far more room than the data (about 2.5 KiB per column).
+  const Handle create(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", path.string(), "/");
+  create.check(H5Pset_istore_k(create.id(), 1), "H5Pset_istore_k");
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, create.id(), access.id()), "H5Fcreate",
                 path.string(), "/");
 }
 
