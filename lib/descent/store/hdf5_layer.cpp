@@ -92,8 +92,10 @@ void write_array(const Handle& group, const std::string& name, hid_t type, const
     const auto chunk = chunk_shape(dims);
     create.check(H5Pset_chunk(create.id(), static_cast<int>(chunk.size()), chunk.data()),
                  "H5Pset_chunk");
+    // Byte shuffling groups the exponents of the doubles; on shuffled traces deflate level 1
+    // compresses within 1% of level 4, in less time.
     create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
-    create.check(H5Pset_deflate(create.id(), 4), "H5Pset_deflate");
+    create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
   }
   const Handle dataset(H5Dcreate2(group.id(), name.c_str(), type, space.id(), H5P_DEFAULT,
                                   create.id(), H5P_DEFAULT),
