@@ -72,9 +72,12 @@ TEST_CASE("merging into an existing file keeps its runs and adds the parts'", "[
   const Shards s = four_runs();
   write_file(dir / "out.h5", s, {0});
   write_file(dir / "part.h5", s, {1, 3});
-  const auto summary = merge_results(dir / "out.h5", {dir / "part.h5"});
+  // The output named again as a part, and a part named twice, are read once.
+  const auto summary =
+      merge_results(dir / "out.h5", {dir / "part.h5", dir / "out.h5", dir / "." / "part.h5"});
   REQUIRE(summary.files == 2);
   REQUIRE(summary.runs == 3);
+  REQUIRE(summary.duplicates == 0);
   const ResultsReader merged(dir / "out.h5");
   REQUIRE(merged.index().size() == 3);
   REQUIRE(merged.index()[0].run_id == s.runs[0].run_id);

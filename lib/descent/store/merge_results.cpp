@@ -1,5 +1,6 @@
 #include "descent/store/merge_results.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -20,7 +21,13 @@ MergeSummary merge_results(const std::filesystem::path& output,
   std::vector<ResultsFileInfo> infos;
   std::error_code error;
   if (std::filesystem::exists(output, error)) sources.push_back(join::open_source(output));
-  for (const auto& part : parts) sources.push_back(join::open_source(part));
+  for (const auto& part : parts) {
+    // The output or a part named twice is read once.
+    const bool seen = std::any_of(sources.begin(), sources.end(), [&](const join::Source& s) {
+      return std::filesystem::equivalent(s.path, part, error);
+    });
+    if (!seen) sources.push_back(join::open_source(part));
+  }
   for (const auto& source : sources) infos.push_back(schema::read_root(source.file));
   for (std::size_t i = 1; i < sources.size(); ++i)
     if (infos[i].suite_sha256 != infos[0].suite_sha256) {

@@ -11,7 +11,7 @@
 namespace descent {
 
 struct MergeSummary {
-  std::int64_t files = 0;       // inputs read, an existing output included
+  std::int64_t files = 0;       // distinct inputs read, an existing output included
   std::int64_t runs = 0;        // runs in the merged file
   std::int64_t duplicates = 0;  // rows skipped because their run id was already taken
 };
