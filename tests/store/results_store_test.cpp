@@ -124,6 +124,8 @@ TEST_CASE("a stored run reads back with every field and column bit for bit", "[s
     store.compact();
     const ResultsReader reader(out);
     test::require_same_run(reader.run(spec.run_id), spec, result);
+    REQUIRE(reader.contains(spec.run_id));
+    REQUIRE_FALSE(reader.contains("0123456789abcdef"));
 
     REQUIRE(reader.index().size() == 1);
     const IndexRow& row = reader.index().front();
@@ -268,12 +270,16 @@ TEST_CASE("a segment left under its temporary name by a crash is ignored", "[sto
   std::filesystem::remove(complete);
   const auto partial = segments / (runs[1].run_id + ".h5.4242.tmp");
   std::ofstream(partial, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  // And a compaction killed before its rename.
+  const auto partial_output = dir / "out.h5.4242.tmp";
+  std::ofstream(partial_output, std::ios::binary) << bytes.substr(0, bytes.size() / 3);
 
   ResultsStore store(out, suite);
   REQUIRE(store.stored_run_ids() == std::set<std::string>{runs[0].run_id});
   store.compact();
   REQUIRE(run_ids(out) == std::vector<std::string>{runs[0].run_id});
   REQUIRE_FALSE(std::filesystem::exists(partial));
+  REQUIRE_FALSE(std::filesystem::exists(partial_output));
   REQUIRE_FALSE(std::filesystem::exists(segments));
 }
 
