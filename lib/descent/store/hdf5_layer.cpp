@@ -1,0 +1,412 @@
+#include "descent/store/hdf5_layer.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace descent::h5 {
+
+namespace {
+
+// HDF5's explanation of the last failure: the outermost and the innermost messages of its
+// error stack ("unable to open file: file signature not found").
+std::string error_stack_text() {
+  std::vector<std::string> messages;
+  const auto collect = [](unsigned, const H5E_error2_t* error, void* data) -> herr_t {
+    if (error->desc && *error->desc)
+      static_cast<std::vector<std::string>*>(data)->emplace_back(error->desc);
+    return 0;
+  };
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect, &messages);
+  H5Eclear2(H5E_DEFAULT);
+  if (messages.empty()) return "";
+  std::string text = messages.front();
+  if (messages.size() > 1 && messages.back() != messages.front())
+    text.append(": ").append(messages.back());
+  return text;
+}
+
+[[noreturn]] void fail(const char* call, const std::string& file, const std::string& object) {
+  std::string message = std::string("HDF5 ") + call + " failed for " + object + " in " + file;
+  const std::string reason = error_stack_text();
+  if (!reason.empty()) message.append(": ").append(reason);
+  throw Error(message);
+}
+
+Handle property_list(hid_t cls, const Handle& about) {
+  return about.derived(H5Pcreate(cls), "H5Pcreate");
+}
+
+Handle scalar_space(const Handle& about) {
+  return about.derived(H5Screate(H5S_SCALAR), "H5Screate");
+}
+
+Handle simple_space(const Handle& about, std::span<const hsize_t> dims) {
+  return about.derived(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                       "H5Screate_simple");
+}
+
+// The enum h5py reads as numpy.bool_.
+Handle bool_type(const Handle& about) {
+  Handle type = about.derived(H5Tenum_create(H5T_NATIVE_INT8), "H5Tenum_create");
+  const std::int8_t no = 0, yes = 1;
+  type.check(H5Tenum_insert(type.id(), "FALSE", &no), "H5Tenum_insert");
+  type.check(H5Tenum_insert(type.id(), "TRUE", &yes), "H5Tenum_insert");
+  return type;
+}
+
+Handle create_attribute(const Handle& object, const std::string& name, const Handle& type,
+                        const Handle& space) {
+  return Handle(H5Acreate2(object.id(), name.c_str(), type.id(), space.id(), H5P_DEFAULT,
+                           H5P_DEFAULT),
+                "H5Acreate2", object.file(), object.object() + "@" + name);
+}
+
+Handle open_attribute(const Handle& object, const std::string& name) {
+  return Handle(H5Aopen(object.id(), name.c_str(), H5P_DEFAULT), "H5Aopen", object.file(),
+                object.object() + "@" + name);
+}
+
+Handle open_dataset(const Handle& group, const std::string& name) {
+  return Handle(H5Dopen2(group.id(), name.c_str(), H5P_DEFAULT), "H5Dopen2", group.file(),
+                group.child(name));
+}
+
+// Chunks of about 128 KiB: whole rows, at least one.
+std::vector<hsize_t> chunk_shape(std::span<const hsize_t> dims) {
+  constexpr hsize_t kChunkElements = 16384;
+  std::vector<hsize_t> chunk(dims.begin(), dims.end());
+  hsize_t row_elements = 1;
+  for (std::size_t i = 1; i < dims.size(); ++i) row_elements *= std::max<hsize_t>(dims[i], 1);
+  chunk[0] = std::clamp<hsize_t>(kChunkElements / row_elements, 1, std::max<hsize_t>(dims[0], 1));
+  for (std::size_t i = 1; i < dims.size(); ++i) chunk[i] = std::max<hsize_t>(dims[i], 1);
+  return chunk;
+}
+
+void write_array(const Handle& group, const std::string& name, hid_t type, const void* data,
+                 std::span<const hsize_t> dims, bool compress) {
+  hsize_t elements = 1;
+  for (hsize_t d : dims) elements *= d;
+  const Handle space = simple_space(group, dims);
+  const Handle create = property_list(H5P_DATASET_CREATE, group);
+  if (compress && elements > 0) {
+    const auto chunk = chunk_shape(dims);
+    create.check(H5Pset_chunk(create.id(), static_cast<int>(chunk.size()), chunk.data()),
+                 "H5Pset_chunk");
+    // Byte shuffling groups the exponents of the doubles; on shuffled traces deflate level 1
+    // compresses within 1% of level 4, in less time.
+    create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
+    create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
+  }
+  const Handle dataset(H5Dcreate2(group.id(), name.c_str(), type, space.id(), H5P_DEFAULT,
+                                  create.id(), H5P_DEFAULT),
+                       "H5Dcreate2", group.file(), group.child(name));
+  if (elements > 0)
+    dataset.check(H5Dwrite(dataset.id(), type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "H5Dwrite");
+}
+
+template <class T>
+std::vector<T> read_array(const Handle& group, const std::string& name, hid_t memory_type) {
+  const Handle dataset = open_dataset(group, name);
+  const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
+  const hssize_t count = H5Sget_simple_extent_npoints(space.id());
+  if (count < 0) fail("H5Sget_simple_extent_npoints", dataset.file(), dataset.object());
+  std::vector<T> values(static_cast<std::size_t>(count));
+  if (count > 0)
+    dataset.check(H5Dread(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                  "H5Dread");
+  return values;
+}
+
+}  // namespace
+
+std::unique_lock<std::recursive_mutex> lock() {
+  static std::recursive_mutex mutex;
+  std::unique_lock<std::recursive_mutex> held(mutex);
+  // A thread-safe HDF5 keeps the automatic printing setting per thread.
+  thread_local bool silenced = false;
+  if (!silenced) {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    silenced = true;
+  }
+  return held;
+}
+
+Handle::Handle(hid_t id, const char* call, std::string file, std::string object)
+    : id_(id), file_(std::move(file)), object_(std::move(object)) {
+  if (id_ < 0) fail(call, file_, object_);
+}
+
+Handle::~Handle() { release(); }
+
+Handle::Handle(Handle&& other) noexcept
+    : id_(std::exchange(other.id_, H5I_INVALID_HID)),
+      file_(std::move(other.file_)),
+      object_(std::move(other.object_)) {}
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+  if (this != &other) {
+    release();
+    id_ = std::exchange(other.id_, H5I_INVALID_HID);
+    file_ = std::move(other.file_);
+    object_ = std::move(other.object_);
+  }
+  return *this;
+}
+
+void Handle::release() noexcept {
+  if (id_ < 0) return;
+  const auto held = lock();
+  if (H5Iis_valid(id_) > 0) H5Idec_ref(id_);
+  id_ = H5I_INVALID_HID;
+}
+
+std::string Handle::child(const std::string& name) const {
+  return object_ == "/" ? "/" + name : object_ + "/" + name;
+}
+
+void Handle::check(herr_t status, const char* call) const {
+  if (status < 0) fail(call, file_, object_);
+}
+
+Handle create_file(const std::filesystem::path& path) {
+  const Handle access(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate", path.string(), "/");
+  // The HDF5 1.8 format: readable by every current tool, and it lifts the 64 KiB limit on
+  // attributes (long parameter lists) by storing large ones densely.
+  access.check(H5Pset_libver_bounds(access.id(), H5F_LIBVER_V18, H5F_LIBVER_V18),
+               "H5Pset_libver_bounds");
+  // Traces are short and many: B-tree nodes of the default size (k = 32) for each chunked
+  // dataset's index would take far more room than the data (about 2.5 KiB per column).
+  const Handle create(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", path.string(), "/");
+  create.check(H5Pset_istore_k(create.id(), 1), "H5Pset_istore_k");
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, create.id(), access.id()), "H5Fcreate",
+                path.string(), "/");
+}
+
+Handle open_file(const std::filesystem::path& path) {
+  return Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "H5Fopen", path.string(),
+                "/");
+}
+
+Handle create_group(const Handle& parent, const std::string& name) {
+  return Handle(H5Gcreate2(parent.id(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                "H5Gcreate2", parent.file(), parent.child(name));
+}
+
+Handle open_group(const Handle& parent, const std::string& name) {
+  return Handle(H5Gopen2(parent.id(), name.c_str(), H5P_DEFAULT), "H5Gopen2", parent.file(),
+                parent.child(name));
+}
+
+bool has_link(const Handle& parent, const std::string& name) {
+  const htri_t exists = H5Lexists(parent.id(), name.c_str(), H5P_DEFAULT);
+  if (exists < 0) fail("H5Lexists", parent.file(), parent.child(name));
+  return exists > 0;
+}
+
+std::vector<std::string> link_names(const Handle& group) {
+  std::vector<std::string> names;
+  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  group.check(H5Literate(group.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
+              "H5Literate");
+  return names;
+}
+
+Handle string_type() {
+  Handle type(H5Tcopy(H5T_C_S1), "H5Tcopy", "", "string type");
+  type.check(H5Tset_size(type.id(), H5T_VARIABLE), "H5Tset_size");
+  type.check(H5Tset_cset(type.id(), H5T_CSET_UTF8), "H5Tset_cset");
+  return type;
+}
+
+void write_attribute(const Handle& object, const std::string& name, const char* value) {
+  const Handle type = string_type();
+  const Handle attribute = create_attribute(object, name, type, scalar_space(object));
+  attribute.check(H5Awrite(attribute.id(), type.id(), &value), "H5Awrite");
+}
+
+void write_attribute(const Handle& object, const std::string& name, std::uint64_t value) {
+  const Handle attribute = create_attribute(
+      object, name, object.derived(H5Tcopy(H5T_NATIVE_UINT64), "H5Tcopy"), scalar_space(object));
+  attribute.check(H5Awrite(attribute.id(), H5T_NATIVE_UINT64, &value), "H5Awrite");
+}
+
+void write_attribute(const Handle& object, const std::string& name, const ParamValue& value) {
+  struct Writer {
+    const Handle& object;
+    const std::string& name;
+    void scalar(hid_t native, const void* data) const {
+      const Handle attribute = create_attribute(
+          object, name, object.derived(H5Tcopy(native), "H5Tcopy"), scalar_space(object));
+      attribute.check(H5Awrite(attribute.id(), native, data), "H5Awrite");
+    }
+    void operator()(bool b) const {
+      const std::int8_t stored = b ? 1 : 0;
+      const Handle type = bool_type(object);
+      const Handle attribute = create_attribute(object, name, type, scalar_space(object));
+      attribute.check(H5Awrite(attribute.id(), type.id(), &stored), "H5Awrite");
+    }
+    void operator()(std::int64_t i) const { scalar(H5T_NATIVE_INT64, &i); }
+    void operator()(double d) const { scalar(H5T_NATIVE_DOUBLE, &d); }
+    void operator()(const std::string& s) const { write_attribute(object, name, s.c_str()); }
+    void operator()(const std::vector<double>& list) const {
+      const hsize_t dims[1] = {list.size()};
+      const Handle attribute =
+          create_attribute(object, name, object.derived(H5Tcopy(H5T_NATIVE_DOUBLE), "H5Tcopy"),
+                           simple_space(object, dims));
+      if (!list.empty())
+        attribute.check(H5Awrite(attribute.id(), H5T_NATIVE_DOUBLE, list.data()), "H5Awrite");
+    }
+  };
+  std::visit(Writer{object, name}, value);
+}
+
+bool has_attribute(const Handle& object, const std::string& name) {
+  const htri_t exists = H5Aexists(object.id(), name.c_str());
+  if (exists < 0) fail("H5Aexists", object.file(), object.object() + "@" + name);
+  return exists > 0;
+}
+
+std::vector<std::string> attribute_names(const Handle& object) {
+  std::vector<std::string> names;
+  const auto collect = [](hid_t, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  object.check(H5Aiterate2(object.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
+               "H5Aiterate2");
+  return names;
+}
+
+ParamValue read_attribute(const Handle& object, const std::string& name) {
+  const Handle attribute = open_attribute(object, name);
+  const Handle type = attribute.derived(H5Aget_type(attribute.id()), "H5Aget_type");
+  const Handle space = attribute.derived(H5Aget_space(attribute.id()), "H5Aget_space");
+  const H5S_class_t shape = H5Sget_simple_extent_type(space.id());
+  const H5T_class_t type_class = H5Tget_class(type.id());
+  if (shape != H5S_SCALAR && !(shape == H5S_SIMPLE && type_class == H5T_FLOAT &&
+                               H5Sget_simple_extent_ndims(space.id()) == 1))
+    throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                " has a shape descent does not store (only scalars and lists of reals)");
+  switch (type_class) {
+    case H5T_STRING: {
+      if (H5Tis_variable_str(type.id()) > 0) {
+        char* text = nullptr;
+        attribute.check(H5Aread(attribute.id(), type.id(), &text), "H5Aread");
+        std::string value = text ? text : "";
+        H5free_memory(text);
+        return value;
+      }
+      std::string value(H5Tget_size(type.id()), '\0');
+      attribute.check(H5Aread(attribute.id(), type.id(), value.data()), "H5Aread");
+      value.resize(std::min(value.size(), value.find('\0')));
+      return value;
+    }
+    case H5T_ENUM: {
+      std::int8_t stored = 0;
+      attribute.check(H5Aread(attribute.id(), bool_type(attribute).id(), &stored), "H5Aread");
+      return stored != 0;
+    }
+    case H5T_INTEGER: {
+      std::int64_t value = 0;
+      attribute.check(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), "H5Aread");
+      return value;
+    }
+    case H5T_FLOAT: {
+      if (shape == H5S_SCALAR) {
+        double value = 0.0;
+        attribute.check(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "H5Aread");
+        return value;
+      }
+      const hssize_t count = H5Sget_simple_extent_npoints(space.id());
+      std::vector<double> values(static_cast<std::size_t>(std::max<hssize_t>(count, 0)));
+      if (!values.empty())
+        attribute.check(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, values.data()), "H5Aread");
+      return values;
+    }
+    default:
+      throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                  " has a type descent does not store");
+  }
+}
+
+namespace {
+
+template <class T>
+T read_as(const Handle& object, const std::string& name, const char* expected) {
+  ParamValue value = read_attribute(object, name);
+  if (auto* typed = std::get_if<T>(&value)) return std::move(*typed);
+  throw Error("attribute " + object.object() + "@" + name + " in " + object.file() + " is " +
+              type_name(value) + ", expected " + expected);
+}
+
+}  // namespace
+
+std::string read_string_attribute(const Handle& object, const std::string& name) {
+  return read_as<std::string>(object, name, "string");
+}
+
+std::int64_t read_integer_attribute(const Handle& object, const std::string& name) {
+  return read_as<std::int64_t>(object, name, "integer");
+}
+
+double read_real_attribute(const Handle& object, const std::string& name) {
+  return read_as<double>(object, name, "real");
+}
+
+std::uint64_t read_unsigned_attribute(const Handle& object, const std::string& name) {
+  const Handle attribute = open_attribute(object, name);
+  const Handle type = attribute.derived(H5Aget_type(attribute.id()), "H5Aget_type");
+  const Handle space = attribute.derived(H5Aget_space(attribute.id()), "H5Aget_space");
+  if (H5Tget_class(type.id()) != H5T_INTEGER || H5Sget_simple_extent_type(space.id()) != H5S_SCALAR)
+    throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                " is not an unsigned integer");
+  std::uint64_t value = 0;
+  attribute.check(H5Aread(attribute.id(), H5T_NATIVE_UINT64, &value), "H5Aread");
+  return value;
+}
+
+void write_dataset(const Handle& group, const std::string& name, std::span<const double> values,
+                   bool compress) {
+  const hsize_t dims[1] = {values.size()};
+  write_array(group, name, H5T_NATIVE_DOUBLE, values.data(), dims, compress);
+}
+
+void write_dataset(const Handle& group, const std::string& name,
+                   std::span<const std::int64_t> values, bool compress) {
+  const hsize_t dims[1] = {values.size()};
+  write_array(group, name, H5T_NATIVE_INT64, values.data(), dims, compress);
+}
+
+void write_matrix(const Handle& group, const std::string& name, std::span<const double> row_major,
+                  hsize_t rows, hsize_t cols, bool compress) {
+  if (row_major.size() != rows * cols)
+    throw Error("matrix " + group.child(name) + " for " + group.file() + " has " +
+                std::to_string(row_major.size()) + " values, not rows × cols = " +
+                std::to_string(rows * cols));
+  const hsize_t dims[2] = {rows, cols};
+  write_array(group, name, H5T_NATIVE_DOUBLE, row_major.data(), dims, compress);
+}
+
+std::vector<hsize_t> dataset_shape(const Handle& group, const std::string& name) {
+  const Handle dataset = open_dataset(group, name);
+  const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
+  const int rank = H5Sget_simple_extent_ndims(space.id());
+  if (rank < 0) fail("H5Sget_simple_extent_ndims", dataset.file(), dataset.object());
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  if (rank > 0 && H5Sget_simple_extent_dims(space.id(), dims.data(), nullptr) < 0)
+    fail("H5Sget_simple_extent_dims", dataset.file(), dataset.object());
+  return dims;
+}
+
+std::vector<double> read_reals(const Handle& group, const std::string& name) {
+  return read_array<double>(group, name, H5T_NATIVE_DOUBLE);
+}
+
+std::vector<std::int64_t> read_integers(const Handle& group, const std::string& name) {
+  return read_array<std::int64_t>(group, name, H5T_NATIVE_INT64);
+}
+
+}  // namespace descent::h5

@@ -1,0 +1,104 @@
+// A thin RAII layer over the HDF5 C API, private to the store (the only code that includes
+// hdf5.h). One handle type owns every kind of HDF5 identifier; every failing call becomes an
+// h5::Error naming the call, the object and the file, with HDF5's own explanation. HDF5's
+// automatic error printing is switched off.
+//
+// Concurrency: not every HDF5 build is thread-safe, so every HDF5 call of the program is made
+// while holding `h5::lock()` (a recursive mutex: a locked operation may call another).
+//
+// Layout: HDF5 stores arrays row-major (C order). Matrices are passed here as row-major spans
+// with explicit rows × cols; callers convert from Eigen's column-major storage themselves.
+#pragma once
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "descent/core/params.hpp"
+
+namespace descent::h5 {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Held by every operation that calls HDF5. Also silences HDF5's error printing on this thread.
+std::unique_lock<std::recursive_mutex> lock();
+
+// Owns one HDF5 identifier (file, group, dataset, attribute, dataspace, datatype, property
+// list) and releases it when destroyed. Knows its file and object path for messages.
+class Handle {
+ public:
+  Handle() = default;
+  // Takes ownership of `id`; throws Error if `id` is negative (the call failed).
+  Handle(hid_t id, const char* call, std::string file, std::string object);
+  ~Handle();
+  Handle(Handle&& other) noexcept;
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+
+  hid_t id() const { return id_; }
+  const std::string& file() const { return file_; }
+  const std::string& object() const { return object_; }
+  // The object path of a member of this group.
+  std::string child(const std::string& name) const;
+  // Throws Error naming `call` and this object if `status` is negative.
+  void check(herr_t status, const char* call) const;
+  // A handle for an identifier about this object (its type, its dataspace, ...).
+  Handle derived(hid_t id, const char* call) const { return Handle(id, call, file_, object_); }
+
+ private:
+  void release() noexcept;
+
+  hid_t id_ = H5I_INVALID_HID;
+  std::string file_;
+  std::string object_;
+};
+
+// Files. `create_file` fails if the path exists; `open_file` opens read-only.
+Handle create_file(const std::filesystem::path& path);
+Handle open_file(const std::filesystem::path& path);
+
+// Groups and links.
+Handle create_group(const Handle& parent, const std::string& name);
+Handle open_group(const Handle& parent, const std::string& name);
+bool has_link(const Handle& parent, const std::string& name);
+std::vector<std::string> link_names(const Handle& group);  // in name order
+
+// Attributes. Booleans are stored as the enum {FALSE = 0, TRUE = 1} over int8, as h5py does;
+// strings as variable-length UTF-8; lists of reals as 1-D float64 attributes.
+void write_attribute(const Handle& object, const std::string& name, const ParamValue& value);
+void write_attribute(const Handle& object, const std::string& name, const char* value);
+void write_attribute(const Handle& object, const std::string& name, std::uint64_t value);
+bool has_attribute(const Handle& object, const std::string& name);
+std::vector<std::string> attribute_names(const Handle& object);  // in name order
+ParamValue read_attribute(const Handle& object, const std::string& name);
+std::string read_string_attribute(const Handle& object, const std::string& name);
+std::int64_t read_integer_attribute(const Handle& object, const std::string& name);
+std::uint64_t read_unsigned_attribute(const Handle& object, const std::string& name);
+double read_real_attribute(const Handle& object, const std::string& name);
+
+// Datasets of one or two dimensions. `compress` makes them chunked with shuffle + deflate.
+void write_dataset(const Handle& group, const std::string& name, std::span<const double> values,
+                   bool compress);
+void write_dataset(const Handle& group, const std::string& name,
+                   std::span<const std::int64_t> values, bool compress);
+void write_matrix(const Handle& group, const std::string& name, std::span<const double> row_major,
+                  hsize_t rows, hsize_t cols, bool compress);
+std::vector<hsize_t> dataset_shape(const Handle& group, const std::string& name);
+// Every element in row-major order, converted to the requested type.
+std::vector<double> read_reals(const Handle& group, const std::string& name);
+std::vector<std::int64_t> read_integers(const Handle& group, const std::string& name);
+
+// The variable-length UTF-8 string type.
+Handle string_type();
+
+}  // namespace descent::h5

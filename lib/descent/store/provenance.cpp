@@ -1,0 +1,58 @@
+// The provenance written at the root of every results file: which build of descent wrote it
+// (version, commit and build type come from the build system), with which compiler, where
+// and when.
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <ctime>
+
+#include "descent/store/results_reader.hpp"
+
+namespace descent {
+
+namespace {
+
+std::string compiler_name() {
+#if defined(__clang__)
+  return std::string("clang ") + __clang_version__;
+#elif defined(__GNUC__)
+  return std::string("g++ ") + __VERSION__;
+#else
+  return "unknown";
+#endif
+}
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
+  return name.data();
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
+}
+
+}  // namespace
+
+ResultsFileInfo current_file_info(std::string suite_name, std::string suite_toml,
+                                  std::string suite_sha256) {
+  ResultsFileInfo info;
+  info.software_version = DESCENT_VERSION;
+  info.git_commit = DESCENT_GIT_COMMIT;
+  info.compiler = compiler_name();
+  info.build_type = DESCENT_BUILD_TYPE;
+  info.created = utc_now_iso8601();
+  info.host = host_name();
+  info.suite_name = std::move(suite_name);
+  info.suite_toml = std::move(suite_toml);
+  info.suite_sha256 = std::move(suite_sha256);
+  return info;
+}
+
+}  // namespace descent
