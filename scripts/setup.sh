@@ -11,7 +11,7 @@ build_dir=${1:-$root/build}
 packages=(
   g++ make cmake pkg-config ccache
   libeigen3-dev libhdf5-dev libtomlplusplus-dev libcli11-dev libboost-dev libssl-dev nlohmann-json3-dev
-  catch2 libbenchmark-dev liblbfgspp-dev
+  catch2 libbenchmark-dev liblbfgspp-dev hdf5-tools
   python3 python3-matplotlib python3-h5py python3-numpy
 )
 missing=()

@@ -12,6 +12,7 @@ namespace descent::cli {
 // A subcommand's action, run after parsing; returns the exit status.
 using Action = std::function<int()>;
 
+void add_run_command(CLI::App& app, Action& action);
 void add_list_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
 void add_inspect_command(CLI::App& app, Action& action);

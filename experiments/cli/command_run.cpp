@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "descent/runner/progress.hpp"
 #include "descent/runner/runner.hpp"
@@ -71,14 +72,16 @@ int run(const RunOptions& options) {
 
   if (!options.quiet) {
     std::vector<SummaryRow> table;
+    std::optional<ResultsReader> reader;  // for runs stored by an earlier invocation
     for (const RunSpec* spec : in_shard) {
       if (auto it = rows.find(spec->run_id); it != rows.end()) {
         table.push_back(it->second);
-      } else {
-        const StoredRun stored = read_run(output, spec->run_id);
-        table.push_back(summary_row(*spec, stored.stop_reason, stored.iterations, stored.f_final,
-                                    stored.x_final));
+        continue;
       }
+      if (!reader) reader.emplace(output);
+      const RunResult stored = reader->run(spec->run_id).result;
+      table.push_back(summary_row(*spec, std::string(to_string(stored.stop_reason)),
+                                  stored.iterations, stored.f_final, stored.x_final));
     }
     std::printf("\n%s: %s\n\n", suite.name.c_str(), suite.description.c_str());
     print_summary(table, stdout);

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("descent ") + DESCENT_VERSION);
   descent::cli::Action action;
+  descent::cli::add_run_command(app, action);
   descent::cli::add_list_command(app, action);
   descent::cli::add_show_command(app, action);
   descent::cli::add_inspect_command(app, action);

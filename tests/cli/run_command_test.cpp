@@ -1,0 +1,223 @@
+// `descent run` as a user meets it: the results file, resume after SIGKILL, identical data
+// on one or two threads, and bad input refused with exit status 2 and nothing written.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "descent/store/results_reader.hpp"
+#include "support/subprocess.hpp"
+
+using namespace descent;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the build tree, removed at the end of the test.
+struct ScratchDir {
+  fs::path path;
+  explicit ScratchDir(const std::string& name)
+      : path(fs::path(DESCENT_BINARY_DIR) / "tests" / ("scratch-" + name + "-" + std::to_string(getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScratchDir() { fs::remove_all(path); }
+  fs::path write(const std::string& file, const std::string& text) const {
+    std::ofstream(path / file) << text;
+    return path / file;
+  }
+};
+
+// Twelve runs of a few tens of milliseconds each: long enough to kill the suite midway.
+const char* const kSlowSuite = R"(
+name = "slow"
+seed = 7
+[run]
+max_iter = 20000
+record = { every = 500 }
+[[objective]]
+name = "quadratic"
+params = { dim = 2000, kappa = 100.0 }
+starts = "standard"
+[[optimizer]]
+name = "gd"
+sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
+[[optimizer]]
+name = "adam"
+sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
+)";
+
+const char* const kSmallSuite = R"(
+name = "small"
+[run]
+max_iter = 300
+stop = { step_norm = 1e-12 }
+[[objective]]
+name = "beale"
+starts = [[2.0, -2.0], [-3.0, 3.0]]
+[[objective]]
+name = "rosenbrock"
+[[optimizer]]
+name = "gd"
+lr = 1e-2
+[[optimizer]]
+name = "nesterov"
+form = "lookahead"
+lr = 1e-4
+[[optimizer]]
+name = "adam"
+sweep = { lr = [0.01, 0.1] }
+)";
+
+// Every dataset of every run, except the wall-clock ones, must be equal bit for bit.
+void require_same_runs(const fs::path& a, const fs::path& b) {
+  const ResultsReader ra(a), rb(b);
+  REQUIRE(ra.index().size() == rb.index().size());
+  for (std::size_t i = 0; i < ra.index().size(); ++i) {
+    IndexRow row_a = ra.index()[i], row_b = rb.index()[i];
+    row_a.seconds = row_b.seconds = 0.0;
+    REQUIRE(row_a == row_b);
+    const auto run_a = ra.run(row_a.run_id), run_b = rb.run(row_b.run_id);
+    const Trace &ta = run_a.result.trace, &tb = run_b.result.trace;
+    REQUIRE(ta.iter == tb.iter);
+    REQUIRE(ta.f == tb.f);
+    REQUIRE(ta.grad_norm == tb.grad_norm);
+    REQUIRE(ta.evals_grad == tb.evals_grad);
+    REQUIRE(ta.x == tb.x);
+    REQUIRE(run_a.result.x_final == run_b.result.x_final);
+    REQUIRE(run_a.spec.seed == run_b.spec.seed);
+  }
+}
+
+std::size_t segment_count(const fs::path& output) {
+  const fs::path dir = output.string() + ".segments";
+  std::size_t count = 0;
+  if (fs::is_directory(dir))
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.path().extension() == ".h5") ++count;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("run writes a results file and prints the summary", "[cli]") {
+  ScratchDir dir("summary");
+  const auto suite = dir.write("small.toml", kSmallSuite);
+  const auto out = dir.path / "small.h5";
+  const auto result = test::run_descent({"run", suite.string(), "-o", out.string()});
+  INFO(result.err);
+  REQUIRE(result.exit_status == 0);
+  REQUIRE_THAT(result.out, Catch::Contains("stop reason") && Catch::Contains("dist to min"));
+  REQUIRE_THAT(result.out, Catch::Contains("adam lr=0.1"));
+  const ResultsReader reader(out);
+  REQUIRE(reader.index().size() == 12);
+  REQUIRE(reader.info().suite_name == "small");
+  REQUIRE_FALSE(fs::exists(out.string() + ".segments"));
+}
+
+TEST_CASE("the same suite gives identical datasets with -j 1 and -j 2", "[cli][slow]") {
+  ScratchDir dir("threads");
+  const auto suite = dir.write("small.toml", kSmallSuite);
+  const auto one = dir.path / "one.h5", two = dir.path / "two.h5";
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "-j", "1", "--quiet"}).exit_status == 0);
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", two.string(), "-j", "2", "--quiet"}).exit_status == 0);
+  require_same_runs(one, two);
+}
+
+TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted run",
+          "[cli][slow][crash]") {
+  ScratchDir dir("resume");
+  const auto suite = dir.write("slow.toml", kSlowSuite);
+  const auto killed = dir.path / "killed.h5", whole = dir.path / "whole.h5";
+
+  const pid_t pid = test::start_descent({"run", suite.string(), "-o", killed.string(), "--quiet"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (segment_count(killed) < 3 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ::kill(pid, SIGKILL);
+  const auto killed_result = test::wait_for(pid);
+  REQUIRE(killed_result.signal == SIGKILL);
+  const std::size_t done_before = segment_count(killed);
+  REQUIRE(done_before >= 3);
+  REQUIRE(done_before < 12);
+
+  const auto resumed = test::run_descent({"run", suite.string(), "-o", killed.string()});
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_status == 0);
+  REQUIRE_THAT(resumed.err, Catch::Contains(std::to_string(12 - done_before) + " run(s) to do, " +
+                                            std::to_string(done_before) + " already stored"));
+
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status == 0);
+  require_same_runs(killed, whole);
+
+  const auto again = test::run_descent({"run", suite.string(), "-o", killed.string()});
+  REQUIRE_THAT(again.err, Catch::Contains("0 run(s) to do, 12 already stored"));
+}
+
+TEST_CASE("bad input exits with status 2, names the problem and writes nothing", "[cli][errors]") {
+  ScratchDir dir("errors");
+  const auto out = dir.path / "out.h5";
+  const auto base = std::string("name = \"bad\"\n[[objective]]\nname = \"beale\"\n");
+
+  struct Case {
+    const char* what;
+    std::string toml;
+    const char* expected;  // in the message
+  };
+  const Case cases[] = {
+      {"malformed TOML", "name = \"bad\n", "bad.toml:1"},
+      {"unknown objective", "name = \"bad\"\n[[objective]]\nname = \"bael\"\n[[optimizer]]\nname = \"gd\"\n", "bael"},
+      {"unknown optimizer", base + "[[optimizer]]\nname = \"adamw\"\n", "adamw"},
+      {"unknown key", base + "[[optimizer]]\nname = \"adam\"\nbetta1 = 0.9\n", "betta1"},
+      {"wrong type", base + "[[optimizer]]\nname = \"adam\"\nlr = \"fast\"\n", "lr"},
+      {"lr <= 0", base + "[[optimizer]]\nname = \"gd\"\nlr = -0.1\n", "0 < lr"},
+      {"beta outside [0, 1)", base + "[[optimizer]]\nname = \"rmsprop\"\nbeta = 1.0\n", "beta < 1"},
+      {"start of the wrong dimension",
+       "name = \"bad\"\n[[objective]]\nname = \"beale\"\nstarts = [[1.0, 2.0, 3.0]]\n[[optimizer]]\nname = \"gd\"\n",
+       "start"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.what);
+    const auto suite = dir.write("bad.toml", c.toml);
+    const auto result = test::run_descent({"run", suite.string(), "-o", out.string()});
+    REQUIRE(result.exit_status == 2);
+    REQUIRE_THAT(result.err, Catch::Contains("bad.toml") && Catch::Contains(c.expected));
+    REQUIRE_FALSE(fs::exists(out));
+    REQUIRE_FALSE(fs::exists(out.string() + ".segments"));
+  }
+}
+
+TEST_CASE("an unwritable output is refused and an existing results file is untouched",
+          "[cli][errors]") {
+  ScratchDir dir("unwritable");
+  const auto suite = dir.write("small.toml", kSmallSuite);
+  const auto result = test::run_descent({"run", suite.string(), "-o", "/proc/descent/out.h5"});
+  REQUIRE(result.exit_status == 2);
+  REQUIRE_THAT(result.err, Catch::Contains("/proc/descent/out.h5"));
+
+  const auto out = dir.path / "kept.h5";
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  const auto size = fs::file_size(out);
+  const auto time = fs::last_write_time(out);
+  const auto bad = dir.write("bad.toml", "name = \"small\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\nlr = 0\n");
+  REQUIRE(test::run_descent({"run", bad.string(), "-o", out.string()}).exit_status == 2);
+  REQUIRE(fs::file_size(out) == size);
+  REQUIRE(fs::last_write_time(out) == time);
+}
+
+TEST_CASE("show, list and inspect answer, and an unknown name is a usage error", "[cli]") {
+  REQUIRE(test::run_descent({"list", "optimizers"}).exit_status == 0);
+  const auto json = test::run_descent({"list", "objectives", "--json"});
+  REQUIRE(json.exit_status == 0);
+  REQUIRE_THAT(json.out, Catch::Contains("\"beale\""));
+  const auto show = test::run_descent({"show", "adam"});
+  REQUIRE_THAT(show.out, Catch::Contains("bias_correction") && Catch::Contains("0.999"));
+  REQUIRE(test::run_descent({"show", "no_such_thing"}).exit_status == 2);
+  REQUIRE(test::run_descent({"frobnicate"}).exit_status == 2);
+  REQUIRE(test::run_descent({"inspect", "/nonexistent/file.h5"}).exit_status == 2);
+}
