@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "objectives/registry.hpp"
@@ -20,11 +21,27 @@ double distance_to_nearest_minimum(const RunSpec& spec, const Vector& x) {
   return best;
 }
 
+namespace {
+
+// "(2, -2)" for points of up to three coordinates, "#k" (the start index) otherwise.
+std::string start_text(const RunSpec& spec) {
+  if (spec.x0.size() > 3) return std::string("#").append(std::to_string(spec.start_index));
+  std::string text = "(";
+  for (Index i = 0; i < spec.x0.size(); ++i) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%g", spec.x0[i]);
+    text.append(i ? ", " : "").append(number);
+  }
+  return text.append(")");
+}
+
+}  // namespace
+
 SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
                        std::int64_t iterations, double f_final, const Vector& x_final) {
   return {.label = spec.label,
           .objective = spec.objective,
-          .start_index = spec.start_index,
+          .start = start_text(spec),
           .repeat = spec.repeat,
           .stop_reason = stop_reason,
           .iterations = iterations,
@@ -33,20 +50,22 @@ SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
 }
 
 void print_summary(const std::vector<SummaryRow>& rows, std::FILE* out) {
-  std::size_t label_width = 6, objective_width = 9;
+  std::size_t label_width = 6, objective_width = 9, start_width = 5;
   for (const auto& r : rows) {
     label_width = std::max(label_width, r.label.size());
     objective_width = std::max(objective_width, r.objective.size());
+    start_width = std::max(start_width, r.start.size());
   }
-  const int lw = static_cast<int>(label_width), ow = static_cast<int>(objective_width);
-  std::fprintf(out, "%-*s  %-*s  %5s  %-18s  %10s  %12s  %12s\n", lw, "method", ow, "objective",
-               "start", "stop reason", "iterations", "final f", "dist to min");
+  const int lw = static_cast<int>(label_width), ow = static_cast<int>(objective_width),
+            sw = static_cast<int>(start_width);
+  std::fprintf(out, "%-*s  %-*s  %-*s  %-18s  %10s  %12s  %12s\n", lw, "method", ow, "objective",
+               sw, "start", "stop reason", "iterations", "final f", "dist to min");
   for (const auto& r : rows) {
     char distance[32] = "";
     if (!std::isnan(r.distance_to_minimum))
       std::snprintf(distance, sizeof distance, "%12.3e", r.distance_to_minimum);
-    std::fprintf(out, "%-*s  %-*s  %5lld  %-18s  %10lld  %12.5e  %12s\n", lw, r.label.c_str(), ow,
-                 r.objective.c_str(), static_cast<long long>(r.start_index), r.stop_reason.c_str(),
+    std::fprintf(out, "%-*s  %-*s  %-*s  %-18s  %10lld  %12.5e  %12s\n", lw, r.label.c_str(), ow,
+                 r.objective.c_str(), sw, r.start.c_str(), r.stop_reason.c_str(),
                  static_cast<long long>(r.iterations), r.f_final, distance);
   }
 }

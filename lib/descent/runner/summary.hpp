@@ -1,4 +1,4 @@
-// The end-of-suite summary table: one row per run with method, objective, start, stop
+// The end-of-suite summary table: one row per run with method, objective, start point, stop
 // reason, iterations, final f, and distance from the final iterate to the nearest known
 // minimum of the objective (blank when none is known).
 #pragma once
@@ -15,7 +15,7 @@ namespace descent {
 struct SummaryRow {
   std::string label;
   std::string objective;
-  std::int64_t start_index = 0;
+  std::string start;  // the start point when short, "#k" otherwise
   std::int64_t repeat = 0;
   std::string stop_reason;
   std::int64_t iterations = 0;
