@@ -7,14 +7,64 @@ namespace descent {
 
 namespace {
 
-// Rows per block of the blocked passes: a block of every stored column stays in L2 while it
-// is used twice.
+// Rows per block of the pass that stores a pair: its blocks of s and y stay in L1 while
+// their dot products are taken.
 constexpr Index kBlockRows = 2048;
 
-// Drops row and column 0 of the leading c × c block of a matrix.
-void drop_oldest(Matrix& m, Index c) {
-  for (Index j = 0; j + 1 < c; ++j)
-    for (Index i = 0; i + 1 < c; ++i) m(i, j) = m(i + 1, j + 1);
+// Kernels of the two-loop recursion on raw arrays: four partial sums keep the dot product
+// from waiting on one chain of additions.
+
+// q ← a·g; returns uᵀq.
+double scale_dot(double* q, const double* g, double a, const double* u, Index n) {
+  double acc[4] = {0.0, 0.0, 0.0, 0.0};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int k = 0; k < 4; ++k) {
+      q[i + k] = a * g[i + k];
+      acc[k] += u[i + k] * q[i + k];
+    }
+  for (; i < n; ++i) {
+    q[i] = a * g[i];
+    acc[0] += u[i] * q[i];
+  }
+  return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+}
+
+// q ← q + a·v; returns uᵀq (0 when u is null).
+double axpy_dot(double* q, const double* v, double a, const double* u, Index n) {
+  if (u == nullptr) {
+    for (Index i = 0; i < n; ++i) q[i] += a * v[i];
+    return 0.0;
+  }
+  double acc[4] = {0.0, 0.0, 0.0, 0.0};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int k = 0; k < 4; ++k) {
+      q[i + k] += a * v[i + k];
+      acc[k] += u[i + k] * q[i + k];
+    }
+  for (; i < n; ++i) {
+    q[i] += a * v[i];
+    acc[0] += u[i] * q[i];
+  }
+  return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+}
+
+// q ← γ (q + a·v); returns uᵀq.
+double axpy_scale_dot(double* q, const double* v, double a, double gamma, const double* u,
+                      Index n) {
+  double acc[4] = {0.0, 0.0, 0.0, 0.0};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int k = 0; k < 4; ++k) {
+      q[i + k] = gamma * (q[i + k] + a * v[i + k]);
+      acc[k] += u[i + k] * q[i + k];
+    }
+  for (; i < n; ++i) {
+    q[i] = gamma * (q[i] + a * v[i]);
+    acc[0] += u[i] * q[i];
+  }
+  return (acc[0] + acc[1]) + (acc[2] + acc[3]);
 }
 
 }  // namespace
@@ -31,12 +81,6 @@ void Lbfgs::reset(Index dim) {
   search_.reset(dim);
   rho_.setZero(memory_);
   alpha_.setZero(memory_);
-  r_.setZero(memory_, memory_);
-  yy_.setZero(memory_, memory_);
-  newest_pending_ = false;
-  for (Vector* v : {&s_dot_g_, &y_dot_g_, &s_dot_y_, &y_dot_y_, &s_coefficients_, &y_coefficients_})
-    v->setZero(memory_ + 1);
-  for (Vector* v : {&a_, &b_, &u_, &v_}) v->setZero(memory_);
 }
 
 StepStatus Lbfgs::step(Vector& x, StepContext& context) {
@@ -45,10 +89,8 @@ StepStatus Lbfgs::step(Vector& x, StepContext& context) {
   if (count() == 0) {
     direction_ = -g;
     t0 = std::fmin(1.0, 1.0 / g.norm());
-  } else if (options_.form == LbfgsForm::kTwoLoop) {
-    two_loop_direction(g);
   } else {
-    compact_direction(g);
+    two_loop_direction(g);
   }
   const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
@@ -80,8 +122,6 @@ void Lbfgs::store_pair(const Vector& x, const Vector& g_old, StepContext& contex
 
   Index c = count();
   if (c == memory_) {
-    drop_oldest(r_, c);
-    drop_oldest(yy_, c);
     std::copy(rho_.data() + 1, rho_.data() + c, rho_.data());
     const Index oldest = columns_.front();
     columns_.erase(columns_.begin());
@@ -93,98 +133,30 @@ void Lbfgs::store_pair(const Vector& x, const Vector& g_old, StepContext& contex
   }
   c = count();
   rho_[c - 1] = 1.0 / sy;
-  r_(c - 1, c - 1) = sy;
-  yy_(c - 1, c - 1) = yy;
   gamma_ = sy / yy;
-  newest_pending_ = true;
 }
 
+// The recursion runs on q = −g, which gives d = −H g directly (it is linear in g). Each
+// update of q is fused with the dot product the next one needs, so every pass reads q, one
+// y and one s once:
+//   loop 1, i = newest … oldest:  q ← q − αᵢ yᵢ  with  sᵢ₋₁ᵀq
+//   loop 2, i = oldest … newest:  q ← q + (αᵢ − βᵢ) sᵢ  with  yᵢ₊₁ᵀq
 void Lbfgs::two_loop_direction(const Vector& g) {
   const Index c = count();
-  Vector& q = direction_;
-  q = -g;  // the recursion is linear: run it on −g to get d = −H g
-  for (Index i = c - 1; i >= 0; --i) {
-    const Index col = columns_[static_cast<std::size_t>(i)];
-    alpha_[i] = rho_[i] * s_.col(col).dot(q);
-    q.noalias() -= alpha_[i] * y_.col(col);
-  }
-  q *= gamma_;
-  for (Index i = 0; i < c; ++i) {
-    const Index col = columns_[static_cast<std::size_t>(i)];
-    const double beta = rho_[i] * y_.col(col).dot(q);
-    q.noalias() += (alpha_[i] - beta) * s_.col(col);
-  }
-}
-
-void Lbfgs::compact_direction(const Vector& g) {
   const Index n = g.size();
-  const Index c = count();
-  // The stored columns are all but the spare one: two contiguous ranges.
-  const Index used_end = c == memory_ ? memory_ + 1 : c;
-  const std::pair<Index, Index> ranges[] = {{0, spare_},
-                                            {spare_ + 1, std::max(spare_ + 1, used_end)}};
-  const Index newest = columns_.back();
+  double* q = direction_.data();
+  const auto s = [&](Index i) { return s_.col(columns_[static_cast<std::size_t>(i)]).data(); };
+  const auto y = [&](Index i) { return y_.col(columns_[static_cast<std::size_t>(i)]).data(); };
 
-  // One pass over S and Y: Sᵀg, Yᵀg, and for a new pair Sᵀy and Yᵀy of its y.
-  s_dot_g_.setZero();
-  y_dot_g_.setZero();
-  s_dot_y_.setZero();
-  y_dot_y_.setZero();
-  for (Index b = 0; b < n; b += kBlockRows) {
-    const Index rows = std::min(kBlockRows, n - b);
-    const auto g_block = g.segment(b, rows);
-    const auto y_new = y_.col(newest).segment(b, rows);
-    for (const auto& [first, last] : ranges) {
-      if (first == last) continue;
-      const auto s_block = s_.block(b, first, rows, last - first);
-      const auto y_block = y_.block(b, first, rows, last - first);
-      s_dot_g_.segment(first, last - first).noalias() += s_block.transpose() * g_block;
-      y_dot_g_.segment(first, last - first).noalias() += y_block.transpose() * g_block;
-      if (newest_pending_) {
-        s_dot_y_.segment(first, last - first).noalias() += s_block.transpose() * y_new;
-        y_dot_y_.segment(first, last - first).noalias() += y_block.transpose() * y_new;
-      }
-    }
+  double dot = scale_dot(q, g.data(), -1.0, s(c - 1), n);
+  for (Index i = c - 1; i >= 0; --i) {
+    alpha_[i] = rho_[i] * dot;
+    dot = i > 0 ? axpy_dot(q, y(i), -alpha_[i], s(i - 1), n)
+                : axpy_scale_dot(q, y(0), -alpha_[0], gamma_, y(0), n);
   }
-  if (newest_pending_) {
-    // The diagonal entries were set from the pair's own pass; the rest of the new column:
-    for (Index i = 0; i + 1 < c; ++i) {
-      const Index col = columns_[static_cast<std::size_t>(i)];
-      r_(i, c - 1) = s_dot_y_[col];
-      yy_(i, c - 1) = yy_(c - 1, i) = y_dot_y_[col];
-    }
-    newest_pending_ = false;
-  }
-
-  // u = R⁻¹a,  p = R⁻ᵀ((D + γ YᵀY) u − γ b)
-  auto a = a_.head(c), b = b_.head(c), u = u_.head(c), p = v_.head(c);
   for (Index i = 0; i < c; ++i) {
-    const Index col = columns_[static_cast<std::size_t>(i)];
-    a[i] = s_dot_g_[col];
-    b[i] = y_dot_g_[col];
-  }
-  const auto r = r_.topLeftCorner(c, c);
-  u = a;
-  r.triangularView<Eigen::Upper>().solveInPlace(u);
-  p.noalias() = gamma_ * (yy_.topLeftCorner(c, c) * u);
-  p.array() += r.diagonal().array() * u.array() - gamma_ * b.array();
-  r.triangularView<Eigen::Upper>().transpose().solveInPlace(p);
-
-  // d = −H g = −γ g − S p + γ Y u
-  for (Index i = 0; i < c; ++i) {
-    const Index col = columns_[static_cast<std::size_t>(i)];
-    s_coefficients_[col] = -p[i];
-    y_coefficients_[col] = gamma_ * u[i];
-  }
-  for (Index b0 = 0; b0 < n; b0 += kBlockRows) {
-    const Index rows = std::min(kBlockRows, n - b0);
-    auto d = direction_.segment(b0, rows);
-    d.noalias() = -gamma_ * g.segment(b0, rows);
-    for (const auto& [first, last] : ranges) {
-      if (first == last) continue;
-      d.noalias() += s_.block(b0, first, rows, last - first) * s_coefficients_.segment(first, last - first);
-      d.noalias() += y_.block(b0, first, rows, last - first) * y_coefficients_.segment(first, last - first);
-    }
+    const double beta = rho_[i] * dot;
+    dot = axpy_dot(q, s(i), alpha_[i] - beta, i + 1 < c ? y(i + 1) : nullptr, n);
   }
 }
 
