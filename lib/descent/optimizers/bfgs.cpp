@@ -17,8 +17,9 @@ void Bfgs::reset(Index dim) {
 StepStatus Bfgs::step(Vector& x, StepContext& context) {
   const Vector& g = context.g();
   direction_.noalias() = -(inverse_hessian_.selfadjointView<Eigen::Lower>() * g);
-  const double t0 = context.iteration() == 0 ? 1.0 / g.norm() : 1.0;
-  const StepStatus status = search_.move(x, direction_, std::fmin(1.0, t0), options_.search, context);
+  // While H = H₀ = I the step −g has no scale: cap its length at 1.
+  const double t0 = updated_ ? 1.0 : std::fmin(1.0, 1.0 / g.norm());
+  const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
   s_ = x - search_.previous_x();
   y_ = search_.gradient() - g;

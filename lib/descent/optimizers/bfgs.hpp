@@ -1,5 +1,5 @@
 // BFGS with the lecture's inverse-Hessian update (Nocedal & Wright 2006, §6.1, eq. 6.17):
-//   d = −H g;   θ ← θ + t d  (line search from t₀ = 1; at the first step t₀ = min(1, 1/‖g‖₂))
+//   d = −H g;   θ ← θ + t d  (line search from t₀ = 1; t₀ = min(1, 1/‖g‖₂) while H = H₀)
 //   s = θₖ₊₁ − θₖ,   y = gₖ₊₁ − gₖ,   ρ = 1 / yᵀs
 //   H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
 // H₀ = I; initial_scaling = "scaled" replaces it by (yᵀs / yᵀy) I just before the first
@@ -51,7 +51,8 @@ class Bfgs final : public Optimizer {
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
 
-  const Matrix& inverse_hessian() const { return inverse_hessian_; }
+  // The current H (only its lower triangle is stored and updated).
+  Matrix inverse_hessian() const { return inverse_hessian_.selfadjointView<Eigen::Lower>(); }
 
  private:
   void update(StepContext& context);

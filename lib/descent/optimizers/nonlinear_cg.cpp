@@ -10,6 +10,7 @@ void NonlinearCg::reset(Index dim) {
   previous_g_.resize(dim);
   previous_gg_ = previous_step_ = previous_slope_ = 0.0;
   since_restart_ = 0;
+  steps_ = 0;
   search_.reset(dim);
 }
 
@@ -30,7 +31,8 @@ double NonlinearCg::beta(const Vector& g) const {
 StepStatus NonlinearCg::step(Vector& x, StepContext& context) {
   const Vector& g = context.g();
   const Index period = options_.restart_every > 0 ? options_.restart_every : x.size();
-  bool restart = context.iteration() == 0 || since_restart_ >= period;
+  const bool first = steps_ == 0;
+  bool restart = first || since_restart_ >= period;
   double b = 0.0;
   if (!restart) {
     b = beta(g);
@@ -50,8 +52,7 @@ StepStatus NonlinearCg::step(Vector& x, StepContext& context) {
   context.record("restarted", restart ? 1.0 : 0.0);
 
   const double slope = direction_.dot(g);
-  double t0 = context.iteration() == 0 ? std::fmin(1.0, 1.0 / g.norm())
-                                       : previous_step_ * previous_slope_ / slope;
+  double t0 = first ? std::fmin(1.0, 1.0 / g.norm()) : previous_step_ * previous_slope_ / slope;
   if (!(t0 > 0.0 && std::isfinite(t0))) t0 = 1.0;
   const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
@@ -60,6 +61,7 @@ StepStatus NonlinearCg::step(Vector& x, StepContext& context) {
   previous_step_ = search_.result().step;
   previous_slope_ = search_.initial_slope();
   ++since_restart_;
+  ++steps_;
   return StepStatus::kOk;
 }
 

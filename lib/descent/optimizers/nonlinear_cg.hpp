@@ -63,6 +63,7 @@ class NonlinearCg final : public Optimizer {
   double previous_step_ = 0.0;    // tₖ₋₁
   double previous_slope_ = 0.0;   // φ'ₖ₋₁(0)
   std::int64_t since_restart_ = 0;
+  std::int64_t steps_ = 0;
   SearchStep search_;
 };
 

@@ -55,7 +55,7 @@ void add_second_order_entries(std::vector<OptimizerEntry>& entries) {
       .name = "bfgs",
       .summary = "BFGS with the inverse-Hessian update of the lecture",
       .formula = with_line_search(
-          "d = −H g;   θ ← θ + t d   (t₀ = 1; min(1, 1/‖g‖₂) at the first step)\n"
+          "d = −H g;   θ ← θ + t d   (t₀ = 1; min(1, 1/‖g‖₂) while H = H₀)\n"
           "s = θₖ₊₁ − θₖ,  y = gₖ₊₁ − gₖ,  ρ = 1/yᵀs\n"
           "H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ,   H₀ = I\n"
           "initial_scaling = \"scaled\": H₀ = (yᵀs/yᵀy) I before the first update\n"
