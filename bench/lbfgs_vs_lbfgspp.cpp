@@ -208,7 +208,7 @@ BENCHMARK(BM_lbfgspp_b)->Apply(sizes);
 
 void print_ratios() {
   std::printf("\n%-8s %-10s %6s %6s %11s %11s %9s %11s %11s %11s\n", "n", "solver", "iters",
-              "evals", "wall s", "cpu s", "‖g‖∞", "evals/peer", "wall/peer", "cpu/peer");
+              "evals", "wall s", "cpu s", "grad_inf", "evals/peer", "wall/peer", "cpu/peer");
   for (const auto& [n, peer] : outcomes["LBFGSpp"]) {
     for (const char* solver : {"descent", "LBFGSpp", "LBFGSpp-B"}) {
       if (!outcomes[solver].count(n)) continue;

@@ -70,13 +70,12 @@ void add_second_order_entries(std::vector<OptimizerEntry>& entries) {
       .formula = with_line_search(
           "d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;\n"
           "θ ← θ + t d (t₀ = 1; no pairs yet: d = −g, t₀ = min(1, 1/‖g‖₂))\n"
-          "form = \"two_loop\": q ← g; newest→oldest: αᵢ = ρᵢ sᵢᵀq, q ← q − αᵢyᵢ;\n"
-          "                   r ← γq; oldest→newest: β = ρᵢ yᵢᵀr, r ← r + (αᵢ − β)sᵢ; Hg = r\n"
-          "form = \"compact\":  a = Sᵀg, b = Yᵀg, R = triu(SᵀY), D = diag(SᵀY);\n"
-          "                   u = R⁻¹a, p = R⁻ᵀ((D + γYᵀY)u − γb); Hg = γg + Sp − γYu\n"
-          "pairs with yᵀs ≤ 0 are not stored"),
-      .source = "Liu & Nocedal (1989); Nocedal & Wright (2006), Algorithm 7.4; Byrd, Nocedal "
-                "& Schnabel (1994), compact representation",
+          "two-loop recursion (ρᵢ = 1/yᵢᵀsᵢ):\n"
+          "  q ← g;  newest → oldest: αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ\n"
+          "  r ← γq; oldest → newest: β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;   H g = r\n"
+          "pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ are not stored"),
+      .source = "Nocedal (1980); Liu & Nocedal (1989); Nocedal & Wright (2006), §7.2, "
+                "Algorithm 7.4",
   }));
   entries.push_back(optimizer_entry<NonlinearCg>({
       .name = "cg",
