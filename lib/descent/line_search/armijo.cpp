@@ -16,7 +16,7 @@ LineSearchResult armijo_search(LineFunction& line, double f0, double slope0, dou
     const double t_q = -slope0 * t * t / (2.0 * curvature);
     t = std::isfinite(t_q) ? std::clamp(t_q, 0.1 * t, 0.5 * t) : 0.1 * t;
   }
-  return {LineSearchStatus::kFailed, t, f0, slope0, options.max_trials};
+  return {LineSearchStatus::kFailed, 0.0, f0, slope0, options.max_trials};
 }
 
 }  // namespace descent
