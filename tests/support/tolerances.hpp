@@ -12,3 +12,11 @@ inline constexpr double kExactStep = 1e-14;
 inline constexpr double kDerivative = 1e-10;
 
 }  // namespace descent::test
+
+namespace descent::test {
+
+// A small linear solve done two ways (Cholesky or an eigendecomposition against a formula
+// by hand): rounding amplified by the condition number of the system, ~1e3 here.
+inline constexpr double kLinearSolve = 1e-12;
+
+}  // namespace descent::test

@@ -1,6 +1,7 @@
 #include "descent/optimizers/registry.hpp"
 
 #include "descent/optimizers/first_order_entries.hpp"
+#include "descent/optimizers/second_order_entries.hpp"
 
 namespace descent {
 
@@ -8,6 +9,7 @@ const std::vector<OptimizerEntry>& optimizer_registry() {
   static const std::vector<OptimizerEntry> registry = [] {
     std::vector<OptimizerEntry> entries;
     add_first_order_entries(entries);
+    add_second_order_entries(entries);
     return entries;
   }();
   return registry;

@@ -1,0 +1,240 @@
+// L-BFGS against LBFGSpp (Qiu, header-only C++/Eigen; Debian liblbfgspp-dev 0.1.0) on the
+// extended Rosenbrock function from (−1.2, 1, −1.2, 1, …), n = 2 … 10⁶, in one run: the
+// same objective code, the same start, m = 10, strong Wolfe with c₁ = 1e-4, c₂ = 0.9, 20
+// trials per search.
+//
+// descent: `lbfgs` through the driver (run_optimizer), stop ‖g‖∞ ≤ 1e-6.
+// LBFGSpp, two solvers:
+//   LBFGSSolver<LineSearchNocedalWright> (strong Wolfe, bracketing and zoom): it can only stop
+//     on ‖g‖₂ ≤ epsilon; epsilon = 1e-6 with epsilon_rel = 0 implies ‖g‖∞ ≤ 1e-6, so its
+//     rule is (slightly) stricter than ours.
+//   LBFGSBSolver with bounds ±∞ (Moré–Thuente search): it stops on the projected gradient
+//     ‖P g‖∞ ≤ epsilon, which with infinite bounds is exactly ‖g‖∞ ≤ 1e-6.
+// Counters: iterations, evals (calls of f and ∇f together, the start included), grad_inf
+// (‖g‖∞ at the end); a solve that throws (LBFGSpp signals line-search failure so) is
+// reported with SkipWithError. The driver keeps only the last trace row (record.every): the
+// comparison is of solvers, not of trace storage. A table of wall and CPU seconds per solve
+// and their ratios to LBFGSSolver closes the run.
+#include <benchmark/benchmark.h>
+
+#include <LBFGS.h>
+#include <LBFGSB.h>
+
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "descent/driver/driver.hpp"
+#include "descent/optimizers/registry.hpp"
+#include "tests/support/local_objectives.hpp"
+
+namespace {
+
+using descent::Index;
+using descent::Vector;
+using descent::test::ExtendedRosenbrock;
+using Clock = std::chrono::steady_clock;
+
+constexpr double kTolerance = 1e-6;
+
+// CPU seconds of this thread: on a shared machine steadier than wall time for a
+// single-threaded solve.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+struct Outcome {
+  double seconds = 0.0;      // wall time per solve, mean over the benchmark's iterations
+  double cpu_seconds = 0.0;  // CPU time per solve
+  long evals = 0;
+  long iterations = 0;
+  double grad_inf = 0.0;
+  bool failed = false;
+};
+std::map<std::string, std::map<Index, Outcome>> outcomes;
+
+Vector start(Index n) { return ExtendedRosenbrock(n).standard_starts().front(); }
+
+void report(benchmark::State& state, const char* solver, Index n, const Outcome& o) {
+  state.counters["iterations"] = static_cast<double>(o.iterations);
+  state.counters["evals"] = static_cast<double>(o.evals);
+  state.counters["grad_inf"] = o.grad_inf;
+  outcomes[solver][n] = o;
+}
+
+void BM_descent_lbfgs(benchmark::State& state) {
+  const Index n = state.range(0);
+  const ExtendedRosenbrock objective(n);
+  const Vector x0 = start(n);
+  descent::RunSettings settings;
+  settings.max_iter = 100000;
+  settings.stop.grad_norm_inf = kTolerance;
+  settings.record.x = false;
+  settings.record.every = std::numeric_limits<std::int64_t>::max();
+  const auto* entry = descent::find_optimizer("lbfgs");
+  auto optimizer = entry->make({{"memory", std::int64_t{10}},
+                                {"line_search", std::string("strong_wolfe")}});
+  Outcome o;
+  double total = 0.0, cpu_total = 0.0;
+  long solves = 0;
+  for (auto _ : state) {
+    const auto t = Clock::now();
+    const double c = cpu_seconds();
+    const auto result = descent::run_optimizer(objective, *optimizer, x0, settings);
+    cpu_total += cpu_seconds() - c;
+    total += std::chrono::duration<double>(Clock::now() - t).count();
+    ++solves;
+    o.evals = result.evals.f;
+    o.iterations = result.iterations;
+    o.failed = result.stop_reason != descent::StopReason::kConvergedGrad;
+    Vector g(n);
+    objective.gradient(result.x_final, g);
+    o.grad_inf = g.lpNorm<Eigen::Infinity>();
+  }
+  o.seconds = total / static_cast<double>(solves);
+  o.cpu_seconds = cpu_total / static_cast<double>(solves);
+  if (o.failed) state.SkipWithError("descent lbfgs did not converge");
+  report(state, "descent", n, o);
+}
+
+// f(x, g) for LBFGSpp, counting calls.
+struct CountedObjective {
+  const ExtendedRosenbrock& objective;
+  long calls = 0;
+  double operator()(const Vector& x, Vector& g) {
+    ++calls;
+    return objective.value_gradient(x, g);
+  }
+};
+
+void BM_lbfgspp(benchmark::State& state) {
+  const Index n = state.range(0);
+  const ExtendedRosenbrock objective(n);
+  const Vector x0 = start(n);
+  LBFGSpp::LBFGSParam<double> param;
+  param.m = 10;
+  param.epsilon = kTolerance;
+  param.epsilon_rel = 0.0;
+  param.max_iterations = 100000;
+  param.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
+  LBFGSpp::LBFGSSolver<double, LBFGSpp::LineSearchNocedalWright> solver(param);
+  Outcome o;
+  double total = 0.0, cpu_total = 0.0;
+  long solves = 0;
+  for (auto _ : state) {
+    CountedObjective f{objective};
+    Vector x = x0;
+    double fx = 0.0;
+    const auto t = Clock::now();
+    const double c = cpu_seconds();
+    try {
+      o.iterations = solver.minimize(f, x, fx);
+    } catch (const std::exception& e) {
+      o.failed = true;
+      state.SkipWithError(e.what());
+      break;
+    }
+    cpu_total += cpu_seconds() - c;
+    total += std::chrono::duration<double>(Clock::now() - t).count();
+    ++solves;
+    o.evals = f.calls;
+    Vector g(n);
+    objective.gradient(x, g);
+    o.grad_inf = g.lpNorm<Eigen::Infinity>();
+  }
+  if (solves > 0) {
+    o.seconds = total / static_cast<double>(solves);
+    o.cpu_seconds = cpu_total / static_cast<double>(solves);
+  }
+  report(state, "LBFGSpp", n, o);
+}
+
+void BM_lbfgspp_b(benchmark::State& state) {
+  const Index n = state.range(0);
+  const ExtendedRosenbrock objective(n);
+  const Vector x0 = start(n);
+  LBFGSpp::LBFGSBParam<double> param;
+  param.m = 10;
+  param.epsilon = kTolerance;
+  param.epsilon_rel = 0.0;
+  param.past = 0;
+  param.max_iterations = 100000;
+  LBFGSpp::LBFGSBSolver<double> solver(param);
+  const Vector lower = Vector::Constant(n, -std::numeric_limits<double>::infinity());
+  const Vector upper = Vector::Constant(n, std::numeric_limits<double>::infinity());
+  Outcome o;
+  double total = 0.0, cpu_total = 0.0;
+  long solves = 0;
+  for (auto _ : state) {
+    CountedObjective f{objective};
+    Vector x = x0;
+    double fx = 0.0;
+    const auto t = Clock::now();
+    const double c = cpu_seconds();
+    try {
+      o.iterations = solver.minimize(f, x, fx, lower, upper);
+    } catch (const std::exception& e) {
+      o.failed = true;
+      state.SkipWithError(e.what());
+      break;
+    }
+    cpu_total += cpu_seconds() - c;
+    total += std::chrono::duration<double>(Clock::now() - t).count();
+    ++solves;
+    o.evals = f.calls;
+    Vector g(n);
+    objective.gradient(x, g);
+    o.grad_inf = g.lpNorm<Eigen::Infinity>();
+  }
+  if (solves > 0) {
+    o.seconds = total / static_cast<double>(solves);
+    o.cpu_seconds = cpu_total / static_cast<double>(solves);
+  }
+  report(state, "LBFGSpp-B", n, o);
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  for (long n : {2L, 100L, 10000L, 1000000L}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
+BENCHMARK(BM_descent_lbfgs)->Apply(sizes);
+BENCHMARK(BM_lbfgspp)->Apply(sizes);
+BENCHMARK(BM_lbfgspp_b)->Apply(sizes);
+
+void print_ratios() {
+  std::printf("\n%-8s %-10s %6s %6s %11s %11s %9s %11s %11s %11s\n", "n", "solver", "iters",
+              "evals", "wall s", "cpu s", "grad_inf", "evals/peer", "wall/peer", "cpu/peer");
+  for (const auto& [n, peer] : outcomes["LBFGSpp"]) {
+    for (const char* solver : {"descent", "LBFGSpp", "LBFGSpp-B"}) {
+      if (!outcomes[solver].count(n)) continue;
+      const Outcome& o = outcomes[solver][n];
+      if (o.failed) {
+        std::printf("%-8ld %-10s %6s\n", static_cast<long>(n), solver, "failed");
+        continue;
+      }
+      std::printf("%-8ld %-10s %6ld %6ld %11.3e %11.3e %9.1e", static_cast<long>(n), solver,
+                  o.iterations, o.evals, o.seconds, o.cpu_seconds, o.grad_inf);
+      if (!peer.failed)
+        std::printf(" %11.3f %11.3f %11.3f",
+                    static_cast<double>(o.evals) / static_cast<double>(peer.evals),
+                    o.seconds / peer.seconds, o.cpu_seconds / peer.cpu_seconds);
+      std::printf("\n");
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  print_ratios();
+  return 0;
+}

@@ -1,0 +1,67 @@
+// BFGS with the lecture's inverse-Hessian update (Nocedal & Wright 2006, §6.1, eq. 6.17):
+//   d = −H g;   θ ← θ + t d  (line search from t₀ = 1; t₀ = min(1, 1/‖g‖₂) while H = H₀)
+//   s = θₖ₊₁ − θₖ,   y = gₖ₊₁ − gₖ,   ρ = 1 / yᵀs
+//   H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
+// H₀ = I; initial_scaling = "scaled" replaces it by (yᵀs / yᵀy) I just before the first
+// update (N&W eq. 6.20). The update needs yᵀs > 0, which a strong Wolfe search guarantees;
+// when yᵀs ≤ 10⁻¹⁰ ‖s‖‖y‖ (possible with Armijo) the update is
+//   nonpositive_curvature = "skip": left out (H kept), or
+//   nonpositive_curvature = "damp": made with s̃ = θ s + (1 − θ) H y instead of s, where
+//     θ = 0.8 yᵀHy / (yᵀHy − sᵀy) so that s̃ᵀy = 0.2 yᵀHy > 0 (Powell's damping applied to
+//     the inverse update; N&W Procedure 18.2 for the direct one). Damping is applied
+//     whenever sᵀy < 0.2 yᵀHy.
+// Trace columns: curvature (yᵀs), update_skipped (1 when H was kept), damping (θ, "damp"),
+// step_size, ls_trials.
+#pragma once
+
+#include "descent/line_search/line_search.hpp"
+#include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/search_step.hpp"
+
+namespace descent {
+
+enum class InitialScaling { kIdentity, kScaled };
+enum class NonpositiveCurvature { kSkip, kDamp };
+
+struct BfgsOptions {
+  InitialScaling initial_scaling = InitialScaling::kIdentity;
+  NonpositiveCurvature nonpositive_curvature = NonpositiveCurvature::kSkip;
+  LineSearchOptions search{};
+
+  template <class V>
+  void visit(V& v) {
+    static constexpr std::pair<std::string_view, InitialScaling> kScalings[] = {
+        {"identity", InitialScaling::kIdentity}, {"scaled", InitialScaling::kScaled}};
+    static constexpr std::pair<std::string_view, NonpositiveCurvature> kCurvature[] = {
+        {"skip", NonpositiveCurvature::kSkip}, {"damp", NonpositiveCurvature::kDamp}};
+    v.choice("initial_scaling", initial_scaling, kScalings,
+             "H₀ = I, or scaled: H₀ = (yᵀs/yᵀy) I before the first update");
+    v.choice("nonpositive_curvature", nonpositive_curvature, kCurvature,
+             "when yᵀs is not positive: skip the update, or damp s (Powell)");
+    search.visit(v);
+  }
+  void validate() const { search.validate(); }
+};
+
+class Bfgs final : public Optimizer {
+ public:
+  using Options = BfgsOptions;
+  explicit Bfgs(const Options& options) : options_(options) { validate_fields(options_); }
+
+  void reset(Index dim) override;
+  StepStatus step(Vector& x, StepContext& context) override;
+
+  // The current H (only its lower triangle is stored and updated).
+  Matrix inverse_hessian() const { return inverse_hessian_.selfadjointView<Eigen::Lower>(); }
+
+ private:
+  void update(StepContext& context);
+
+  Options options_;
+  Matrix inverse_hessian_;
+  Vector direction_, s_, y_, hy_;
+  bool updated_ = false;
+  SearchStep search_;
+};
+
+}  // namespace descent

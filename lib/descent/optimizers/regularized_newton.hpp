@@ -1,0 +1,90 @@
+// Regularized Newton: the lecture's θ ← θ − (H + αI)⁻¹ g and its eigenvalue modifications
+// (Nocedal & Wright 2006, §3.4; Dauphin et al. 2014 for the saddle-free form). With the
+// eigendecomposition H = Q diag(λ) Qᵀ the step is
+//   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g
+// where, by `regularization`,
+//   "fixed"     m(λ) = λ                 (H + αI) with a fixed α ≥ 0; α → ∞ is gradient
+//                                         descent with learning rate 1/α
+//   "adaptive"  m(λ) = λ, α adapted as in Levenberg–Marquardt: try θ + d; if f decreased,
+//               accept and α ← α / alpha_decrease, else α ← α · alpha_increase and retry
+//               (a d with λmin + α ≤ 0 is raised without evaluating); at most max_trials
+//               evaluations, then line_search_failed
+//   "abs_eigen" m(λ) = |λ|                (saddle-free Newton: negative curvature is escaped)
+//   "clamp"     m(λ) = max(λ, δ)          (eigenvalues floored at δ)
+// then θ ← θ + t d with the line search (default "none": t = 1). H + αI singular (some
+// |m(λᵢ) + α| ≤ n ε max|m(λ) + α|) stops with hessian_singular.
+// Trace columns: alpha (the α of the accepted step), negative_eigenvalues (of H), and
+// step_size, ls_trials. The eigendecomposition costs O(n³) per step: meant for studies of
+// curvature at small n.
+#pragma once
+
+#include <limits>
+
+#include <Eigen/Eigenvalues>
+
+#include "descent/line_search/line_search.hpp"
+#include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/search_step.hpp"
+
+namespace descent {
+
+enum class Regularization { kFixed, kAdaptive, kAbsEigen, kClamp };
+
+inline constexpr std::pair<std::string_view, Regularization> kRegularizationChoices[] = {
+    {"fixed", Regularization::kFixed},
+    {"adaptive", Regularization::kAdaptive},
+    {"abs_eigen", Regularization::kAbsEigen},
+    {"clamp", Regularization::kClamp}};
+
+struct RegularizedNewtonOptions {
+  Regularization regularization = Regularization::kFixed;
+  double alpha = 1e-3;
+  double alpha_increase = 10.0;
+  double alpha_decrease = 10.0;
+  double delta = 1e-4;
+  LineSearchOptions search{.line_search = LineSearchKind::kNone};
+
+  template <class V>
+  void visit(V& v) {
+    constexpr Range kAboveOne{1.0, std::numeric_limits<double>::infinity(), true, false};
+    v.choice("regularization", regularization, kRegularizationChoices,
+             "fixed: H + αI; adaptive: Levenberg–Marquardt α; abs_eigen: |λ| (saddle-free); "
+             "clamp: max(λ, δ)");
+    v.real("alpha", alpha, Range::non_negative(), "α added to every (modified) eigenvalue; "
+           "the starting α of \"adaptive\"");
+    v.real("alpha_increase", alpha_increase, kAboveOne,
+           "adaptive: α ← α·alpha_increase after a step that did not decrease f");
+    v.real("alpha_decrease", alpha_decrease, kAboveOne,
+           "adaptive: α ← α/alpha_decrease after a step that decreased f");
+    v.real("delta", delta, Range::positive(), "clamp: the eigenvalue floor δ");
+    search.visit(v);
+  }
+  // adaptive needs α > 0 and line_search = "none" (it is its own globalisation).
+  void validate() const;
+};
+
+class RegularizedNewton final : public Optimizer {
+ public:
+  using Options = RegularizedNewtonOptions;
+  explicit RegularizedNewton(const Options& options);
+
+  void reset(Index dim) override;
+  StepStatus step(Vector& x, StepContext& context) override;
+
+ private:
+  // d = −Q diag(1/μ) Qᵀ g for the current μ.
+  void solve(const Vector& g);
+  StepStatus adaptive_step(Vector& x, StepContext& context);
+
+  Options options_;
+  double alpha_ = 0.0;
+  Matrix hessian_;
+  Eigen::SelfAdjointEigenSolver<Matrix> eigen_;
+  Vector shifted_;          // μᵢ = m(λᵢ) + α
+  Vector rotated_gradient_;  // Qᵀ g
+  Vector direction_;
+  Vector trial_x_, trial_g_;
+  SearchStep search_;
+};
+
+}  // namespace descent

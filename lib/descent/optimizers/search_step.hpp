@@ -1,0 +1,40 @@
+// SearchStep: the part every search-direction method shares, the move from x along a
+// direction d by the method's line search:
+//   φ'(0) = gᵀd must be negative (else kNotDescent), unless the search is "none";
+//   t = the search's accepted step from the trial t₀ (t = t₀ for "none");
+//   x ← x + t d, with f and ∇f at the new point handed to the driver.
+// It records the trace columns "step_size" (t) and "ls_trials" (evaluations spent). The
+// buffers for trial points live here, sized once per run, so a step allocates nothing.
+#pragma once
+
+#include "descent/line_search/line_search.hpp"
+#include "descent/optimizers/optimizer.hpp"
+
+namespace descent {
+
+class SearchStep {
+ public:
+  void reset(Index dim) {
+    trial_x_.resize(dim);
+    trial_g_.resize(dim);
+  }
+
+  // On kOk, x holds the accepted point, previous_x() the point before it and gradient()
+  // the gradient at x. On any other status x is unchanged.
+  StepStatus move(Vector& x, const Vector& d, double t0, const LineSearchOptions& options,
+                  StepContext& context);
+
+  const LineSearchResult& result() const { return result_; }
+  const Vector& previous_x() const { return trial_x_; }
+  const Vector& gradient() const { return trial_g_; }
+  // φ'(0) = gᵀd of the last move.
+  double initial_slope() const { return initial_slope_; }
+
+ private:
+  Vector trial_x_;
+  Vector trial_g_;
+  LineSearchResult result_;
+  double initial_slope_ = 0.0;
+};
+
+}  // namespace descent
