@@ -77,6 +77,8 @@ class DeepLinear final : public FiniteSumObjective {
 
   Index depth() const { return depth_; }
   Index width() const { return width_; }
+  const Matrix& inputs() const { return inputs_; }
+  const Matrix& outputs() const { return outputs_; }
 
  private:
   Index depth_;

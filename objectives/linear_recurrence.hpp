@@ -30,7 +30,7 @@ class LinearRecurrence final : public FiniteSumObjective {
     std::int64_t steps = 5;
     std::int64_t sequences = 4;
     double rho = 1.0;
-    std::vector<double> eigenvalues;
+    std::vector<double> eigenvalues = {};
     std::int64_t data_seed = 0;
     std::int64_t init_seed = 0;
 

@@ -22,7 +22,7 @@ namespace descent {
 class LogisticRegression final : public FiniteSumObjective {
  public:
   struct Params {
-    ClassificationDataParams data;
+    ClassificationDataParams data = {};
     double l2 = 1e-2;
     double label_smoothing = 0.0;
 

@@ -22,7 +22,7 @@ namespace descent {
 class SoftmaxRegression final : public FiniteSumObjective {
  public:
   struct Params {
-    ClassificationDataParams data;
+    ClassificationDataParams data = {};
     std::int64_t classes = 3;
     double l2 = 1e-2;
     double label_smoothing = 0.0;

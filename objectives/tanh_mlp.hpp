@@ -32,7 +32,7 @@ class TanhMlp final : public FiniteSumObjective {
  public:
   struct Params {
     MlpTask task = MlpTask::kRegression;
-    ClassificationDataParams data;
+    ClassificationDataParams data = {};
     std::int64_t hidden = 3;
     std::int64_t outputs = 1;
     std::int64_t classes = 2;

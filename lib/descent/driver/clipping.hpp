@@ -17,8 +17,8 @@
 namespace descent {
 
 struct ClipSettings {
-  std::optional<double> norm;   // c > 0: rescale g to length c when longer
-  std::optional<double> value;  // c > 0: clamp each component to [−c, c]
+  std::optional<double> norm = std::nullopt;   // c > 0: rescale g to length c when longer
+  std::optional<double> value = std::nullopt;  // c > 0: clamp each component to [−c, c]
 
   template <class V>
   void visit(V& v) {

@@ -31,7 +31,7 @@
 namespace descent {
 
 struct BatchSettings {
-  std::optional<std::int64_t> size;  // absent: full-batch gradients
+  std::optional<std::int64_t> size = std::nullopt;  // absent: full-batch gradients
   bool replacement = false;
 
   template <class V>
