@@ -4,19 +4,10 @@
 #include <random>
 #include <string>
 
+#include "objectives/batch_math.hpp"
 #include "objectives/random_matrices.hpp"
 
 namespace descent {
-
-namespace {
-
-Matrix gather(const Matrix& source, std::span<const Index> terms) {
-  Matrix out(source.rows(), static_cast<Index>(terms.size()));
-  for (std::size_t j = 0; j < terms.size(); ++j) out.col(static_cast<Index>(j)) = source.col(terms[j]);
-  return out;
-}
-
-}  // namespace
 
 DeepLinear::DeepLinear(const Params& params) : depth_(params.depth), width_(params.width) {
   validate_fields(params);
@@ -36,11 +27,12 @@ double DeepLinear::batch_loss(const Vector& x, std::span<const Index> terms, Vec
   const Index w = width_, L = depth_;
   const auto layer = [&](Index k) { return Eigen::Map<const Matrix>(x.data() + k * w * w, w, w); };
   std::vector<Matrix> activations(static_cast<std::size_t>(L + 1));  // A₀ … A_L
-  activations[0] = gather(inputs_, terms);
+  Matrix inputs_storage, outputs_storage;
+  activations[0] = batch_columns(inputs_, terms, inputs_storage);
   for (Index k = 0; k < L; ++k)
     activations[static_cast<std::size_t>(k + 1)].noalias() = layer(k) * activations[static_cast<std::size_t>(k)];
   const double b = static_cast<double>(terms.size());
-  Matrix delta = activations.back() - gather(outputs_, terms);  // R, then Δₖ
+  Matrix delta = activations.back() - batch_columns(outputs_, terms, outputs_storage);  // R, then Δₖ
   const double loss = 0.5 * delta.squaredNorm() / b;
   if (g) {
     g->resize(dim());
@@ -63,7 +55,8 @@ void DeepLinear::batch_hessian_vector(const Vector& x, std::span<const Index> te
   const auto direction = [&](Index k) { return Eigen::Map<const Matrix>(v.data() + k * w * w, w, w); };
   const auto at = [](std::vector<Matrix>& list, Index k) -> Matrix& { return list[static_cast<std::size_t>(k)]; };
   std::vector<Matrix> a(static_cast<std::size_t>(L + 1)), ra(static_cast<std::size_t>(L + 1));
-  a[0] = gather(inputs_, terms);
+  Matrix inputs_storage, outputs_storage;
+  a[0] = batch_columns(inputs_, terms, inputs_storage);
   ra[0] = Matrix::Zero(w, a[0].cols());
   for (Index k = 0; k < L; ++k) {
     at(a, k + 1).noalias() = layer(k) * at(a, k);
@@ -71,7 +64,7 @@ void DeepLinear::batch_hessian_vector(const Vector& x, std::span<const Index> te
     at(ra, k + 1).noalias() += layer(k) * at(ra, k);
   }
   const double b = static_cast<double>(terms.size());
-  Matrix delta = (a.back() - gather(outputs_, terms)) / b;
+  Matrix delta = (a.back() - batch_columns(outputs_, terms, outputs_storage)) / b;
   Matrix r_delta = ra.back() / b;
   hv.resize(dim());
   for (Index k = L - 1; k >= 0; --k) {

@@ -4,19 +4,10 @@
 #include <random>
 #include <string>
 
+#include "objectives/batch_math.hpp"
 #include "objectives/random_matrices.hpp"
 
 namespace descent {
-
-namespace {
-
-Matrix gather(const Matrix& source, std::span<const Index> terms) {
-  Matrix out(source.rows(), static_cast<Index>(terms.size()));
-  for (std::size_t j = 0; j < terms.size(); ++j) out.col(static_cast<Index>(j)) = source.col(terms[j]);
-  return out;
-}
-
-}  // namespace
 
 LinearRecurrence::LinearRecurrence(const Params& params)
     : hidden_(params.eigenvalues.empty() ? params.hidden
@@ -50,10 +41,11 @@ std::vector<Matrix> LinearRecurrence::forward(const Vector& x, std::span<const I
   const Eigen::Map<const Matrix> w(x.data(), n, n), u(x.data() + n * n, n, d);
   std::vector<Matrix> h(static_cast<std::size_t>(steps() + 1));
   h[0] = Matrix::Zero(n, static_cast<Index>(terms.size()));
+  Matrix storage;
   for (Index t = 1; t <= steps(); ++t) {
     Matrix& next = h[static_cast<std::size_t>(t)];
     next.noalias() = w * h[static_cast<std::size_t>(t - 1)];
-    next.noalias() += u * gather(inputs_[static_cast<std::size_t>(t - 1)], terms);
+    next.noalias() += u * batch_columns(inputs_[static_cast<std::size_t>(t - 1)], terms, storage);
   }
   return h;
 }
@@ -62,7 +54,8 @@ double LinearRecurrence::batch_loss(const Vector& x, std::span<const Index> term
   const Index n = hidden_, d = inputs_per_step_;
   const std::vector<Matrix> h = forward(x, terms);
   const double b = static_cast<double>(terms.size());
-  Matrix delta = h.back() - gather(targets_, terms);
+  Matrix storage;
+  Matrix delta = h.back() - batch_columns(targets_, terms, storage);
   const double loss = 0.5 * delta.squaredNorm() / b;
   if (g) {
     const Eigen::Map<const Matrix> w(x.data(), n, n);
@@ -71,7 +64,7 @@ double LinearRecurrence::batch_loss(const Vector& x, std::span<const Index> term
     delta /= b;
     for (Index t = steps(); t >= 1; --t) {
       gw.noalias() += delta * h[static_cast<std::size_t>(t - 1)].transpose();
-      gu.noalias() += delta * gather(inputs_[static_cast<std::size_t>(t - 1)], terms).transpose();
+      gu.noalias() += delta * batch_columns(inputs_[static_cast<std::size_t>(t - 1)], terms, storage).transpose();
       if (t > 1) delta = (w.transpose() * delta).eval();
     }
   }
@@ -86,7 +79,8 @@ void LinearRecurrence::batch_hessian_vector(const Vector& x, std::span<const Ind
   const Eigen::Map<const Matrix> w(x.data(), n, n), vw(v.data(), n, n), vu(v.data() + n * n, n, d);
   const std::vector<Matrix> h = forward(x, terms);
   std::vector<Matrix> xs, rh(static_cast<std::size_t>(T + 1));
-  for (const auto& inputs : inputs_) xs.push_back(gather(inputs, terms));
+  Matrix storage;
+  for (const auto& inputs : inputs_) xs.push_back(batch_columns(inputs, terms, storage));
   rh[0] = Matrix::Zero(n, static_cast<Index>(terms.size()));
   for (Index t = 1; t <= T; ++t) {
     Matrix& next = rh[static_cast<std::size_t>(t)];
@@ -95,7 +89,7 @@ void LinearRecurrence::batch_hessian_vector(const Vector& x, std::span<const Ind
     next.noalias() += vu * xs[static_cast<std::size_t>(t - 1)];
   }
   const double b = static_cast<double>(terms.size());
-  Matrix delta = (h.back() - gather(targets_, terms)) / b;
+  Matrix delta = (h.back() - batch_columns(targets_, terms, storage)) / b;
   Matrix r_delta = rh.back() / b;
   hv.setZero(dim());
   Eigen::Map<Matrix> hw(hv.data(), n, n), hu(hv.data() + n * n, n, d);

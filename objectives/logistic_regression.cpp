@@ -1,11 +1,10 @@
 #include "objectives/logistic_regression.hpp"
 
+#include "objectives/batch_math.hpp"
+
 namespace descent {
 
 namespace {
-
-// log(1 + eᶻ) without overflow.
-double softplus(double z) { return z > 0.0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z)); }
 
 double sigmoid(double z) {
   if (z >= 0.0) return 1.0 / (1.0 + std::exp(-z));
@@ -30,17 +29,18 @@ LogisticRegression::LogisticRegression(const Params& params) : l2_(params.l2) {
 }
 
 double LogisticRegression::batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const {
-  double sum = 0.0;
-  if (g) g->setZero(dim());
-  for (const Index i : terms) {
-    const auto xi = inputs_.col(i);
-    const double z = xi.dot(x);
-    sum += softplus(z) - targets_[i] * z;
-    if (g) g->noalias() += (sigmoid(z) - targets_[i]) * xi;
-  }
+  Matrix storage;
+  const auto xb = batch_columns(inputs_, terms, storage);
+  const Vector t = batch_entries(targets_, terms);
+  const Eigen::ArrayXd z = xb.transpose() * x;
+  // With e = exp(−|z|): log(1 + eᶻ) = max(z, 0) + log1p(e), σ(z) = 1/(1 + e) or e/(1 + e).
+  const Eigen::ArrayXd e = (-z.abs()).exp();
+  const double sum = (z.max(0.0) + e.log1p() - t.array() * z).sum();
   const double b = static_cast<double>(terms.size());
   if (g) {
-    *g /= b;
+    const Eigen::ArrayXd sigma = (z >= 0.0).select(1.0 / (1.0 + e), e / (1.0 + e));
+    const Vector residual = ((sigma - t.array()) / b).matrix();
+    g->noalias() = xb * residual;
     *g += l2_ * x;
   }
   return sum / b + 0.5 * l2_ * x.squaredNorm();
@@ -48,13 +48,15 @@ double LogisticRegression::batch_loss(const Vector& x, std::span<const Index> te
 
 void LogisticRegression::batch_hessian_vector(const Vector& x, std::span<const Index> terms,
                                               const Vector& v, Vector& hv) const {
-  hv.setZero(dim());
-  for (const Index i : terms) {
-    const auto xi = inputs_.col(i);
-    const double s = sigmoid(xi.dot(x));
-    hv.noalias() += (s * (1.0 - s) * xi.dot(v)) * xi;
+  Matrix storage;
+  const auto xb = batch_columns(inputs_, terms, storage);
+  const Vector z = xb.transpose() * x;
+  Vector weighted = xb.transpose() * v;
+  for (Index j = 0; j < z.size(); ++j) {
+    const double s = sigmoid(z[j]);
+    weighted[j] *= s * (1.0 - s) / static_cast<double>(terms.size());
   }
-  hv /= static_cast<double>(terms.size());
+  hv.noalias() = xb * weighted;
   hv += l2_ * v;
 }
 

@@ -1,31 +1,12 @@
 #include "objectives/softmax_regression.hpp"
 
+#include "objectives/batch_math.hpp"
+
 namespace descent {
 
 namespace {
 
 using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// The columns `terms` of `source`, side by side.
-Matrix gather(const Matrix& source, std::span<const Index> terms) {
-  Matrix out(source.rows(), static_cast<Index>(terms.size()));
-  for (std::size_t j = 0; j < terms.size(); ++j) out.col(static_cast<Index>(j)) = source.col(terms[j]);
-  return out;
-}
-
-// Column-wise softmax of z in place; returns Σ_columns log Σₖ e^zₖ.
-double softmax_columns(Matrix& z) {
-  double log_partitions = 0.0;
-  for (Index i = 0; i < z.cols(); ++i) {
-    auto column = z.col(i);
-    const double shift = column.maxCoeff();
-    column = (column.array() - shift).exp();
-    const double partition = column.sum();
-    column /= partition;
-    log_partitions += shift + std::log(partition);
-  }
-  return log_partitions;
-}
 
 }  // namespace
 
@@ -46,8 +27,9 @@ SoftmaxRegression::SoftmaxRegression(const Params& params) : l2_(params.l2) {
 double SoftmaxRegression::batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const {
   const Index K = classes(), p = inputs_.rows();
   const Eigen::Map<const RowMajorMatrix> w(x.data(), K, p);
-  const Matrix xb = gather(inputs_, terms);
-  const Matrix tb = gather(targets_, terms);
+  Matrix xb_storage, tb_storage;
+  const auto xb = batch_columns(inputs_, terms, xb_storage);
+  const auto tb = batch_columns(targets_, terms, tb_storage);
   Matrix probabilities = w * xb;  // logits, then probabilities
   const double cross = -(tb.array() * probabilities.array()).sum();
   const double log_partitions = softmax_columns(probabilities);
@@ -65,7 +47,8 @@ void SoftmaxRegression::batch_hessian_vector(const Vector& x, std::span<const In
                                              const Vector& v, Vector& hv) const {
   const Index K = classes(), p = inputs_.rows();
   const Eigen::Map<const RowMajorMatrix> w(x.data(), K, p), dw(v.data(), K, p);
-  const Matrix xb = gather(inputs_, terms);
+  Matrix xb_storage;
+  const auto xb = batch_columns(inputs_, terms, xb_storage);
   Matrix probabilities = w * xb;
   softmax_columns(probabilities);
   Matrix u = dw * xb;  // R{z}, then R{p} = p ⊙ u − p (pᵀu)

@@ -2,31 +2,12 @@
 
 #include <random>
 
+#include "objectives/batch_math.hpp"
 #include "objectives/random_matrices.hpp"
 
 namespace descent {
 
 namespace {
-
-Matrix gather(const Matrix& source, std::span<const Index> terms) {
-  Matrix out(source.rows(), static_cast<Index>(terms.size()));
-  for (std::size_t j = 0; j < terms.size(); ++j) out.col(static_cast<Index>(j)) = source.col(terms[j]);
-  return out;
-}
-
-// Column-wise softmax of z in place; returns Σ_columns log Σₖ e^zₖ.
-double softmax_columns(Matrix& z) {
-  double log_partitions = 0.0;
-  for (Index i = 0; i < z.cols(); ++i) {
-    auto column = z.col(i);
-    const double shift = column.maxCoeff();
-    column = (column.array() - shift).exp();
-    const double partition = column.sum();
-    column /= partition;
-    log_partitions += shift + std::log(partition);
-  }
-  return log_partitions;
-}
 
 template <class Scalar>
 struct LayerViews {
@@ -106,8 +87,9 @@ TanhMlp::TanhMlp(const Params& params) : task_(params.task), hidden_(params.hidd
 
 double TanhMlp::batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const {
   const Layers net = layers(x.data());
-  const Matrix xb = gather(inputs_, terms);
-  const Matrix tb = gather(targets_, terms);
+  Matrix xb_storage, tb_storage;
+  const auto xb = batch_columns(inputs_, terms, xb_storage);
+  const auto tb = batch_columns(targets_, terms, tb_storage);
   Matrix z = net.w1 * xb;
   z.colwise() += net.b1;
   z = z.array().tanh().matrix().eval();
@@ -145,8 +127,9 @@ void TanhMlp::batch_hessian_vector(const Vector& x, std::span<const Index> terms
                                    Vector& hv) const {
   const Layers net = layers(x.data());
   const Layers dir = layers(v.data());
-  const Matrix xb = gather(inputs_, terms);
-  const Matrix tb = gather(targets_, terms);
+  Matrix xb_storage, tb_storage;
+  const auto xb = batch_columns(inputs_, terms, xb_storage);
+  const auto tb = batch_columns(targets_, terms, tb_storage);
   const double b = static_cast<double>(terms.size());
   Matrix z = net.w1 * xb;
   z.colwise() += net.b1;
