@@ -110,6 +110,9 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
   const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
   const StopRules& stop = settings.stop;
   const RecordSettings& record = settings.record;
+  validate_fields(settings.clip);  // settings built in code skip the suite loader's checks
+  validate_fields(settings.schedule);
+  validate_fields(settings.batch);
 
   Evaluator evaluator(objective);
   Recorder recorder(record, objective.dim());
