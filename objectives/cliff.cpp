@@ -48,7 +48,7 @@ std::vector<KnownMinimum> Cliff::minima() const {
 ObjectiveEntry cliff_entry() {
   return objective_entry<Cliff>({
       .name = "cliff",
-      .family = "network",
+      .family = "training pathology",
       .summary = "a bowl with a steep wall: the exploding-gradient cliff that clipping tames",
       .formula = "f(x, y) = ½(x − a)² + ½ b y² + H σ((x − c)/w),  σ(u) = 1/(1 + e⁻ᵘ)\n"
                  "∂f/∂x = (x − a) + (H/w) σ(1 − σ): up to H/(4w) on the wall, ~1 elsewhere\n"
