@@ -3,6 +3,7 @@
 #include "objectives/beale.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
+#include "objectives/training_objectives.hpp"
 
 namespace descent {
 
@@ -12,6 +13,8 @@ const std::vector<ObjectiveEntry>& objective_registry() {
     entries.push_back(beale_entry());
     entries.push_back(rosenbrock_entry());
     entries.push_back(quadratic_entry());
+    add_classification_objectives(entries);
+    add_network_objectives(entries);
     return entries;
   }();
   return registry;

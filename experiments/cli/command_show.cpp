@@ -1,10 +1,12 @@
 // descent show NAME: an objective's or optimizer's formula, parameters, defaults, rules,
-// and for objectives its known minima and standard starts.
+// and for objectives its known minima and standard starts; `descent show run`: the run
+// settings of a suite's [run] table and their sub-tables.
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "descent/core/config_error.hpp"
+#include "descent/driver/run_settings.hpp"
 #include "descent/optimizers/registry.hpp"
 #include "experiments/cli/command.hpp"
 #include "objectives/registry.hpp"
@@ -42,7 +44,27 @@ std::string point_text(const Vector& x) {
   return out.str();
 }
 
+// Prints each sub-table of the run settings with its fields.
+struct SubTablePrinter {
+  template <class Sub>
+  void table(std::string_view name, Sub& sub) {
+    std::cout << "\n" << name << " = { ... }\n";
+    print_fields(fields_of(sub));
+  }
+};
+
+int show_run_settings() {
+  std::cout << "run settings: a suite's [run] table, or an optimizer's run = { ... } override "
+               "(docs/training.md)\n\n";
+  print_fields(fields_of<RunSettings>());
+  RunSettings settings;
+  SubTablePrinter printer;
+  settings.visit_tables(printer);
+  return 0;
+}
+
 int show(const std::string& name) {
+  if (name == "run") return show_run_settings();
   if (const auto* entry = find_optimizer(name)) {
     std::cout << "optimizer " << entry->doc.name << ": " << entry->doc.summary << "\n\nupdate rule:\n";
     print_indented(entry->doc.formula);
@@ -76,7 +98,7 @@ int show(const std::string& name) {
 void add_show_command(CLI::App& app, Action& action) {
   auto name = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("show", "Show an objective's or optimizer's formulas, parameters and defaults");
-  cmd->add_option("NAME", *name, "objective or optimizer name")->required();
+  cmd->add_option("NAME", *name, "objective or optimizer name, or \"run\" for the run settings")->required();
   cmd->callback([&action, name] { action = [name] { return show(*name); }; });
 }
 

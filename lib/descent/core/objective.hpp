@@ -6,6 +6,10 @@
 //
 // Finite-sum objectives f(x) = (1/m) Σᵢ fᵢ(x) also report `num_terms() = m` and evaluate
 // a minibatch mean over a list of term indices; for all others m = 1 and the "batch" is f.
+//
+// Objectives built like networks name their parameter blocks (layers, biases), so the
+// driver records ‖∂f/∂θ_block‖ per block, and may offer diagnostics: named measurements at
+// θ beyond f and ∇f (‖∂L/∂hₜ‖ of a recurrence), recorded as trace columns.
 #pragma once
 
 #include <span>
@@ -15,6 +19,13 @@
 #include "descent/core/types.hpp"
 
 namespace descent {
+
+// A contiguous range of the parameter vector: θ[offset, offset + size).
+struct ParameterBlock {
+  std::string name;
+  Index offset = 0;
+  Index size = 0;
+};
 
 struct KnownMinimum {
   Vector x;
@@ -50,6 +61,15 @@ class Objective {
                                       Vector& g) const {
     (void)terms;
     return value_gradient(x, g);
+  }
+
+  // Named blocks of θ (layers, biases); the driver records "grad_norm_<name>" for each.
+  virtual std::vector<ParameterBlock> parameter_blocks() const { return {}; }
+  // Names of the diagnostics, and their values at x (one per name, full objective).
+  virtual std::vector<std::string> diagnostic_names() const { return {}; }
+  virtual void diagnostics(const Vector& x, Vector& values) const {
+    (void)x;
+    values.resize(0);
   }
 };
 

@@ -1,12 +1,16 @@
 // RunSettings: everything about a run that is not the objective, the start or the method:
-// iteration cap, stopping rules, recording, divergence bound. A suite's `[run]` table and an
-// optimizer's `run = {...}` override fill it; each sub-table has its own field list.
+// iteration cap, stopping rules, recording, divergence bound, gradient clipping, learning-rate
+// schedule and minibatches. A suite's `[run]` table and an optimizer's `run = {...}` override
+// fill it; each sub-table has its own field list.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 
 #include "descent/core/params.hpp"
+#include "descent/driver/clipping.hpp"
+#include "descent/driver/minibatch.hpp"
+#include "descent/driver/schedule.hpp"
 
 namespace descent {
 
@@ -36,11 +40,17 @@ struct StopRules {
 struct RecordSettings {
   std::int64_t every = 1;   // keep every k-th iteration (the last is always kept)
   std::optional<bool> x;    // store the iterates; default: when dim ≤ 64
+  std::int64_t full_loss_every = 0;  // minibatch runs: full loss every k-th iteration (0: first and last only)
+  bool diagnostics = true;  // per-block gradient norms and the objective's diagnostics
 
   template <class V>
   void visit(V& v) {
     v.integer("every", every, Range::at_least(1), "record every k-th iteration");
     v.optional_flag("x", x, "store iterates (default: when dim <= 64)");
+    v.integer("full_loss_every", full_loss_every, Range::at_least(0),
+              "minibatch runs: record the full loss every k-th iteration (0: first and last rows)");
+    v.flag("diagnostics", diagnostics,
+           "record per-block gradient norms and the objective's diagnostics");
   }
   bool records_x(std::int64_t dim) const { return x.value_or(dim <= 64); }
 };
@@ -59,6 +69,9 @@ struct RunSettings {
   StopRules stop;
   RecordSettings record;
   DivergenceRule divergence;
+  ClipSettings clip;
+  ScheduleSettings schedule;
+  BatchSettings batch;
 
   // Top-level keys of a suite's [run] table (and of an optimizer's `run = {...}`).
   template <class V>
@@ -71,6 +84,9 @@ struct RunSettings {
     v.table("stop", stop);
     v.table("record", record);
     v.table("divergence", divergence);
+    v.table("clip", clip);
+    v.table("schedule", schedule);
+    v.table("batch", batch);
   }
 };
 

@@ -1,6 +1,8 @@
 // Trace: the recorded trajectory of one run, as columns (one entry per recorded iteration).
 // Standard columns follow DESIGN.md "Results file"; `extra` holds method-specific columns
-// (line-search trials, damping, curvature, ...), NaN where a step did not report one.
+// (line-search trials, damping, curvature, ...), NaN where a step did not report one, and the
+// driver's optional columns: epoch and full_loss (minibatches), clip_factor and clipped
+// (clipping), grad_norm_<block> and the objective's diagnostics (docs/training.md).
 #pragma once
 
 #include <cstdint>
@@ -14,7 +16,7 @@ namespace descent {
 
 struct Trace {
   std::vector<std::int64_t> iter;
-  std::vector<double> f;
+  std::vector<double> f;              // f(θₖ); with minibatches, the loss on the batch Bₖ
   std::vector<double> grad_norm;      // ‖g‖₂ of the gradient the method used
   std::vector<double> raw_grad_norm;  // ‖g‖₂ before clipping
   std::vector<double> step_norm;      // ‖θₖ − θₖ₋₁‖₂ (NaN at k = 0)
