@@ -17,5 +17,6 @@ void add_list_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
 void add_inspect_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
+void add_report_command(CLI::App& app, Action& action);
 
 }  // namespace descent::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   descent::cli::add_show_command(app, action);
   descent::cli::add_inspect_command(app, action);
   descent::cli::add_merge_command(app, action);
+  descent::cli::add_report_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

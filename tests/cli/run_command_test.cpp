@@ -12,26 +12,17 @@
 
 #include "descent/store/results_reader.hpp"
 #include "support/subprocess.hpp"
+#include "support/temporary_directory.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory under the build tree, removed at the end of the test.
-struct ScratchDir {
-  fs::path path;
-  explicit ScratchDir(const std::string& name)
-      : path(fs::path(DESCENT_BINARY_DIR) / "tests" / ("scratch-" + name + "-" + std::to_string(getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~ScratchDir() { fs::remove_all(path); }
-  fs::path write(const std::string& file, const std::string& text) const {
-    std::ofstream(path / file) << text;
-    return path / file;
-  }
-};
+fs::path write_file(const fs::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+  return path;
+}
 
 // Twelve runs of a few tens of milliseconds each: long enough to kill the suite midway.
 const char* const kSlowSuite = R"(
@@ -106,9 +97,9 @@ std::size_t segment_count(const fs::path& output) {
 }  // namespace
 
 TEST_CASE("run writes a results file and prints the summary", "[cli]") {
-  ScratchDir dir("summary");
-  const auto suite = dir.write("small.toml", kSmallSuite);
-  const auto out = dir.path / "small.h5";
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "small.toml", kSmallSuite);
+  const auto out = dir / "small.h5";
   const auto result = test::run_descent({"run", suite.string(), "-o", out.string()});
   INFO(result.err);
   REQUIRE(result.exit_status == 0);
@@ -121,9 +112,9 @@ TEST_CASE("run writes a results file and prints the summary", "[cli]") {
 }
 
 TEST_CASE("the same suite gives identical datasets with -j 1 and -j 2", "[cli][slow]") {
-  ScratchDir dir("threads");
-  const auto suite = dir.write("small.toml", kSmallSuite);
-  const auto one = dir.path / "one.h5", two = dir.path / "two.h5";
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "small.toml", kSmallSuite);
+  const auto one = dir / "one.h5", two = dir / "two.h5";
   REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "-j", "1", "--quiet"}).exit_status == 0);
   REQUIRE(test::run_descent({"run", suite.string(), "-o", two.string(), "-j", "2", "--quiet"}).exit_status == 0);
   require_same_runs(one, two);
@@ -131,9 +122,9 @@ TEST_CASE("the same suite gives identical datasets with -j 1 and -j 2", "[cli][s
 
 TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted run",
           "[cli][slow][crash]") {
-  ScratchDir dir("resume");
-  const auto suite = dir.write("slow.toml", kSlowSuite);
-  const auto killed = dir.path / "killed.h5", whole = dir.path / "whole.h5";
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "slow.toml", kSlowSuite);
+  const auto killed = dir / "killed.h5", whole = dir / "whole.h5";
 
   const pid_t pid = test::start_descent({"run", suite.string(), "-o", killed.string(), "--quiet"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -160,8 +151,8 @@ TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted ru
 }
 
 TEST_CASE("bad input exits with status 2, names the problem and writes nothing", "[cli][errors]") {
-  ScratchDir dir("errors");
-  const auto out = dir.path / "out.h5";
+  test::TemporaryDirectory dir;
+  const auto out = dir / "out.h5";
   const auto base = std::string("name = \"bad\"\n[[objective]]\nname = \"beale\"\n");
 
   struct Case {
@@ -183,7 +174,7 @@ TEST_CASE("bad input exits with status 2, names the problem and writes nothing",
   };
   for (const auto& c : cases) {
     INFO(c.what);
-    const auto suite = dir.write("bad.toml", c.toml);
+    const auto suite = write_file(dir / "bad.toml", c.toml);
     const auto result = test::run_descent({"run", suite.string(), "-o", out.string()});
     REQUIRE(result.exit_status == 2);
     REQUIRE_THAT(result.err, Catch::Contains("bad.toml") && Catch::Contains(c.expected));
@@ -194,17 +185,17 @@ TEST_CASE("bad input exits with status 2, names the problem and writes nothing",
 
 TEST_CASE("an unwritable output is refused and an existing results file is untouched",
           "[cli][errors]") {
-  ScratchDir dir("unwritable");
-  const auto suite = dir.write("small.toml", kSmallSuite);
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "small.toml", kSmallSuite);
   const auto result = test::run_descent({"run", suite.string(), "-o", "/proc/descent/out.h5"});
   REQUIRE(result.exit_status == 2);
   REQUIRE_THAT(result.err, Catch::Contains("/proc/descent/out.h5"));
 
-  const auto out = dir.path / "kept.h5";
+  const auto out = dir / "kept.h5";
   REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
   const auto size = fs::file_size(out);
   const auto time = fs::last_write_time(out);
-  const auto bad = dir.write("bad.toml", "name = \"small\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\nlr = 0\n");
+  const auto bad = write_file(dir / "bad.toml", "name = \"small\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\nlr = 0\n");
   REQUIRE(test::run_descent({"run", bad.string(), "-o", out.string()}).exit_status == 2);
   REQUIRE(fs::file_size(out) == size);
   REQUIRE(fs::last_write_time(out) == time);
