@@ -4,7 +4,9 @@
 //
 // Bytes per element counted for bytes_per_second (one word = sizeof(T); every update is in
 // place, so no write-allocate traffic adds to the words read):
-//   stream              reads a, b          writes a           3 words
+//   stream              reads a, b          writes a           3 words   (the reference)
+//   stream5, stream7    the traffic of the 5- and 7-word rules with no arithmetic: what
+//                       memory allows for their mix of reads and writes
 //   gd                  reads x, g          writes x           3 words
 //   momentum, nesterov  reads x, g, v       writes x, v        5 words
 //   adagrad, rmsprop    reads x, g, a       writes x, a        5 words
@@ -87,6 +89,35 @@ void stream(StepArrays<T>& s, std::int64_t) {
   for (Index i = 0; i < n; ++i) a[i] += Coefficients<T>::lr * b[i];
 }
 
+// The traffic of the 5- and 7-word rules with no arithmetic beyond one product.
+template <class T>
+void stream5(StepArrays<T>& s, std::int64_t) {
+  const Index n = static_cast<Index>(s.x.size());
+  T* x = s.x.data();
+  const T* g = s.g.data();
+  T* v = s.v.data();
+  for (Index i = 0; i < n; ++i) {
+    const T d = Coefficients<T>::lr * g[i];
+    x[i] += d;
+    v[i] -= d;
+  }
+}
+
+template <class T>
+void stream7(StepArrays<T>& s, std::int64_t) {
+  const Index n = static_cast<Index>(s.x.size());
+  T* x = s.x.data();
+  const T* g = s.g.data();
+  T* v = s.v.data();
+  T* a = s.a.data();
+  for (Index i = 0; i < n; ++i) {
+    const T d = Coefficients<T>::lr * g[i];
+    x[i] += d;
+    v[i] -= d;
+    a[i] += d;
+  }
+}
+
 template <class T>
 void gd(StepArrays<T>& s, std::int64_t) {
   descent::gradient_descent_kernel(s.x.data(), s.g.data(), static_cast<Index>(s.x.size()),
@@ -148,10 +179,16 @@ struct Kernel {
 
 template <class T>
 std::vector<Kernel<T>> kernels() {
-  return {{"stream", 3, stream<T>},       {"gd", 3, gd<T>},
-          {"momentum", 5, momentum<T>},   {"nesterov", 5, nesterov<T>},
-          {"adagrad", 5, adagrad<T>},     {"rmsprop", 5, rmsprop<T>},
-          {"rmsprop_momentum", 7, rmsprop_momentum<T>}, {"adam", 7, adam<T>}};
+  return {{"stream", 3, stream<T>},
+          {"stream5", 5, stream5<T>},
+          {"stream7", 7, stream7<T>},
+          {"gd", 3, gd<T>},
+          {"momentum", 5, momentum<T>},
+          {"nesterov", 5, nesterov<T>},
+          {"adagrad", 5, adagrad<T>},
+          {"rmsprop", 5, rmsprop<T>},
+          {"rmsprop_momentum", 7, rmsprop_momentum<T>},
+          {"adam", 7, adam<T>}};
 }
 
 template <class T>

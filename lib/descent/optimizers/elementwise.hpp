@@ -36,14 +36,14 @@ namespace descent {
 namespace detail {
 
 template <class Body>
-void elementwise_loop(Index n, const Body& body) {
+void elementwise_loop(Index n, Body body) {
   DESCENT_INDEPENDENT_ITERATIONS
   for (Index i = 0; i < n; ++i) body(i);
 }
 
 #if DESCENT_ELEMENTWISE_AVX2
 template <class Body>
-[[gnu::target("avx2")]] void elementwise_loop_avx2(Index n, const Body& body) {
+[[gnu::target("avx2")]] void elementwise_loop_avx2(Index n, Body body) {
   DESCENT_INDEPENDENT_ITERATIONS
   for (Index i = 0; i < n; ++i) body(i);
 }
@@ -60,7 +60,7 @@ inline bool cpu_has_avx2() {
 }  // namespace detail
 
 template <class Body>
-void for_each_element(Index n, const Body& body) {
+void for_each_element(Index n, Body body) {
 #if DESCENT_ELEMENTWISE_AVX2
   if (detail::cpu_has_avx2()) {
     detail::elementwise_loop_avx2(n, body);
