@@ -4,10 +4,12 @@
 //
 // A step is one pass over n-element arrays and should run at memory bandwidth. Built for the
 // x86-64 baseline, the compiler vectorises with 2-wide SSE2 doubles, and there the square
-// root and the division of the adaptive rules cost more than the memory traffic: an f64 Adagrad
-// step at n = 10⁷ reaches only 46% of the bandwidth of a stream a ← a + s·b, Adam 66%
-// (bench/first_order_steps.cpp). So on x86-64 the loop is compiled a second time for AVX2 and
-// chosen once at run time by the CPU's features (4-wide doubles: 86% and 96%).
+// root and the division of the adaptive rules cost more than the memory traffic: at n = 10⁷
+// an f64 Adagrad step reaches about half the bandwidth of a stream a ← a + s·b, Adam about 70%
+// (bench/first_order_steps.cpp, AMD EPYC). So on x86-64 the loop is compiled a second time for
+// AVX2 and chosen once at run time by the CPU's features; with 4-wide doubles Adam reaches the
+// stream's bandwidth and Adagrad about 90%, where its square roots and divisions alone take
+// about as long as its memory traffic.
 //
 // The AVX2 version enables no FMA: both versions compute the same correctly rounded
 // operations in the same order, so a step's result is identical bit for bit whichever runs.
