@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/eps_placement.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
@@ -31,15 +32,15 @@ struct AdagradOptions {
 template <class T>
 void adagrad_kernel(T* x, const T* g, T* a, Index n, T lr, T nu, EpsPlacement placement) {
   if (placement == EpsPlacement::kOutside) {
-    for (Index i = 0; i < n; ++i) {
+    for_each_element(n, [=](Index i) {
       a[i] += g[i] * g[i];
       x[i] -= lr * g[i] / (std::sqrt(a[i]) + nu);
-    }
+    });
   } else {
-    for (Index i = 0; i < n; ++i) {
+    for_each_element(n, [=](Index i) {
       a[i] += g[i] * g[i];
       x[i] -= lr * g[i] / std::sqrt(a[i] + nu);
-    }
+    });
   }
 }
 

@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/eps_placement.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
@@ -55,17 +56,17 @@ struct AdamStep {
 template <class T>
 void adam_kernel(const AdamStep<T>& s, T* x, const T* g, T* v, T* a, Index n) {
   if (s.placement == EpsPlacement::kOutside) {
-    for (Index i = 0; i < n; ++i) {
+    for_each_element(n, [=](Index i) {
       v[i] = s.beta1 * v[i] + (T(1) - s.beta1) * g[i];
       a[i] = s.beta2 * a[i] + (T(1) - s.beta2) * g[i] * g[i];
       x[i] -= s.lr * (v[i] * s.c1) / (std::sqrt(a[i] * s.c2) + s.nu);
-    }
+    });
   } else {
-    for (Index i = 0; i < n; ++i) {
+    for_each_element(n, [=](Index i) {
       v[i] = s.beta1 * v[i] + (T(1) - s.beta1) * g[i];
       a[i] = s.beta2 * a[i] + (T(1) - s.beta2) * g[i] * g[i];
       x[i] -= s.lr * (v[i] * s.c1) / std::sqrt(a[i] * s.c2 + s.nu);
-    }
+    });
   }
 }
 

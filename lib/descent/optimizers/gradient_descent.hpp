@@ -4,6 +4,7 @@
 #pragma once
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
 namespace descent {
@@ -20,7 +21,7 @@ struct GradientDescentOptions {
 // One step on raw arrays; reads x, g and writes x (3 words per element).
 template <class T>
 void gradient_descent_kernel(T* x, const T* g, Index n, T lr) {
-  for (Index i = 0; i < n; ++i) x[i] -= lr * g[i];
+  for_each_element(n, [=](Index i) { x[i] -= lr * g[i]; });
 }
 
 class GradientDescent final : public Optimizer {

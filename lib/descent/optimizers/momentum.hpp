@@ -6,6 +6,7 @@
 #pragma once
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
 namespace descent {
@@ -24,10 +25,10 @@ struct MomentumOptions {
 // Reads x, g, v and writes x, v (5 words per element).
 template <class T>
 void momentum_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
-  for (Index i = 0; i < n; ++i) {
+  for_each_element(n, [=](Index i) {
     v[i] = alpha * v[i] - lr * g[i];
     x[i] += v[i];
-  }
+  });
 }
 
 class Momentum final : public Optimizer {

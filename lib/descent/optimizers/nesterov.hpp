@@ -10,6 +10,7 @@
 #pragma once
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
 namespace descent {
@@ -35,11 +36,11 @@ struct NesterovOptions {
 // The reparametrised step. Reads x, g, v and writes x, v (5 words per element).
 template <class T>
 void nesterov_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
-  for (Index i = 0; i < n; ++i) {
+  for_each_element(n, [=](Index i) {
     const T v_old = v[i];
     v[i] = alpha * v[i] - lr * g[i];
     x[i] += v[i] + alpha * (v[i] - v_old);
-  }
+  });
 }
 
 class Nesterov final : public Optimizer {

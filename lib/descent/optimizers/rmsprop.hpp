@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "descent/core/params.hpp"
+#include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/eps_placement.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
@@ -41,21 +42,21 @@ T rmsprop_scale(T a, T nu, EpsPlacement placement) {
 // Plain RMSProp: reads x, g, a and writes x, a (5 words per element).
 template <class T>
 void rmsprop_kernel(T* x, const T* g, T* a, Index n, T lr, T beta, T nu, EpsPlacement placement) {
-  for (Index i = 0; i < n; ++i) {
+  for_each_element(n, [=](Index i) {
     a[i] = beta * a[i] + (T(1) - beta) * g[i] * g[i];
     x[i] -= lr * g[i] / rmsprop_scale(a[i], nu, placement);
-  }
+  });
 }
 
 // With momentum: reads x, g, a, v and writes x, a, v (7 words per element).
 template <class T>
 void rmsprop_momentum_kernel(T* x, const T* g, T* a, T* v, Index n, T lr, T beta, T alpha, T nu,
                              EpsPlacement placement) {
-  for (Index i = 0; i < n; ++i) {
+  for_each_element(n, [=](Index i) {
     a[i] = beta * a[i] + (T(1) - beta) * g[i] * g[i];
     v[i] = alpha * v[i] - lr * g[i] / rmsprop_scale(a[i], nu, placement);
     x[i] += v[i];
-  }
+  });
 }
 
 class Rmsprop final : public Optimizer {

@@ -1,0 +1,257 @@
+"""Reading a descent results file (DESIGN.md, "Results file", schema 1) for the figure scripts.
+
+    runs = read_runs("out.h5")      # one Run per row of /index, in the file's order
+
+Strings are HDF5 variable-length strings; h5py returns them as bytes inside compound rows and
+as str in attributes, so every string passes through `text`. Bad input raises
+ResultsFileError (a UsageError) with a message naming the file; `exit_on_error` turns it into
+exit status 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from typing import Callable, Optional
+
+import h5py
+import numpy as np
+
+SCHEMA = "descent.results"
+SCHEMA_VERSION = 1
+USAGE_ERROR = 2  # exit status for a usage or input error, as the descent program uses
+
+
+class UsageError(Exception):
+    """Bad input to a figure script: reported in one line, exit status 2."""
+
+
+class ResultsFileError(UsageError):
+    """A file that is missing, unreadable, or not a descent results file of schema 1."""
+
+
+@dataclasses.dataclass
+class Run:
+    run_id: str
+    objective: str
+    optimizer: str
+    label: str
+    dim: int
+    start_index: int
+    repeat: int
+    status: str
+    stop_reason: str
+    iterations: int
+    f_final: float
+    x0: Optional[np.ndarray]
+    x_final: Optional[np.ndarray]
+    params: dict
+    objective_params: dict
+    trace: dict  # column name -> array; "x" is [records, dim] when iterates were recorded
+
+    @property
+    def diverged(self) -> bool:
+        return self.status == "diverged" or self.stop_reason in ("diverged", "non_finite")
+
+    def column(self, name: str) -> Optional[np.ndarray]:
+        return self.trace.get(name)
+
+
+def text(value) -> str:
+    """An HDF5 string as str: vlen strings may come back as bytes, fixed ones NUL-padded."""
+    if isinstance(value, np.ndarray) and value.shape == ():
+        value = value[()]
+    if isinstance(value, (bytes, np.bytes_)):
+        value = value.decode("utf-8")
+    return str(value).rstrip("\0")
+
+
+def plain(value):
+    """An attribute value as a plain Python value (str, bool, int, float, or list)."""
+    if isinstance(value, (bytes, np.bytes_, str)):
+        return text(value)
+    array = np.asarray(value)
+    if array.dtype.kind in "SOU":
+        return [text(v) for v in array.ravel()] if array.shape else text(array)
+    if array.shape == ():
+        return array.item()
+    return array.tolist()
+
+
+def open_results(path: str) -> h5py.File:
+    """Opens `path` read-only and checks that it is a descent results file of schema 1."""
+    if not os.path.exists(path):
+        raise ResultsFileError(f"{path}: no such file")
+    if not os.path.isfile(path):
+        raise ResultsFileError(f"{path}: not a file")
+    try:
+        is_hdf5 = h5py.is_hdf5(path)
+    except OSError as error:
+        raise ResultsFileError(f"{path}: cannot read ({error})") from error
+    if not is_hdf5:
+        raise ResultsFileError(f"{path}: not an HDF5 file, so not a descent results file")
+    try:
+        handle = h5py.File(path, "r")
+    except OSError as error:
+        raise ResultsFileError(f"{path}: cannot open ({error})") from error
+    schema = text(handle.attrs["schema"]) if "schema" in handle.attrs else None
+    if schema != SCHEMA:
+        handle.close()
+        raise ResultsFileError(
+            f"{path}: not a descent results file (root attribute schema is "
+            f"{schema!r}, expected {SCHEMA!r})")
+    version = plain(handle.attrs.get("schema_version", -1))
+    if version != SCHEMA_VERSION:
+        handle.close()
+        raise ResultsFileError(
+            f"{path}: results schema_version {version} is not supported (this reader knows "
+            f"{SCHEMA_VERSION})")
+    if "index" not in handle or "runs" not in handle:
+        handle.close()
+        raise ResultsFileError(f"{path}: descent results file without /index or /runs")
+    return handle
+
+
+def _vector(group: h5py.Group, name: str) -> Optional[np.ndarray]:
+    """x0 / x_final: a dataset by the schema, accepted as an attribute too."""
+    if name in group:
+        return np.asarray(group[name][()], dtype=float).ravel()
+    if name in group.attrs:
+        return np.asarray(group.attrs[name], dtype=float).ravel()
+    return None
+
+
+def _attrs(group: h5py.Group, name: str) -> dict:
+    if name not in group:
+        return {}
+    return {key: plain(value) for key, value in group[name].attrs.items()}
+
+
+def _trace(group: h5py.Group) -> dict:
+    if "trace" not in group:
+        return {}
+    columns = {}
+    for name, dataset in group["trace"].items():
+        if isinstance(dataset, h5py.Dataset) and dataset.dtype.kind in "iuf":
+            columns[name] = np.asarray(dataset[()], dtype=float)
+    x = columns.get("x")
+    if x is not None and x.ndim == 1:
+        columns["x"] = x.reshape(-1, 1)
+    return columns
+
+
+def read_runs(path: str) -> list[Run]:
+    """Every stored run of the results file at `path`, in the order of /index."""
+    with open_results(path) as handle:
+        index = handle["index"][()]
+        fields = index.dtype.names or ()
+        if "run_id" not in fields:
+            raise ResultsFileError(f"{path}: /index has no run_id column")
+        runs = []
+        for row in index:
+            run_id = text(row["run_id"])
+            if run_id not in handle["runs"]:
+                raise ResultsFileError(f"{path}: /index lists run {run_id}, /runs does not hold it")
+            group = handle["runs"][run_id]
+
+            def field(name, convert: Callable = text, default=None):
+                if name in fields:
+                    return convert(row[name])
+                if name in group.attrs:
+                    return convert(group.attrs[name])
+                return default
+
+            runs.append(Run(
+                run_id=run_id,
+                objective=field("objective", default=""),
+                optimizer=field("optimizer", default=""),
+                label=field("label", default="") or field("optimizer", default=""),
+                dim=field("dim", int, 0),
+                start_index=field("start_index", int, 0),
+                repeat=field("repeat", int, 0),
+                status=field("status", default=""),
+                stop_reason=field("stop_reason", default=""),
+                iterations=field("iterations", int, 0),
+                f_final=field("f_final", float, float("nan")),
+                x0=_vector(group, "x0"),
+                x_final=_vector(group, "x_final"),
+                params=_attrs(group, "params"),
+                objective_params=_attrs(group, "objective_params"),
+                trace=_trace(group),
+            ))
+        return runs
+
+
+def instance_key(run: Run) -> tuple:
+    """Runs on the same objective with the same parameters share this key."""
+    return (run.objective, tuple(sorted((k, repr(v)) for k, v in run.objective_params.items())))
+
+
+def instance_names(runs: list[Run]) -> dict:
+    """A short name per objective instance: the objective's name, followed by the parameters
+    that tell apart instances of the same objective (quadratic kappa=10, quadratic kappa=1000)."""
+    by_objective: dict = {}
+    for run in runs:
+        by_objective.setdefault(run.objective, {})[instance_key(run)] = run.objective_params
+    names = {}
+    for objective, instances in by_objective.items():
+        keys = sorted({k for params in instances.values() for k in params})
+        differing = [k for k in keys
+                     if len({repr(params.get(k)) for params in instances.values()}) > 1]
+        for key, params in instances.items():
+            suffix = ", ".join(f"{k}={_short(params.get(k))}" for k in differing)
+            names[key] = f"{objective} ({suffix})" if suffix else objective
+    return names
+
+
+def display_labels(runs: list[Run]) -> dict:
+    """A legend entry per run id: its label, followed by the hyperparameters that tell apart
+    runs sharing the label in one panel (a sweep over lr gives 'adam (lr=0.001)')."""
+    groups: dict = {}
+    for run in runs:
+        groups.setdefault((instance_key(run), run.start_index, run.repeat, run.label), []).append(run)
+    labels = {}
+    for group in groups.values():
+        keys = sorted({k for run in group for k in run.params})
+        differing = [k for k in keys if len({repr(run.params.get(k)) for run in group}) > 1]
+        for run in group:
+            suffix = ", ".join(f"{k}={_short(run.params.get(k))}" for k in differing)
+            labels[run.run_id] = f"{run.label} ({suffix})" if suffix else run.label
+    return labels
+
+
+def file_stem(name: str) -> str:
+    """A file-name-safe form of an instance name."""
+    keep = [c if c.isalnum() or c in "-." else "_" for c in name.replace(", ", "_")]
+    return "".join(keep).strip("_").replace("__", "_")
+
+
+def _short(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return "[" + ",".join(_short(v) for v in value) + "]"
+    return str(value)
+
+
+def output_directory(path: str) -> str:
+    """Creates the output directory `path` if needed."""
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot create the output directory ({error.strerror})") from error
+    return path
+
+
+def exit_on_error(main: Callable[[], list]) -> None:
+    """Runs a script's main, prints the paths it wrote, and turns a UsageError into a message
+    on stderr and exit status 2."""
+    program = os.path.basename(sys.argv[0])
+    try:
+        written = main()
+    except UsageError as error:
+        print(f"{program}: error: {error}", file=sys.stderr)
+        sys.exit(USAGE_ERROR)
+    for path in written:
+        print(path)

@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+"""The figure scripts of analysis/plots on a synthetic results file of schema 1.
+
+    test_plots.py ANALYSIS_PLOTS_DIR
+
+The file holds Beale from the lecture's two starts with three methods (gradient descent,
+momentum, Adam, simulated here in numpy; gradient descent diverges from (−3, 3) and its trace
+ends in inf/NaN) and one 5-D quadratic run, which has loss curves but no trajectory figure.
+"""
+
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import h5py
+import numpy as np
+
+SCRIPTS = None  # set from the command line
+DPI, PANEL_WIDTH, PANEL_HEIGHT, LEGEND_WIDTH = 150, 4.4, 4.6, 2.4  # analysis/plots/figures.py
+
+
+def beale(p):
+    x, y = p
+    return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
+
+
+def beale_gradient(p):
+    x, y = p
+    t1, t2, t3 = 1.5 - x + x * y, 2.25 - x + x * y**2, 2.625 - x + x * y**3
+    return np.array([2 * t1 * (y - 1) + 2 * t2 * (y**2 - 1) + 2 * t3 * (y**3 - 1),
+                     2 * t1 * x + 4 * t2 * x * y + 6 * t3 * x * y**2])
+
+
+def simulate(method, start, f, gradient, lr, iterations):
+    """Iterates of gd / momentum / adam from `start` until `iterations` or a non-finite value."""
+    x = np.array(start, dtype=float)
+    v, a = np.zeros_like(x), np.zeros_like(x)
+    xs, stop_reason = [x.copy()], "max_iter"
+    for t in range(1, iterations + 1):
+        g = gradient(x)
+        if method == "gd":
+            x = x - lr * g
+        elif method == "momentum":
+            v = 0.9 * v - lr * g
+            x = x + v
+        else:
+            v = 0.9 * v + 0.1 * g
+            a = 0.999 * a + 0.001 * g * g
+            x = x - lr * (v / (1 - 0.9**t)) / (np.sqrt(a / (1 - 0.999**t)) + 1e-7)
+        xs.append(x.copy())
+        if not (np.isfinite(x).all() and np.isfinite(f(x))):
+            stop_reason = "non_finite"
+            break
+    return np.array(xs), stop_reason
+
+
+def simulated_runs():
+    runs = []
+    methods = [("gd", "gradient descent", 1e-3), ("momentum", "momentum", 1e-4),
+               ("adam", "adam", 0.05)]
+    for start_index, start in enumerate([(2.0, -2.0), (-3.0, 3.0)]):
+        for optimizer, label, lr in methods:
+            xs, stop_reason = simulate(optimizer, start, beale, beale_gradient, lr, 3000)
+            runs.append(dict(objective="beale", optimizer=optimizer, label=label,
+                             start_index=start_index, xs=xs, stop_reason=stop_reason,
+                             params={"lr": lr}, objective_params={},
+                             f=np.array([beale(x) for x in xs]),
+                             grad=np.array([np.linalg.norm(beale_gradient(x)) for x in xs])))
+    lam = np.logspace(0, 2, 5)
+    xs, _ = simulate("gd", np.ones(5), lambda x: 0.5 * lam @ (x * x), lambda x: lam * x, 0.015, 400)
+    runs.append(dict(objective="quadratic", optimizer="gd", label="gradient descent",
+                     start_index=0, xs=xs, stop_reason="max_iter", params={"lr": 0.015},
+                     objective_params={"dim": 5, "kappa": 100.0, "spectrum": "loguniform",
+                                       "eigenvalues": np.zeros(0), "rotate": False,
+                                       "rotation_seed": 0},
+                     f=np.array([0.5 * lam @ (x * x) for x in xs]),
+                     grad=np.array([np.linalg.norm(lam * x) for x in xs])))
+    return runs
+
+
+def write_results_file(path):
+    """Writes the simulated runs as a results file of schema 1; returns them."""
+    text = h5py.string_dtype(encoding="utf-8")
+    with np.errstate(over="ignore", invalid="ignore"):  # gradient descent from (−3, 3) overflows
+        runs = simulated_runs()
+    index_type = np.dtype([
+        ("run_id", text), ("objective", text), ("optimizer", text), ("label", text),
+        ("dim", "<i8"), ("start_index", "<i8"), ("repeat", "<i8"), ("status", text),
+        ("stop_reason", text), ("iterations", "<i8"), ("f_final", "<f8"),
+        ("grad_norm_final", "<f8"), ("evals_f", "<i8"), ("evals_grad", "<i8"),
+        ("evals_hess", "<i8"), ("evals_hvp", "<i8"), ("seconds", "<f8")])
+    with h5py.File(path, "w") as out:
+        for key, value in dict(schema="descent.results", software_version="0.1.0",
+                               git_commit="0123456789ab", compiler="g++ 12", build_type="Release",
+                               created="2026-01-01T00:00:00Z", host="test",
+                               suite_name="synthetic", suite_toml='name = "synthetic"\n',
+                               suite_sha256="0" * 64).items():
+            out.attrs.create(key, value, dtype=text)
+        out.attrs["schema_version"] = np.int64(1)
+        index = np.zeros(len(runs), dtype=index_type)
+        for row, run in enumerate(runs):
+            run_id = f"{row:016x}"
+            records = len(run["xs"])
+            status = "diverged" if run["stop_reason"] == "non_finite" else "budget"
+            index[row] = (run_id, run["objective"], run["optimizer"], run["label"],
+                          run["xs"].shape[1], run["start_index"], 0, status, run["stop_reason"],
+                          records - 1, run["f"][-1], run["grad"][-1], records, records, 0, 0, 0.01)
+            group = out.create_group(f"runs/{run_id}")
+            for name in index_type.names[1:]:
+                value = index[row][name]
+                if isinstance(value, bytes):
+                    group.attrs.create(name, value.decode(), dtype=text)
+                elif isinstance(value, str):
+                    group.attrs.create(name, value, dtype=text)
+                else:
+                    group.attrs[name] = value
+            group.attrs["seed"] = np.int64(row)
+            params = group.create_group("params")
+            for key, value in run["params"].items():
+                params.attrs[key] = value
+            objective_params = group.create_group("objective_params")
+            for key, value in run["objective_params"].items():
+                if isinstance(value, str):
+                    objective_params.attrs.create(key, value, dtype=text)
+                else:
+                    objective_params.attrs[key] = value
+            group["x0"] = run["xs"][0]
+            group["x_final"] = run["xs"][-1]
+            trace = group.create_group("trace")
+            steps = np.r_[np.nan, np.linalg.norm(np.diff(run["xs"], axis=0), axis=1)]
+            columns = {"iter": np.arange(records, dtype=np.int64), "f": run["f"],
+                       "grad_norm": run["grad"], "raw_grad_norm": run["grad"],
+                       "step_norm": steps, "lr": np.full(records, run["params"]["lr"]),
+                       "evals_f": np.arange(1, records + 1), "evals_grad": np.arange(1, records + 1),
+                       "evals_hess": np.zeros(records, np.int64),
+                       "evals_hvp": np.zeros(records, np.int64),
+                       "seconds": np.linspace(0, 0.01, records), "x": run["xs"]}
+            for name, column in columns.items():
+                trace.create_dataset(name, data=column, chunks=True, compression="gzip")
+        out.create_dataset("index", data=index)
+    return runs
+
+
+def png_size(path):
+    with open(path, "rb") as png:
+        header = png.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+def figure_pixels(panels):
+    return (round((panels * PANEL_WIDTH + LEGEND_WIDTH) * DPI), round(PANEL_HEIGHT * DPI))
+
+
+def run_script(name, *args):
+    return subprocess.run([sys.executable, os.path.join(SCRIPTS, name), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+class FiguresFromSyntheticResults(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="descent-plots-")
+        cls.results = os.path.join(cls.tmp.name, "synthetic.h5")
+        cls.runs = write_results_file(cls.results)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_synthetic_file_has_a_diverged_run_with_non_finite_values(self):
+        diverged = [run for run in self.runs if run["stop_reason"] == "non_finite"]
+        self.assertEqual(len(diverged), 1)
+        self.assertFalse(np.isfinite(diverged[0]["f"][-1]) and np.isfinite(diverged[0]["xs"][-1]).all())
+
+    def test_the_reader_decodes_strings_and_flags_the_diverged_run(self):
+        sys.path.insert(0, SCRIPTS)
+        import results
+        runs = results.read_runs(self.results)
+        self.assertEqual(len(runs), 7)
+        self.assertEqual({run.objective for run in runs}, {"beale", "quadratic"})
+        self.assertTrue(all(isinstance(run.label, str) for run in runs))
+        self.assertEqual([run.label for run in runs if run.diverged], ["gradient descent"])
+        self.assertEqual(runs[0].trace["x"].shape[1], 2)
+        self.assertEqual(runs[-1].objective_params["spectrum"], "loguniform")
+
+    def test_lecture_figures_writes_every_figure_as_png_and_pdf(self):
+        out_dir = os.path.join(self.tmp.name, "figures")
+        done = run_script("lecture_figures.py", self.results, "-o", out_dir)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        expected = {"trajectories_beale": 2, "loss_beale": 2, "loss_quadratic": 1}
+        paths = [os.path.join(out_dir, f"{stem}.{ext}") for stem in expected for ext in ("png", "pdf")]
+        self.assertEqual(sorted(done.stdout.split()), sorted(paths))
+        self.assertEqual(sorted(os.listdir(out_dir)), sorted(os.path.basename(p) for p in paths))
+        for stem, panels in expected.items():
+            png, pdf = (os.path.join(out_dir, f"{stem}.{ext}") for ext in ("png", "pdf"))
+            self.assertEqual(png_size(png), figure_pixels(panels), png)
+            self.assertGreater(os.path.getsize(png), 20_000, f"{png} looks empty")
+            with open(pdf, "rb") as document:
+                self.assertEqual(document.read(5), b"%PDF-", pdf)
+            self.assertGreater(os.path.getsize(pdf), 5_000, f"{pdf} looks empty")
+
+    def test_each_script_alone_writes_its_own_figures(self):
+        for script, stems in (("trajectories.py", ["trajectories_beale"]),
+                              ("loss_curves.py", ["loss_beale", "loss_quadratic"])):
+            out_dir = os.path.join(self.tmp.name, script)
+            done = run_script(script, self.results, "-o", out_dir)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertEqual(sorted(os.listdir(out_dir)),
+                             sorted(f"{stem}.{ext}" for stem in stems for ext in ("pdf", "png")))
+
+    def test_bad_input_exits_with_status_2_and_names_the_file(self):
+        not_hdf5 = os.path.join(self.tmp.name, "notes.txt")
+        with open(not_hdf5, "w") as notes:
+            notes.write("not a results file\n")
+        other_hdf5 = os.path.join(self.tmp.name, "other.h5")
+        with h5py.File(other_hdf5, "w") as other:
+            other["data"] = np.arange(3)
+        cases = [(os.path.join(self.tmp.name, "missing.h5"), "no such file"),
+                 (not_hdf5, "not an HDF5 file"),
+                 (other_hdf5, "not a descent results file")]
+        for script in ("lecture_figures.py", "trajectories.py", "loss_curves.py"):
+            for path, message in cases:
+                done = run_script(script, path, "-o", os.path.join(self.tmp.name, "unused"))
+                self.assertEqual(done.returncode, 2, f"{script} {path}: {done.stderr}")
+                self.assertIn(path, done.stderr)
+                self.assertIn(message, done.stderr)
+                self.assertEqual(done.stdout, "")
+
+    def test_help_describes_the_arguments(self):
+        for script in ("lecture_figures.py", "trajectories.py", "loss_curves.py"):
+            done = run_script(script, "--help")
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("RESULTS.h5", done.stdout)
+            self.assertIn("-o DIR", done.stdout)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
+        sys.exit(f"usage: {sys.argv[0]} ANALYSIS_PLOTS_DIR")
+    SCRIPTS = os.path.abspath(sys.argv[1])
+    unittest.main(argv=sys.argv[:1], verbosity=2)
