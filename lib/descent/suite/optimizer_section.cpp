@@ -2,6 +2,7 @@
 
 #include "descent/optimizers/registry.hpp"
 #include "descent/suite/located_params.hpp"
+#include "descent/suite/registered_name.hpp"
 #include "descent/suite/run_table.hpp"
 #include "descent/suite/sweep_grid.hpp"
 
@@ -10,30 +11,6 @@ namespace descent::suite_toml {
 namespace {
 
 const std::vector<std::string> kStructureKeys = {"name", "label", "sweep", "run"};
-
-std::string known_optimizers() {
-  std::string names;
-  for (const auto& entry : optimizer_registry())
-    names.append(names.empty() ? "" : ", ").append(entry.doc.name);
-  return names;
-}
-
-const OptimizerEntry& find_entry(const SourceFile& file, const toml::table& table,
-                                 const Origin& origin) {
-  const toml::node* node = table.get("name");
-  const Origin name_origin = node ? origin_of(*node, child_key(origin.key, "name"))
-                                  : Origin{child_key(origin.key, "name"), origin.position};
-  if (!node)
-    file.fail(name_origin,
-              "required key 'name' is missing (known optimizers: " + known_optimizers() + ")");
-  const auto name = node->value<std::string>();
-  if (!name) file.fail(name_origin, "key 'name' must be string, got " + describe_node(*node));
-  const OptimizerEntry* entry = find_optimizer(*name);
-  if (!entry)
-    file.fail(name_origin,
-              "unknown optimizer '" + *name + "' (known optimizers: " + known_optimizers() + ")");
-  return *entry;
-}
 
 std::string read_label(const SourceFile& file, const toml::table& table, const Origin& origin,
                        const std::string& name) {
@@ -57,7 +34,8 @@ std::string swept_text(const std::string& key, const ParamValue& value) {
 std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml::table& table,
                                              std::size_t index, const RunSettings& defaults) {
   const Origin origin = origin_of(table, element_key("optimizer", index));
-  const OptimizerEntry& entry = find_entry(file, table, origin);
+  const OptimizerEntry& entry = find_named_entry(
+      file, table, origin, optimizer_registry(), [](const OptimizerEntry& e) { return e.doc.name; }, "optimizer");
   std::vector<std::string> hyperparameters;
   for (const auto& field : entry.fields) hyperparameters.push_back(field.name);
   std::vector<std::string> known = kStructureKeys;
