@@ -14,6 +14,9 @@
 #include "objectives/levy.hpp"
 #include "objectives/matyas.hpp"
 #include "objectives/mccormick.hpp"
+#include "objectives/mgh_data_fitting.hpp"
+#include "objectives/mgh_systems.hpp"
+#include "objectives/mgh_variable_dim.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/rastrigin.hpp"
 #include "objectives/rosenbrock.hpp"
@@ -42,6 +45,7 @@ const std::vector<ObjectiveEntry>& objective_registry() {
     entries.push_back(goldstein_price_entry());
     entries.push_back(mccormick_entry());
     entries.push_back(branin_entry());
+    add_mgh_system_objectives(entries);  // MGH 2, 3, 4 (2-D), 7, 14
     // n-D
     entries.push_back(extended_rosenbrock_entry());
     entries.push_back(chained_rosenbrock_entry());
@@ -60,6 +64,9 @@ const std::vector<ObjectiveEntry>& objective_registry() {
     // non-convex and saddles
     add_saddle_objectives(entries);
     entries.push_back(indefinite_quadratic_entry());
+    // the rest of the Moré–Garbow–Hillstrom set
+    add_mgh_data_fitting_objectives(entries);
+    add_mgh_variable_dim_objectives(entries);
     return entries;
   }();
   return registry;
