@@ -31,17 +31,22 @@ double ExtendedPowell::value(const Vector& x) const {
   return evaluate<double>(std::span<const double>(x.data(), dim_));
 }
 
-void ExtendedPowell::gradient(const Vector& x, Vector& g) const {
+void ExtendedPowell::gradient(const Vector& x, Vector& g) const { value_gradient(x, g); }
+
+double ExtendedPowell::value_gradient(const Vector& x, Vector& g) const {
   g.resize(dim_);
+  double sum = 0.0;
   for (Index i = 0; i < dim_; i += 4) {
     const double s = x[i] + 10.0 * x[i + 1], t = x[i + 2] - x[i + 3];
     const double p = x[i + 1] - 2.0 * x[i + 2], q = x[i] - x[i + 3];
     const double p3 = p * p * p, q3 = q * q * q;
+    sum += s * s + 5.0 * t * t + p3 * p + 10.0 * q3 * q;
     g[i] = 2.0 * s + 40.0 * q3;
     g[i + 1] = 20.0 * s + 4.0 * p3;
     g[i + 2] = 10.0 * t - 8.0 * p3;
     g[i + 3] = -10.0 * t - 40.0 * q3;
   }
+  return sum;
 }
 
 void ExtendedPowell::hessian(const Vector& x, Matrix& h) const {
@@ -50,10 +55,18 @@ void ExtendedPowell::hessian(const Vector& x, Matrix& h) const {
   for (Index i = 0; i < dim_; i += 4) h.block<4, 4>(i, i) = block_hessian(x.data() + i);
 }
 
+// The block of block_hessian() applied to (va, vb, vc, vd), written out.
 void ExtendedPowell::hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
   hv.resize(dim_);
-  for (Index i = 0; i < dim_; i += 4)
-    hv.segment<4>(i).noalias() = block_hessian(x.data() + i) * v.segment<4>(i);
+  for (Index i = 0; i < dim_; i += 4) {
+    const double p = (x[i + 1] - 2.0 * x[i + 2]) * (x[i + 1] - 2.0 * x[i + 2]);
+    const double q = (x[i] - x[i + 3]) * (x[i] - x[i + 3]);
+    const double va = v[i], vb = v[i + 1], vc = v[i + 2], vd = v[i + 3];
+    hv[i] = (2.0 + 120.0 * q) * va + 20.0 * vb - 120.0 * q * vd;
+    hv[i + 1] = 20.0 * va + (200.0 + 12.0 * p) * vb - 24.0 * p * vc;
+    hv[i + 2] = -24.0 * p * vb + (10.0 + 48.0 * p) * vc - 10.0 * vd;
+    hv[i + 3] = -120.0 * q * va - 10.0 * vc + (10.0 + 120.0 * q) * vd;
+  }
 }
 
 std::vector<KnownMinimum> ExtendedPowell::minima() const {

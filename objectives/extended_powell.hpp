@@ -46,6 +46,7 @@ class ExtendedPowell final : public Objective {
   Index dim() const override { return dim_; }
   double value(const Vector& x) const override;
   void gradient(const Vector& x, Vector& g) const override;
+  double value_gradient(const Vector& x, Vector& g) const override;
   void hessian(const Vector& x, Matrix& h) const override;
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;

@@ -14,5 +14,6 @@ using Action = std::function<int()>;
 
 void add_list_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
+void add_check_command(CLI::App& app, Action& action);
 
 }  // namespace descent::cli

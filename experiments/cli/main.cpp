@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   descent::cli::Action action;
   descent::cli::add_list_command(app, action);
   descent::cli::add_show_command(app, action);
+  descent::cli::add_check_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
