@@ -13,13 +13,8 @@ void FiniteSumObjective::set_num_terms(Index m) {
 }
 
 void FiniteSumObjective::hessian(const Vector& x, Matrix& h) const {
+  check_dense_hessian(*this);
   const Index n = dim();
-  if (n > kMaxDenseHessianDim)
-    throw ConfigError("hessian", std::string("a dense Hessian needs dim <= ")
-                                     .append(std::to_string(kMaxDenseHessianDim))
-                                     .append(" (this objective has dim ")
-                                     .append(std::to_string(n))
-                                     .append("): use a Hessian-vector method"));
   h.resize(n, n);
   Vector e = Vector::Zero(n), column;
   for (Index j = 0; j < n; ++j) {

@@ -4,7 +4,7 @@
 //   batch_hessian_vector(θ, B, v)  (1/|B|) Σ_{i∈B} ∇²fᵢ(θ) v   (exact: Pearlmutter's R-operator)
 // and inherits the Objective interface from it: f, ∇f and Hv are the batch over all terms in
 // index order (so a minibatch of all m terms gives the same bits), and the dense Hessian is
-// assembled column by column from Hv (n products; refused above kMaxDenseHessianDim).
+// assembled column by column from Hv (n products; refused above max_dense_dim(), see check_dense_hessian).
 #pragma once
 
 #include <span>
@@ -13,9 +13,6 @@
 #include "descent/core/objective.hpp"
 
 namespace descent {
-
-// A dense Hessian above this dimension costs more than 128 MiB and n Hv products.
-inline constexpr Index kMaxDenseHessianDim = 4096;
 
 class FiniteSumObjective : public Objective {
  public:

@@ -23,6 +23,7 @@ struct ObjectiveDoc {
   std::string summary;
   std::string formula;
   std::string source;
+  std::vector<ParamMap> check_params = {};
 };
 
 // ∇f and ∇²f of `Obj::evaluate` with nested forward-mode duals: the input
@@ -66,6 +67,7 @@ ObjectiveEntry objective_entry(ObjectiveDoc doc) {
   entry.formula = std::move(doc.formula);
   entry.source = std::move(doc.source);
   entry.fields = fields_of<Params>();
+  entry.check_params = std::move(doc.check_params);
   entry.normalize = [](const ParamMap& params) { return params_of(options_from<Params>(params)); };
   entry.make = [](const ParamMap& params) -> std::unique_ptr<Objective> {
     return std::make_unique<Obj>(options_from<Params>(params));

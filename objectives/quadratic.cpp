@@ -1,40 +1,41 @@
 #include "objectives/quadratic.hpp"
 
 #include <cmath>
-#include <random>
-
-#include <Eigen/QR>
 
 namespace descent {
 
 namespace {
 
-constexpr Index kMaxRotatedDim = 4096;  // a dense n×n A beyond this costs > 128 MiB
+// m values evenly from `from` to `to` (just `from` when m = 1).
+void fill_linear(Vector& out, Index offset, Index m, double from, double to) {
+  for (Index i = 0; i < m; ++i)
+    out[offset + i] = m == 1 ? from : from + (to - from) * static_cast<double>(i) / static_cast<double>(m - 1);
+}
 
-Vector spaced_eigenvalues(Index n, double kappa, Spectrum spectrum) {
+Index large_cluster_size(Index n) { return std::max<Index>(1, static_cast<Index>(std::lround(0.1 * static_cast<double>(n)))); }
+
+}  // namespace
+
+Vector spectrum_eigenvalues(Index n, double kappa, Spectrum spectrum) {
   Vector lambda(n);
-  for (Index i = 0; i < n; ++i) {
-    const double t = n == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(n - 1);
-    lambda[i] = spectrum == Spectrum::kLinear ? 1.0 + (kappa - 1.0) * t : std::pow(kappa, t);
+  switch (spectrum) {
+    case Spectrum::kLinear:
+      fill_linear(lambda, 0, n, 1.0, kappa);
+      break;
+    case Spectrum::kLogUniform:
+      for (Index i = 0; i < n; ++i)
+        lambda[i] = n == 1 ? 1.0 : std::pow(kappa, static_cast<double>(i) / static_cast<double>(n - 1));
+      break;
+    case Spectrum::kTwoCluster: {
+      const Index large = large_cluster_size(n), small = n - large;
+      fill_linear(lambda, 0, small, 60.0 / kappa, 1.0);
+      fill_linear(lambda, small, large, 30.0, 60.0);
+      if (large == 1) lambda[n - 1] = 60.0;  // the largest is 60 so that λmax/λmin = κ
+      break;
+    }
   }
   return lambda;
 }
-
-Matrix haar_orthogonal(Index n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal;
-  Matrix z(n, n);
-  for (Index j = 0; j < n; ++j)
-    for (Index i = 0; i < n; ++i) z(i, j) = normal(rng);
-  Eigen::HouseholderQR<Matrix> qr(z);
-  Matrix q = qr.householderQ();
-  const Matrix r = qr.matrixQR().triangularView<Eigen::Upper>();
-  for (Index j = 0; j < n; ++j)
-    if (r(j, j) < 0) q.col(j) *= -1.0;
-  return q;
-}
-
-}  // namespace
 
 void Quadratic::Params::validate() const {
   if (!eigenvalues.empty()) {
@@ -42,59 +43,51 @@ void Quadratic::Params::validate() const {
       if (!(lambda > 0.0) || !std::isfinite(lambda))
         throw ConfigError("eigenvalues", "key 'eigenvalues': every eigenvalue must be finite and > 0 (got " +
                                              detail::real_text(lambda) + ")");
+  } else if (spectrum == Spectrum::kTwoCluster) {
+    if (dim < 2)
+      throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) +
+                                   " must be >= 2 for spectrum \"two_cluster\" (two clusters)");
+    if (kappa < 60.0)
+      throw ConfigError("kappa", "key 'kappa' = " + detail::real_text(kappa) +
+                                     " must be >= 60 for spectrum \"two_cluster\" (λmax = 60, λmin = 60/κ <= 1)");
   }
   const Index n = eigenvalues.empty() ? dim : static_cast<Index>(eigenvalues.size());
-  if (rotate && n > kMaxRotatedDim)
+  if (rotate && n > kMaxDenseHessianDim)
     throw ConfigError("rotate", "key 'rotate': a rotated quadratic is dense and needs dim <= " +
-                                    std::to_string(kMaxRotatedDim) + " (got " + std::to_string(n) + ")");
+                                    std::to_string(kMaxDenseHessianDim) + " (got " + std::to_string(n) + ")");
 }
 
-Quadratic::Quadratic(const Params& params) : rotated_(params.rotate) {
+namespace {
+
+Vector eigenvalues_of(const Quadratic::Params& params) {
   validate_fields(params);
   if (!params.eigenvalues.empty())
-    eigenvalues_ = Eigen::Map<const Vector>(params.eigenvalues.data(),
-                                            static_cast<Index>(params.eigenvalues.size()));
-  else
-    eigenvalues_ = spaced_eigenvalues(params.dim, params.kappa, params.spectrum);
-  if (rotated_) {
-    const Matrix q = haar_orthogonal(dim(), static_cast<std::uint64_t>(params.rotation_seed));
-    a_ = q * eigenvalues_.asDiagonal() * q.transpose();
-    a_ = 0.5 * (a_ + a_.transpose()).eval();  // exactly symmetric
-  }
+    return Eigen::Map<const Vector>(params.eigenvalues.data(), static_cast<Index>(params.eigenvalues.size()));
+  return spectrum_eigenvalues(params.dim, params.kappa, params.spectrum);
 }
 
-double Quadratic::value(const Vector& x) const {
-  if (!rotated_) return 0.5 * (eigenvalues_.array() * x.array().square()).sum();
-  return 0.5 * x.dot(a_ * x);
-}
+}  // namespace
 
-void Quadratic::gradient(const Vector& x, Vector& g) const {
-  if (!rotated_)
-    g = eigenvalues_.cwiseProduct(x);
-  else
-    g.noalias() = a_ * x;
-}
+Quadratic::Quadratic(const Params& params)
+    : form_(eigenvalues_of(params), params.rotate, static_cast<std::uint64_t>(params.rotation_seed)) {}
+
+double Quadratic::value(const Vector& x) const { return form_.value(x); }
+
+void Quadratic::gradient(const Vector& x, Vector& g) const { form_.apply(x, g); }
 
 double Quadratic::value_gradient(const Vector& x, Vector& g) const {
-  gradient(x, g);
+  form_.apply(x, g);
   return 0.5 * x.dot(g);
 }
 
 void Quadratic::hessian(const Vector&, Matrix& h) const {
-  if (rotated_)
-    h = a_;
-  else
-    h = eigenvalues_.asDiagonal();
+  check_dense_hessian(*this);
+  form_.dense(h);
 }
 
-void Quadratic::hessian_vector(const Vector&, const Vector& v, Vector& hv) const {
-  if (!rotated_)
-    hv = eigenvalues_.cwiseProduct(v);
-  else
-    hv.noalias() = a_ * v;
-}
+void Quadratic::hessian_vector(const Vector&, const Vector& v, Vector& hv) const { form_.apply(v, hv); }
 
-std::vector<KnownMinimum> Quadratic::minima() const { return {{Vector::Zero(dim()), 0.0, true}}; }
+std::vector<KnownMinimum> Quadratic::minima() const { return {{minimiser(), 0.0, true}}; }
 
 std::vector<Vector> Quadratic::standard_starts() const { return {Vector::Ones(dim())}; }
 
@@ -104,9 +97,15 @@ ObjectiveEntry quadratic_entry() {
       .family = "quadratic",
       .summary = "½ xᵀAx with a prescribed spectrum and optional random rotation",
       .formula = "f(x) = ½ xᵀ A x,  A = Q diag(λ) Qᵀ,  ∇f = A x,  ∇²f = A\n"
-                 "λ spaced from 1 to κ (linear or loguniform) or given explicitly\n"
-                 "minimum: f(0) = 0; standard start (1, …, 1)",
+                 "λ from 1 to κ (linear or loguniform), two_cluster (90% in [60/κ, 1], 10% in\n"
+                 "[30, 60]) or given explicitly; Q = I or Haar-random from rotation_seed\n"
+                 "minimum f(0) = 0; standard start (1, …, 1)",
       .source = "Nocedal & Wright, Numerical Optimization (2006), ch. 3 and 5",
+      .check_params = {{{"dim", std::int64_t{1}}},
+                       {{"dim", std::int64_t{5}}, {"spectrum", std::string("linear")}, {"kappa", 100.0}},
+                       {{"dim", std::int64_t{6}}, {"spectrum", std::string("two_cluster")}, {"kappa", 1e3}},
+                       {{"dim", std::int64_t{6}}, {"rotate", true}, {"rotation_seed", std::int64_t{3}}},
+                       {{"eigenvalues", std::vector<double>{0.5, 2.0, 8.0}}, {"rotate", true}}},
   });
 }
 

@@ -54,7 +54,7 @@ int list(const ListOptions& options) {
   for (const auto& [section, items] : out.items()) {
     std::cout << section << ":\n";
     for (const auto& item : items) {
-      std::cout << "  " << std::left << std::setw(26) << item["name"].get<std::string>();
+      std::cout << "  " << std::left << std::setw(28) << item["name"].get<std::string>();
       if (item.contains("summary")) std::cout << item["summary"].get<std::string>();
       if (item.contains("path")) std::cout << item["path"].get<std::string>();
       std::cout << "\n";

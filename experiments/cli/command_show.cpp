@@ -86,6 +86,8 @@ int show(const std::string& name) {
                 << point_text(m.x) << "\n";
     for (const auto& s : objective->standard_starts())
       std::cout << "  standard start " << point_text(s) << "\n";
+    const Box box = objective->domain();
+    std::cout << "  domain " << point_text(box.lower) << " <= x <= " << point_text(box.upper) << "\n";
     std::cout << "\nsource: " << entry->source << "\n";
     return 0;
   }

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   descent::cli::add_run_command(app, action);
   descent::cli::add_list_command(app, action);
   descent::cli::add_show_command(app, action);
+  descent::cli::add_check_command(app, action);
   descent::cli::add_inspect_command(app, action);
   descent::cli::add_merge_command(app, action);
   descent::cli::add_report_command(app, action);

@@ -11,6 +11,11 @@ inline constexpr double kExactStep = 1e-14;
 // of opposite sign (Beale at |y| ~ 3) lose digits relative to the result.
 inline constexpr double kDerivative = 1e-10;
 
+// A listed minimum x* is stored rounded to double (or computed in double); the Newton step
+// from it, relative to |x*|, and the negative curvature there, relative to |H|, are rounding
+// sized. 1e-8 leaves room for ill-conditioned minima and still rejects a misplaced one.
+inline constexpr double kStationary = 1e-8;
+
 }  // namespace descent::test
 
 namespace descent::test {

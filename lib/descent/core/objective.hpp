@@ -2,7 +2,11 @@
 //
 // Every objective documents f, ∇f, its known minima x* with f*, and its source. The
 // Hessian-vector product defaults to H·v from the dense Hessian; objectives whose dimension
-// can be large override it (and refuse the dense Hessian above `max_dense_dim`).
+// can be large override it and refuse the dense Hessian above `max_dense_dim()` with a
+// ConfigError (`check_dense_hessian`), never by exhausting memory.
+//
+// `domain()` is the box the function is usually studied on: verification points, derivative
+// checks and random starts are drawn from it.
 //
 // Finite-sum objectives f(x) = (1/m) Σᵢ fᵢ(x) also report `num_terms() = m` and evaluate
 // a minibatch mean over a list of term indices; for all others m = 1 and the "batch" is f.
@@ -16,9 +20,13 @@
 #include <string>
 #include <vector>
 
+#include "descent/core/config_error.hpp"
 #include "descent/core/types.hpp"
 
 namespace descent {
+
+// Largest dimension whose dense n×n Hessian is formed (4096² doubles = 128 MiB).
+inline constexpr Index kMaxDenseHessianDim = 4096;
 
 // A contiguous range of the parameter vector: θ[offset, offset + size).
 struct ParameterBlock {
@@ -31,6 +39,12 @@ struct KnownMinimum {
   Vector x;
   double f = 0.0;
   bool global = true;
+};
+
+// An axis-aligned box lower ≤ x ≤ upper.
+struct Box {
+  Vector lower;
+  Vector upper;
 };
 
 class Objective {
@@ -54,6 +68,10 @@ class Objective {
 
   virtual std::vector<KnownMinimum> minima() const { return {}; }
   virtual std::vector<Vector> standard_starts() const { return {}; }
+  virtual Box domain() const {
+    return {Vector::Constant(dim(), -2.0), Vector::Constant(dim(), 2.0)};
+  }
+  virtual Index max_dense_dim() const { return kMaxDenseHessianDim; }
 
   virtual Index num_terms() const { return 1; }
   // Mean of fᵢ and of ∇fᵢ over `terms`; the default ignores them (a single-term objective).
@@ -72,5 +90,15 @@ class Objective {
     values.resize(0);
   }
 };
+
+// Throws ConfigError when the objective is too large for a dense Hessian; `hessian()` of
+// objectives whose dimension is a parameter calls it first.
+inline void check_dense_hessian(const Objective& objective) {
+  if (objective.dim() > objective.max_dense_dim())
+    throw ConfigError("dim", "a dense Hessian of dimension " + std::to_string(objective.dim()) +
+                                 " is refused (dense Hessians need dim <= " +
+                                 std::to_string(objective.max_dense_dim()) +
+                                 "); use Hessian-vector products instead");
+}
 
 }  // namespace descent

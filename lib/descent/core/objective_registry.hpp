@@ -24,6 +24,9 @@ struct ObjectiveEntry {
   std::string formula;  // f, ∇f and notes, several lines of plain text
   std::string source;   // the reference the definition follows
   std::vector<FieldInfo> fields;
+  // Parameter sets the derivative tests verify besides the defaults (several small
+  // dimensions for objectives whose dimension is a parameter).
+  std::vector<ParamMap> check_params;
   // Validated parameters with every default filled in (the stored, normalised form).
   std::function<ParamMap(const ParamMap&)> normalize;
   std::function<std::unique_ptr<Objective>(const ParamMap&)> make;

@@ -1,0 +1,159 @@
+// descent check OBJECTIVE [--dim N] [--points K] [--param KEY=VALUE]... [--plot FILE]
+// The derivative check (descent/check/derivative_check.hpp): central- and forward-
+// difference errors of the gradient and Hessian against the step size, the best step and
+// a verdict. Exit status 0 when the derivatives pass, 1 when they look wrong, 2 for bad
+// input. `--plot FILE` also writes the table as CSV next to FILE and draws it with
+// analysis/plots/derivative_check.py.
+#include <sys/wait.h>
+#include <spawn.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "descent/check/derivative_check.hpp"
+#include "descent/core/config_error.hpp"
+#include "experiments/cli/command.hpp"
+#include "objectives/registry.hpp"
+
+extern char** environ;
+
+namespace descent::cli {
+
+namespace {
+
+struct CheckOptions {
+  std::string name;
+  std::optional<std::int64_t> dim;
+  std::int64_t points = 3;
+  std::int64_t seed = 1;
+  std::vector<std::string> params;
+  std::string plot;
+};
+
+// KEY=VALUE with VALUE read as bool, integer, real, [list of reals] or else string.
+void add_param(ParamMap& params, const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw ConfigError("--param", "--param '" + text + "' must have the form KEY=VALUE");
+  const std::string key = text.substr(0, eq), value = text.substr(eq + 1);
+  char* end = nullptr;
+  if (value == "true" || value == "false") {
+    params[key] = value == "true";
+    return;
+  }
+  errno = 0;
+  const long long integer = std::strtoll(value.c_str(), &end, 10);
+  if (!value.empty() && *end == '\0' && errno == 0) {
+    params[key] = static_cast<std::int64_t>(integer);
+    return;
+  }
+  const double real = std::strtod(value.c_str(), &end);
+  if (!value.empty() && *end == '\0') {
+    params[key] = real;
+    return;
+  }
+  if (value.size() >= 2 && value.front() == '[' && value.back() == ']') {
+    std::vector<double> list;
+    std::string inner = value.substr(1, value.size() - 2);
+    for (char& c : inner)
+      if (c == ',') c = ' ';
+    const char* p = inner.c_str();
+    for (;;) {
+      const double x = std::strtod(p, &end);
+      if (end == p) break;
+      list.push_back(x);
+      p = end;
+    }
+    while (*p == ' ') ++p;
+    if (*p != '\0') throw ConfigError(key, "--param " + key + ": '" + value + "' is not a list of reals");
+    params[key] = list;
+    return;
+  }
+  params[key] = value;
+}
+
+void write_csv(const std::filesystem::path& path, const DerivativeCheckReport& report) {
+  std::ofstream out(path);
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+  out << "step,gradient_central,gradient_forward,hessian_central,hessian_forward\n";
+  out.precision(17);
+  for (const auto& e : report.errors)
+    out << e.step << ',' << e.gradient_central << ',' << e.gradient_forward << ',' << e.hessian_central
+        << ',' << e.hessian_forward << '\n';
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Runs /usr/bin/python3 on the plotting script; no shell is involved.
+void draw(const std::filesystem::path& csv, const std::string& figure, const std::string& title) {
+  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/derivative_check.py";
+  std::vector<std::string> args = {"/usr/bin/python3", script, csv.string(), figure, "--title", title};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (const int error = posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ); error != 0)
+    throw std::runtime_error(std::string("cannot run /usr/bin/python3: ") + std::strerror(error));
+  int status = 0;
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("drawing " + figure + " with " + script + " failed");
+}
+
+int check(const CheckOptions& options) {
+  const auto* entry = find_objective(options.name);
+  if (!entry)
+    throw ConfigError("OBJECTIVE", "no objective named '" + options.name + "' (see `descent list objectives`)");
+  ParamMap params;
+  for (const auto& p : options.params) add_param(params, p);
+  if (options.dim) params["dim"] = *options.dim;
+  const auto objective = entry->make(params);
+  const DerivativeCheckOptions check_options{.points = options.points, .seed = options.seed};
+  const auto report = check_derivatives(*objective, check_options);
+
+  std::printf("derivative check of %s (dim %lld, %lld points, %s)\n", entry->name.c_str(),
+              static_cast<long long>(report.dim), static_cast<long long>(report.points),
+              report.directional ? "along random directions" : "all coordinates");
+  std::printf("relative error, worst point:  |difference − analytic|∞ / max(1, |analytic|∞)\n\n");
+  std::printf("%10s  %12s  %12s  %12s  %12s\n", "step h", "grad central", "grad forward", "hess central",
+              "hess forward");
+  for (const auto& e : report.errors)
+    std::printf("%10.0e  %12.3e  %12.3e  %12.3e  %12.3e\n", e.step, e.gradient_central, e.gradient_forward,
+                e.hessian_central, e.hessian_forward);
+  std::printf("\nbest step: gradient h = %.0e (error %.2e), Hessian h = %.0e (error %.2e)\n",
+              report.best_gradient_step, report.best_gradient_error, report.best_hessian_step,
+              report.best_hessian_error);
+  std::printf("verdict: %s (tolerance %.0e)\n",
+              report.passed ? "pass, the analytic derivatives agree with finite differences"
+                            : "FAIL, the analytic derivatives disagree with finite differences",
+              check_options.tolerance);
+
+  if (!options.plot.empty()) {
+    std::filesystem::path csv(options.plot);
+    csv.replace_extension(".csv");
+    write_csv(csv, report);
+    draw(csv, options.plot, entry->name);
+    std::printf("figure: %s (data %s)\n", options.plot.c_str(), csv.string().c_str());
+  }
+  return report.passed ? 0 : 1;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "Check an objective's gradient and Hessian against finite differences");
+  cmd->add_option("OBJECTIVE", options->name, "objective name")->required();
+  cmd->add_option("--dim", options->dim, "dimension (objectives with a dim parameter)");
+  cmd->add_option("--points", options->points, "random points of the domain (default 3)")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--seed", options->seed, "seed of the points (default 1)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--param", options->params, "objective parameter KEY=VALUE (repeatable)");
+  cmd->add_option("--plot", options->plot, "draw error against step size into FILE (.png, .pdf, .svg)");
+  cmd->callback([&action, options] { action = [options] { return check(*options); }; });
+}
+
+}  // namespace descent::cli

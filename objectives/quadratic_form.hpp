@@ -1,0 +1,44 @@
+// QuadraticForm: q(x) = ½ xᵀ A x with A = Q diag(λ) Qᵀ, the shared core of the quadratic
+// objectives. With Q = I only λ is stored and q, Ax cost O(n); with `rotate`, Q is a
+// Haar-random orthogonal matrix drawn from a seed (QR of a Gaussian matrix with the signs of
+// R's diagonal fixed; Mezzadri 2007) and the dense A is stored (n ≤ kMaxDenseHessianDim).
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "descent/core/types.hpp"
+
+namespace descent {
+
+class QuadraticForm {
+ public:
+  QuadraticForm(Vector eigenvalues, bool rotate, std::uint64_t rotation_seed);
+
+  Index dim() const { return eigenvalues_.size(); }
+  const Vector& eigenvalues() const { return eigenvalues_; }
+  bool rotated() const { return rotated_; }
+
+  double value(const Vector& x) const;      // ½ xᵀAx
+  void apply(const Vector& v, Vector& out) const;  // A v
+  void dense(Matrix& a) const;                    // A (callers bound the dimension)
+
+  template <class T>
+  T evaluate(std::span<const T> x) const {
+    T sum = T(0.0);
+    if (!rotated_) {
+      for (Index i = 0; i < dim(); ++i) sum += eigenvalues_[i] * x[i] * x[i];
+    } else {
+      for (Index i = 0; i < dim(); ++i)
+        for (Index j = 0; j < dim(); ++j) sum += a_(i, j) * x[i] * x[j];
+    }
+    return 0.5 * sum;
+  }
+
+ private:
+  Vector eigenvalues_;
+  bool rotated_;
+  Matrix a_;  // dense A, only when rotated
+};
+
+}  // namespace descent
