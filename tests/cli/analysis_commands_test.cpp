@@ -1,0 +1,81 @@
+// `descent check`, `report`, `merge` and `inspect` as a user runs them.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "descent/store/results_reader.hpp"
+#include "support/subprocess.hpp"
+#include "support/temporary_directory.hpp"
+
+using namespace descent;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kSuite = R"(
+name = "shards"
+[run]
+max_iter = 200
+[[objective]]
+name = "beale"
+starts = [[2.0, -2.0], [-3.0, 3.0]]
+[[optimizer]]
+name = "gd"
+lr = 1e-4
+[[optimizer]]
+name = "adam"
+lr = 0.05
+)";
+
+}  // namespace
+
+TEST_CASE("check passes a correct objective and refuses bad input with status 2", "[cli][check]") {
+  const auto pass = test::run_descent({"check", "rosenbrock", "--points", "2"});
+  INFO(pass.err);
+  REQUIRE(pass.exit_status == 0);
+  REQUIRE_THAT(pass.out, Catch::Contains("verdict: pass") && Catch::Contains("best step"));
+
+  const auto large = test::run_descent({"check", "extended_rosenbrock", "--dim", "10000", "--points", "1"});
+  REQUIRE(large.exit_status == 0);
+
+  REQUIRE(test::run_descent({"check", "no_such_objective"}).exit_status == 2);
+  REQUIRE(test::run_descent({"check", "beale", "--points", "0"}).exit_status == 2);
+}
+
+TEST_CASE("shards run separately and merge into the file one run would write", "[cli][merge]") {
+  test::TemporaryDirectory dir;
+  const auto suite = dir / "shards.toml";
+  std::ofstream(suite) << kSuite;
+  const auto part1 = dir / "part1.h5", part2 = dir / "part2.h5", merged = dir / "merged.h5";
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", part1.string(), "--shard", "1/2", "--quiet"}).exit_status == 0);
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", part2.string(), "--shard", "2/2", "--quiet"}).exit_status == 0);
+  REQUIRE(ResultsReader(part1).index().size() == 2);
+  REQUIRE(ResultsReader(part2).index().size() == 2);
+  const auto merge = test::run_descent({"merge", merged.string(), part1.string(), part2.string()});
+  INFO(merge.err);
+  REQUIRE(merge.exit_status == 0);
+  const ResultsReader reader(merged);
+  REQUIRE(reader.index().size() == 4);
+
+  const auto inspect = test::run_descent({"inspect", merged.string(), "--json"});
+  REQUIRE(inspect.exit_status == 0);
+  REQUIRE_THAT(inspect.out, Catch::Contains("\"shards\""));
+
+  REQUIRE(test::run_descent({"run", suite.string(), "--shard", "3/2"}).exit_status == 2);
+}
+
+TEST_CASE("report writes the tables and the figures", "[cli][report][slow]") {
+  test::TemporaryDirectory dir;
+  const auto suite = dir / "shards.toml";
+  std::ofstream(suite) << kSuite;
+  const auto results = dir / "results.h5";
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", results.string(), "--quiet"}).exit_status == 0);
+  const auto report = test::run_descent({"report", results.string(), "-o", (dir / "report").string()});
+  INFO(report.err);
+  REQUIRE(report.exit_status == 0);
+  for (const char* file : {"runs.csv", "traces.csv", "summary.tex", "figures/trajectories_beale.png",
+                           "figures/trajectories_beale.pdf", "figures/loss_beale.png"})
+    REQUIRE(fs::file_size(dir / "report" / file) > 0);
+  REQUIRE(test::run_descent({"report", (dir / "missing.h5").string()}).exit_status == 2);
+}
