@@ -35,6 +35,18 @@ std::string start_text(const RunSpec& spec) {
   return text.append(")");
 }
 
+// Characters on a terminal: UTF-8 code points (labels such as "saddle-free |λ|").
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++width;
+  return width;
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  return text + std::string(width - std::min(width, display_width(text)), ' ');
+}
+
 }  // namespace
 
 SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
@@ -52,20 +64,24 @@ SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
 void print_summary(const std::vector<SummaryRow>& rows, std::FILE* out) {
   std::size_t label_width = 6, objective_width = 9, start_width = 5;
   for (const auto& r : rows) {
-    label_width = std::max(label_width, r.label.size());
-    objective_width = std::max(objective_width, r.objective.size());
-    start_width = std::max(start_width, r.start.size());
+    label_width = std::max(label_width, display_width(r.label));
+    objective_width = std::max(objective_width, display_width(r.objective));
+    start_width = std::max(start_width, display_width(r.start));
   }
-  const int lw = static_cast<int>(label_width), ow = static_cast<int>(objective_width),
-            sw = static_cast<int>(start_width);
-  std::fprintf(out, "%-*s  %-*s  %-*s  %-18s  %10s  %12s  %12s\n", lw, "method", ow, "objective",
-               sw, "start", "stop reason", "iterations", "final f", "dist to min");
+  const auto text_columns = [&](const std::string& label, const std::string& objective,
+                                const std::string& start) {
+    return padded(label, label_width) + "  " + padded(objective, objective_width) + "  " +
+           padded(start, start_width);
+  };
+  std::fprintf(out, "%s  %-18s  %10s  %12s  %12s\n",
+               text_columns("method", "objective", "start").c_str(), "stop reason", "iterations",
+               "final f", "dist to min");
   for (const auto& r : rows) {
     char distance[32] = "";
     if (!std::isnan(r.distance_to_minimum))
       std::snprintf(distance, sizeof distance, "%12.3e", r.distance_to_minimum);
-    std::fprintf(out, "%-*s  %-*s  %-*s  %-18s  %10lld  %12.5e  %12s\n", lw, r.label.c_str(), ow,
-                 r.objective.c_str(), sw, r.start.c_str(), r.stop_reason.c_str(),
+    std::fprintf(out, "%s  %-18s  %10lld  %12.5e  %12s\n",
+                 text_columns(r.label, r.objective, r.start).c_str(), r.stop_reason.c_str(),
                  static_cast<long long>(r.iterations), r.f_final, distance);
   }
 }
