@@ -28,13 +28,13 @@
 
 #include "descent/driver/driver.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "tests/support/local_objectives.hpp"
+#include "objectives/extended_rosenbrock.hpp"
 
 namespace {
 
 using descent::Index;
 using descent::Vector;
-using descent::test::ExtendedRosenbrock;
+using descent::ExtendedRosenbrock;
 using Clock = std::chrono::steady_clock;
 
 constexpr double kTolerance = 1e-6;
@@ -57,7 +57,8 @@ struct Outcome {
 };
 std::map<std::string, std::map<Index, Outcome>> outcomes;
 
-Vector start(Index n) { return ExtendedRosenbrock(n).standard_starts().front(); }
+ExtendedRosenbrock objective_of(Index n) { return ExtendedRosenbrock({.dim = n}); }
+Vector start(Index n) { return objective_of(n).standard_starts().front(); }
 
 void report(benchmark::State& state, const char* solver, Index n, const Outcome& o) {
   state.counters["iterations"] = static_cast<double>(o.iterations);
@@ -68,7 +69,7 @@ void report(benchmark::State& state, const char* solver, Index n, const Outcome&
 
 void BM_descent_lbfgs(benchmark::State& state) {
   const Index n = state.range(0);
-  const ExtendedRosenbrock objective(n);
+  const ExtendedRosenbrock objective = objective_of(n);
   const Vector x0 = start(n);
   descent::RunSettings settings;
   settings.max_iter = 100000;
@@ -111,17 +112,12 @@ struct CountedObjective {
   }
 };
 
-void BM_lbfgspp(benchmark::State& state) {
+// Times `solve(f, x, fx)` (an LBFGSpp solver's minimize) from the standard start.
+template <class Solve>
+void time_peer(benchmark::State& state, const char* name, Solve&& solve) {
   const Index n = state.range(0);
-  const ExtendedRosenbrock objective(n);
+  const ExtendedRosenbrock objective = objective_of(n);
   const Vector x0 = start(n);
-  LBFGSpp::LBFGSParam<double> param;
-  param.m = 10;
-  param.epsilon = kTolerance;
-  param.epsilon_rel = 0.0;
-  param.max_iterations = 100000;
-  param.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
-  LBFGSpp::LBFGSSolver<double, LBFGSpp::LineSearchNocedalWright> solver(param);
   Outcome o;
   double total = 0.0, cpu_total = 0.0;
   long solves = 0;
@@ -132,7 +128,7 @@ void BM_lbfgspp(benchmark::State& state) {
     const auto t = Clock::now();
     const double c = cpu_seconds();
     try {
-      o.iterations = solver.minimize(f, x, fx);
+      o.iterations = solve(f, x, fx);
     } catch (const std::exception& e) {
       o.failed = true;
       state.SkipWithError(e.what());
@@ -150,13 +146,24 @@ void BM_lbfgspp(benchmark::State& state) {
     o.seconds = total / static_cast<double>(solves);
     o.cpu_seconds = cpu_total / static_cast<double>(solves);
   }
-  report(state, "LBFGSpp", n, o);
+  report(state, name, n, o);
+}
+
+void BM_lbfgspp(benchmark::State& state) {
+  LBFGSpp::LBFGSParam<double> param;
+  param.m = 10;
+  param.epsilon = kTolerance;
+  param.epsilon_rel = 0.0;
+  param.max_iterations = 100000;
+  param.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
+  LBFGSpp::LBFGSSolver<double, LBFGSpp::LineSearchNocedalWright> solver(param);
+  time_peer(state, "LBFGSpp", [&](CountedObjective& f, Vector& x, double& fx) {
+    return solver.minimize(f, x, fx);
+  });
 }
 
 void BM_lbfgspp_b(benchmark::State& state) {
   const Index n = state.range(0);
-  const ExtendedRosenbrock objective(n);
-  const Vector x0 = start(n);
   LBFGSpp::LBFGSBParam<double> param;
   param.m = 10;
   param.epsilon = kTolerance;
@@ -166,35 +173,9 @@ void BM_lbfgspp_b(benchmark::State& state) {
   LBFGSpp::LBFGSBSolver<double> solver(param);
   const Vector lower = Vector::Constant(n, -std::numeric_limits<double>::infinity());
   const Vector upper = Vector::Constant(n, std::numeric_limits<double>::infinity());
-  Outcome o;
-  double total = 0.0, cpu_total = 0.0;
-  long solves = 0;
-  for (auto _ : state) {
-    CountedObjective f{objective};
-    Vector x = x0;
-    double fx = 0.0;
-    const auto t = Clock::now();
-    const double c = cpu_seconds();
-    try {
-      o.iterations = solver.minimize(f, x, fx, lower, upper);
-    } catch (const std::exception& e) {
-      o.failed = true;
-      state.SkipWithError(e.what());
-      break;
-    }
-    cpu_total += cpu_seconds() - c;
-    total += std::chrono::duration<double>(Clock::now() - t).count();
-    ++solves;
-    o.evals = f.calls;
-    Vector g(n);
-    objective.gradient(x, g);
-    o.grad_inf = g.lpNorm<Eigen::Infinity>();
-  }
-  if (solves > 0) {
-    o.seconds = total / static_cast<double>(solves);
-    o.cpu_seconds = cpu_total / static_cast<double>(solves);
-  }
-  report(state, "LBFGSpp-B", n, o);
+  time_peer(state, "LBFGSpp-B", [&](CountedObjective& f, Vector& x, double& fx) {
+    return solver.minimize(f, x, fx, lower, upper);
+  });
 }
 
 void sizes(benchmark::internal::Benchmark* b) {

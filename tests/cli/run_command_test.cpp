@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -109,6 +110,8 @@ TEST_CASE("run writes a results file and prints the summary", "[cli]") {
   REQUIRE(reader.index().size() == 12);
   REQUIRE(reader.info().suite_name == "small");
   REQUIRE_FALSE(fs::exists(out.string() + ".segments"));
+  // Readable by HDF5's own tools with nothing but the file.
+  REQUIRE(std::system(("h5dump -H " + out.string() + " > /dev/null").c_str()) == 0);
 }
 
 TEST_CASE("the same suite gives identical datasets with -j 1 and -j 2", "[cli][slow]") {

@@ -5,7 +5,7 @@
 #include "descent/optimizers/bfgs.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
-#include "support/local_objectives.hpp"
+#include "objectives/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/scripted_context.hpp"
 #include "support/tolerances.hpp"
@@ -96,7 +96,7 @@ TEST_CASE("bfgs converges superlinearly on Rosenbrock", "[bfgs][theory]") {
 
 TEST_CASE("bfgs skips or damps the update when yᵀs ≤ 0", "[bfgs][curvature]") {
   // On x² − y² from (0.1, 1) the Armijo step along −g has sᵀy = 2(sₓ² − s_y²) < 0.
-  const test::Saddle saddle;
+  const Saddle saddle;
   RunSettings settings;
   settings.max_iter = 1;
   const Vector x0{{0.1, 1.0}};

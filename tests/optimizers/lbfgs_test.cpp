@@ -4,7 +4,7 @@
 
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
-#include "support/local_objectives.hpp"
+#include "objectives/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -46,7 +46,7 @@ TEST_CASE("lbfgs steps along −H g with H the BFGS recursion over the last m pa
 }
 
 TEST_CASE("lbfgs stores no pair with yᵀs ≤ 0", "[lbfgs][curvature]") {
-  const test::Saddle saddle;
+  const Saddle saddle;
   RunSettings settings;
   settings.max_iter = 1;
   const auto result = test::run_method("lbfgs", {{"line_search", std::string("armijo")}}, saddle,

@@ -10,7 +10,7 @@
 #include "objectives/beale.hpp"
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
-#include "support/local_objectives.hpp"
+#include "objectives/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -110,7 +110,7 @@ TEST_CASE("a line search with no acceptable step reports failure, never throws",
   // f = x² − y² along d = (0, 1) from (0, 0.5): φ decreases without bound, and φ'(t) never
   // shrinks, so no strong Wolfe step exists; a claimed descent direction that is not one
   // (d = (0, −1)) leaves Armijo nothing to accept either.
-  const test::Saddle saddle;
+  const Saddle saddle;
   const Vector x{{0.0, 0.5}};
   Vector trial_x(2), trial_g(2);
   LineSearchOptions options;
@@ -135,7 +135,7 @@ TEST_CASE("a line search that fails ends the run with line_search_failed",
           "[line_search][driver][failure]") {
   // On the unbounded saddle, L-BFGS's strong Wolfe search finds no step along −g once it
   // heads down the y axis: the run ends with the stop reason, not an exception.
-  const test::Saddle saddle;
+  const Saddle saddle;
   RunSettings settings;
   settings.max_iter = 100;
   const auto result = test::run_method("lbfgs", {{"max_trials", std::int64_t{8}}}, saddle,

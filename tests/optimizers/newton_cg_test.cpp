@@ -4,7 +4,8 @@
 
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
-#include "support/local_objectives.hpp"
+#include "objectives/saddles.hpp"
+#include "objectives/extended_rosenbrock.hpp"
 #include "support/run_method.hpp"
 
 using namespace descent;
@@ -25,7 +26,7 @@ TEST_CASE("newton_cg solves an SPD quadratic in one outer step with at most n pr
 }
 
 TEST_CASE("newton_cg is Hessian-free", "[newton_cg][evaluations]") {
-  const test::ExtendedRosenbrock rosenbrock(1000);
+  const ExtendedRosenbrock rosenbrock({.dim = 1000});
   RunSettings settings;
   settings.stop.grad_norm = 1e-8;
   const auto result = test::run_method("newton_cg", {}, rosenbrock,
@@ -38,7 +39,7 @@ TEST_CASE("newton_cg is Hessian-free", "[newton_cg][evaluations]") {
 TEST_CASE("newton_cg stops its inner CG at negative curvature", "[newton_cg][saddle]") {
   // On x² − y² from (0.1, 1) the first inner direction p = −g = (−0.2, 2) has
   // pᵀHp = 2·0.04 − 2·4 < 0: the step direction is −g.
-  const test::Saddle saddle;
+  const Saddle saddle;
   RunSettings settings;
   settings.max_iter = 1;
   const auto result = test::run_method("newton_cg", {}, saddle, Vector{{0.1, 1.0}}, settings);

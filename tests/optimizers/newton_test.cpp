@@ -4,6 +4,7 @@
 
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
+#include "objectives/saddles.hpp"
 #include "support/local_objectives.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
@@ -70,7 +71,7 @@ TEST_CASE("Newton converges quadratically on Rosenbrock near the minimum", "[new
 }
 
 TEST_CASE("pure Newton started near a saddle converges to the saddle", "[newton][saddle]") {
-  const test::Saddle saddle;
+  const Saddle saddle;
   RunSettings settings;
   settings.stop.grad_norm = 1e-12;
   const auto result = test::run_method("newton", {}, saddle, Vector{{0.3, -0.2}}, settings);
@@ -91,7 +92,7 @@ TEST_CASE("Newton reports a singular Hessian and a non-descent direction as stop
   }
   SECTION("not_descent with a line search on an indefinite H") {
     // d = −H⁻¹g = (−0.1, −1) and gᵀd = 1.98 > 0 at (0.1, 1) on x² − y².
-    const test::Saddle saddle;
+    const Saddle saddle;
     const auto result = test::run_method("newton", {{"line_search", std::string("armijo")}},
                                          saddle, Vector{{0.1, 1.0}}, settings);
     REQUIRE(result.stop_reason == StopReason::kNotDescent);

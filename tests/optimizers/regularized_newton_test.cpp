@@ -7,7 +7,7 @@
 
 #include "objectives/quadratic.hpp"
 #include "objectives/rosenbrock.hpp"
-#include "support/local_objectives.hpp"
+#include "objectives/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -64,7 +64,7 @@ TEST_CASE("regularized Newton with α = 0 is Newton's step", "[regularized_newto
 
 TEST_CASE("near a saddle pure Newton converges to it and the saddle-free form escapes",
           "[regularized_newton][saddle][theory]") {
-  const test::Saddle saddle;
+  const Saddle saddle;
   const Vector x0{{0.3, 1e-3}};
   RunSettings settings;
   settings.max_iter = 100;
@@ -88,7 +88,7 @@ TEST_CASE("near a saddle pure Newton converges to it and the saddle-free form es
 
 TEST_CASE("clamping floors the eigenvalues at δ", "[regularized_newton][exact]") {
   // H = diag(2, −2) → diag(2, δ): d = −(2x/2, −2y/δ)
-  const test::Saddle saddle;
+  const Saddle saddle;
   const Vector x0{{0.3, 0.1}};
   const Vector x1 = one_step(kClamp, 0.0, saddle, x0, {{"delta", 0.5}});
   REQUIRE(std::fabs(x1[0]) <= 1e-16);
