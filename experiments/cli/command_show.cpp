@@ -1,6 +1,7 @@
 // descent show NAME: an objective's or optimizer's formula, parameters, defaults, rules,
 // and for objectives its known minima and standard starts; `descent show run`: the run
 // settings of a suite's [run] table and their sub-tables.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -26,8 +27,11 @@ void print_fields(const std::vector<FieldInfo>& fields) {
     return;
   }
   std::cout << "parameters:\n";
+  std::size_t name_width = 18;  // a longer name widens the column, so name and type stay apart
+  for (const auto& f : fields) name_width = std::max(name_width, f.name.size() + 2);
   for (const auto& f : fields) {
-    std::cout << "  " << std::left << std::setw(18) << f.name << std::setw(15) << f.type
+    std::cout << "  " << std::left << std::setw(static_cast<int>(name_width)) << f.name
+              << std::setw(15) << f.type
               << "default " << std::setw(14) << f.default_text;
     if (!f.rule.empty()) std::cout << "  [" << f.rule << "]";
     std::cout << "\n      " << f.doc << "\n";

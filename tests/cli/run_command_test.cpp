@@ -211,6 +211,8 @@ TEST_CASE("show, list and inspect answer, and an unknown name is a usage error",
   REQUIRE_THAT(json.out, Catch::Contains("\"beale\""));
   const auto show = test::run_descent({"show", "adam"});
   REQUIRE_THAT(show.out, Catch::Contains("bias_correction") && Catch::Contains("0.999"));
+  const auto show_long_name = test::run_descent({"show", "bfgs"});
+  REQUIRE_THAT(show_long_name.out, Catch::Contains("nonpositive_curvature  string"));
   REQUIRE(test::run_descent({"show", "no_such_thing"}).exit_status == 2);
   REQUIRE(test::run_descent({"frobnicate"}).exit_status == 2);
   REQUIRE(test::run_descent({"inspect", "/nonexistent/file.h5"}).exit_status == 2);
