@@ -1,22 +1,37 @@
-// The complete example of docs/suites.md is a valid suite and expands as the text says.
+// The complete example of docs/suites.md is a valid suite and expands as the text says, and
+// its table of run settings names every key a [run] table accepts.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "descent/driver/run_settings.hpp"
 #include "descent/suite/suite.hpp"
 
 using namespace descent;
 
 namespace {
 
-// The ```toml block after the "suite-example" marker.
-std::string documented_example() {
+std::string suites_doc() {
   std::ifstream in(std::string(DESCENT_SOURCE_DIR) + "/docs/suites.md");
   std::stringstream text;
   text << in.rdbuf();
-  const std::string doc = text.str();
+  return text.str();
+}
+
+// Every key of a [run] table as the suite file writes it: "max_iter", "stop.step_norm", ...
+struct DottedKeys {
+  std::vector<std::string> keys;
+  template <class Sub>
+  void table(std::string_view name, Sub& sub) {
+    for (const auto& field : fields_of(sub)) keys.push_back(std::string(name) + "." + field.name);
+  }
+};
+
+// The ```toml block after the "suite-example" marker.
+std::string documented_example() {
+  const std::string doc = suites_doc();
   const auto marker = doc.find("<!-- suite-example");
   REQUIRE(marker != std::string::npos);
   const std::string open = "```toml\n";
@@ -41,4 +56,18 @@ TEST_CASE("the complete example of docs/suites.md is valid and has the runs it a
   REQUIRE(labels == std::set<std::string>{"gd", "momentum", "adam, lecture code lr=0.0001",
                                           "adam, lecture code lr=0.001",
                                           "adam, lecture code lr=0.01"});
+}
+
+TEST_CASE("the run-settings table of docs/suites.md lists every key the run settings accept",
+          "[suite][docs]") {
+  const std::string doc = suites_doc();
+  DottedKeys dotted;
+  for (const auto& field : fields_of<RunSettings>()) dotted.keys.push_back(field.name);
+  RunSettings settings;
+  settings.visit_tables(dotted);
+  REQUIRE(dotted.keys.size() > 20);
+  for (const auto& key : dotted.keys) {
+    INFO("key " << key);
+    CHECK(doc.find("| `" + key + "` |") != std::string::npos);
+  }
 }
