@@ -83,7 +83,10 @@ int run(const RunOptions& options) {
       table.push_back(summary_row(*spec, std::string(to_string(stored.stop_reason)),
                                   stored.iterations, stored.f_final, stored.x_final));
     }
-    std::printf("\n%s: %s\n\n", suite.name.c_str(), suite.description.c_str());
+    if (suite.description.empty())
+      std::printf("\n%s\n\n", suite.name.c_str());
+    else
+      std::printf("\n%s: %s\n\n", suite.name.c_str(), suite.description.c_str());
     print_summary(table, stdout);
   }
   std::printf("\nwrote %s (%zu run(s) of this suite%s)\n", output.string().c_str(), in_shard.size(),

@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -6,6 +7,8 @@
 #include "experiments/cli/command.hpp"
 
 int main(int argc, char** argv) {
+  // A closed pipe (`descent run ... | head`) must not kill a run before its results are joined.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"descent: a testbed for the optimization methods that train neural networks"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("descent ") + DESCENT_VERSION);
