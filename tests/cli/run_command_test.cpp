@@ -174,6 +174,11 @@ TEST_CASE("bad input exits with status 2, names the problem and writes nothing",
       {"start of the wrong dimension",
        "name = \"bad\"\n[[objective]]\nname = \"beale\"\nstarts = [[1.0, 2.0, 3.0]]\n[[optimizer]]\nname = \"gd\"\n",
        "start"},
+      {"newton on an objective too large for dense matrices (after a run that would succeed)",
+       "name = \"bad\"\n[[objective]]\nname = \"beale\"\n[[objective]]\nname = "
+       "\"extended_rosenbrock\"\nparams = { dim = 1000000 }\n[[optimizer]]\nname = \"gd\"\n"
+       "[[optimizer]]\nname = \"newton\"\n",
+       "bad.toml:9:1: optimizer[1]: with objective[1] 'extended_rosenbrock' (line 4)"},
   };
   for (const auto& c : cases) {
     INFO(c.what);

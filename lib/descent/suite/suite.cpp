@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "descent/optimizers/registry.hpp"
 #include "descent/suite/located_params.hpp"
 #include "descent/suite/objective_section.hpp"
 #include "descent/suite/optimizer_section.hpp"
@@ -122,6 +123,20 @@ void check_unique(const SourceFile& file, const std::vector<RunSpec>& runs,
   }
 }
 
+// Every method that forms dense n×n matrices against every objective, before any run: a
+// mismatch is reported at the [[optimizer]] table, naming the [[objective]] and the limit.
+void check_dense_matrices(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
+                          const std::vector<OptimizerVariant>& variants) {
+  for (const auto& variant : variants) {
+    const OptimizerEntry& entry = *find_optimizer(variant.name);
+    for (const auto& objective : objectives)
+      if (const auto conflict = dense_matrix_conflict(entry, *objective.objective))
+        file.fail(variant.origin, "with " + objective.origin.key + " '" + objective.name +
+                                      "' (line " + std::to_string(objective.origin.position.line) +
+                                      "): " + *conflict);
+  }
+}
+
 std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
                             const std::vector<OptimizerVariant>& variants, std::uint64_t seed,
                             std::int64_t repeats) {
@@ -175,6 +190,8 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
   for (const toml::table* table : section_tables(file, root, "optimizer"))
     for (auto& variant : read_optimizer(file, *table, optimizer_index++, defaults))
       variants.push_back(std::move(variant));
+
+  check_dense_matrices(file, objectives, variants);
 
   Suite suite;
   suite.name = header.name;
