@@ -220,3 +220,34 @@ TEST_CASE("show, list and inspect answer, and an unknown name is a usage error",
   REQUIRE(test::run_descent({"frobnicate"}).exit_status == 2);
   REQUIRE(test::run_descent({"inspect", "/nonexistent/file.h5"}).exit_status == 2);
 }
+
+TEST_CASE("an output holding another suite's results is refused; an edited suite resumes into it",
+          "[cli][errors]") {
+  test::TemporaryDirectory dir;
+  const auto out = dir / "out.h5";
+  const auto first = write_file(dir / "first.toml",
+                                "name = \"first\"\n[run]\nmax_iter = 5\n[[objective]]\nname = "
+                                "\"beale\"\n[[optimizer]]\nname = \"gd\"\n");
+  REQUIRE(test::run_descent({"run", first.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  const auto size = fs::file_size(out);
+  const auto time = fs::last_write_time(out);
+
+  const auto other = write_file(dir / "other.toml",
+                                "name = \"other\"\n[run]\nmax_iter = 5\n[[objective]]\nname = "
+                                "\"beale\"\n[[optimizer]]\nname = \"adam\"\n");
+  const auto refused = test::run_descent({"run", other.string(), "-o", out.string()});
+  REQUIRE(refused.exit_status == 2);
+  REQUIRE_THAT(refused.err, Catch::Contains(out.string() +
+                                            ": holds the results of suite 'first', not of suite "
+                                            "'other'"));
+  REQUIRE(fs::file_size(out) == size);
+  REQUIRE(fs::last_write_time(out) == time);
+  REQUIRE_FALSE(fs::exists(out.string() + ".segments"));
+
+  // The same suite with one optimizer more: the stored run is kept, the new one added.
+  write_file(first, "name = \"first\"\n[run]\nmax_iter = 5\n[[objective]]\nname = \"beale\"\n"
+                    "[[optimizer]]\nname = \"gd\"\n[[optimizer]]\nname = \"adam\"\n");
+  const auto resumed = test::run_descent({"run", first.string(), "-o", out.string(), "--quiet"});
+  REQUIRE(resumed.exit_status == 0);
+  REQUIRE(ResultsReader(out).index().size() == 2);
+}
