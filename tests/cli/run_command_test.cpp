@@ -251,3 +251,21 @@ TEST_CASE("an output holding another suite's results is refused; an edited suite
   REQUIRE(resumed.exit_status == 0);
   REQUIRE(ResultsReader(out).index().size() == 2);
 }
+
+TEST_CASE("an output that is not a results file, the suite file itself included, is left intact",
+          "[cli][errors]") {
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "small.toml", kSmallSuite);
+  const auto notes = write_file(dir / "notes.txt", "my notes\n");
+  for (const auto& output : {notes, suite}) {
+    INFO(output.string());
+    std::ifstream before_stream(output);
+    const std::string before{std::istreambuf_iterator<char>(before_stream), {}};
+    const auto result = test::run_descent({"run", suite.string(), "-o", output.string()});
+    REQUIRE(result.exit_status == 2);
+    REQUIRE_THAT(result.err, Catch::Contains(output.string() + ": not a descent results file"));
+    std::ifstream after_stream(output);
+    REQUIRE(std::string{std::istreambuf_iterator<char>(after_stream), {}} == before);
+    REQUIRE_FALSE(fs::exists(output.string() + ".segments"));
+  }
+}
