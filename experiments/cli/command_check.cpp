@@ -2,11 +2,13 @@
 // The derivative check (descent/check/derivative_check.hpp): central- and forward-
 // difference errors of the gradient and Hessian against the step size, the best step and
 // a verdict. Exit status 0 when the derivatives pass, 1 when they look wrong, 2 for bad
-// input. `--plot FILE` also writes the table as CSV next to FILE and draws it with
-// analysis/plots/derivative_check.py.
+// input (an unknown objective, --dim for an objective of fixed dimension, a figure name not
+// ending in .png, .pdf or .svg or in a missing directory). `--plot FILE` also writes the
+// table as CSV next to FILE and draws it with analysis/plots/derivative_check.py.
 #include <sys/wait.h>
 #include <spawn.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -103,12 +105,37 @@ void draw(const std::filesystem::path& csv, const std::string& figure, const std
     throw std::runtime_error("drawing " + figure + " with " + script + " failed");
 }
 
+// The figure's name is checked before the derivatives are: a bad one is a usage error, and
+// the CSV written beside it (FILE with extension .csv) never replaces some other file.
+void check_plot_path(const std::filesystem::path& figure) {
+  namespace fs = std::filesystem;
+  const std::string name = figure.string();
+  const auto extension = figure.extension().string();
+  if (extension != ".png" && extension != ".pdf" && extension != ".svg")
+    throw ConfigError("--plot", "--plot " + name + ": the figure must end in .png, .pdf or .svg");
+  const fs::path directory = figure.parent_path().empty() ? fs::path(".") : figure.parent_path();
+  std::error_code error;
+  if (!fs::is_directory(directory, error))
+    throw ConfigError("--plot", "--plot " + name + ": directory " + directory.string() +
+                                    " does not exist");
+  if (fs::is_directory(figure, error))
+    throw ConfigError("--plot", "--plot " + name + ": it is a directory");
+}
+
 int check(const CheckOptions& options) {
   const auto* entry = find_objective(options.name);
   if (!entry)
     throw ConfigError("OBJECTIVE", "no objective named '" + options.name + "' (see `descent list objectives`)");
+  if (!options.plot.empty()) check_plot_path(options.plot);
   ParamMap params;
   for (const auto& p : options.params) add_param(params, p);
+  const bool has_dim = std::any_of(entry->fields.begin(), entry->fields.end(),
+                                   [](const FieldInfo& field) { return field.name == "dim"; });
+  if (options.dim && !has_dim)
+    throw ConfigError("--dim", "--dim: objective '" + entry->name + "' has the fixed dimension " +
+                                   std::to_string(entry->make(params)->dim()) +
+                                   "; --dim applies to objectives with a dim parameter (`descent "
+                                   "show " + entry->name + "`)");
   if (options.dim) params["dim"] = *options.dim;
   const auto objective = entry->make(params);
   const DerivativeCheckOptions check_options{.points = options.points, .seed = options.seed};

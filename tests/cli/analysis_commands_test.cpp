@@ -43,6 +43,35 @@ TEST_CASE("check passes a correct objective and refuses bad input with status 2"
   REQUIRE(test::run_descent({"check", "beale", "--points", "0"}).exit_status == 2);
 }
 
+TEST_CASE("check refuses --dim for a fixed dimension and a bad figure name before computing",
+          "[cli][check][errors]") {
+  const auto fixed = test::run_descent({"check", "beale", "--dim", "5"});
+  REQUIRE(fixed.exit_status == 2);
+  REQUIRE_THAT(fixed.err, Catch::Contains("--dim: objective 'beale' has the fixed dimension 2"));
+
+  test::TemporaryDirectory dir;
+  const auto notes = dir / "notes.txt";
+  std::ofstream(notes) << "kept";
+  struct Case {
+    std::string figure;
+    std::string message;
+  };
+  const Case cases[] = {
+      {notes.string(), "the figure must end in .png, .pdf or .svg"},
+      {dir.path().string(), "the figure must end in .png, .pdf or .svg"},
+      {(dir / "missing" / "x.png").string(),
+       "directory " + (dir / "missing").string() + " does not exist"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.figure);
+    const auto result = test::run_descent({"check", "beale", "--points", "1", "--plot", c.figure});
+    REQUIRE(result.exit_status == 2);
+    REQUIRE(result.out.empty());
+    REQUIRE_THAT(result.err, Catch::Contains("--plot " + c.figure + ": " + c.message));
+  }
+  REQUIRE(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
 TEST_CASE("shards run separately and merge into the file one run would write", "[cli][merge]") {
   test::TemporaryDirectory dir;
   const auto suite = dir / "shards.toml";

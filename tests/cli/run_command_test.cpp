@@ -174,6 +174,11 @@ TEST_CASE("bad input exits with status 2, names the problem and writes nothing",
       {"start of the wrong dimension",
        "name = \"bad\"\n[[objective]]\nname = \"beale\"\nstarts = [[1.0, 2.0, 3.0]]\n[[optimizer]]\nname = \"gd\"\n",
        "start"},
+      {"newton on an objective too large for dense matrices (after a run that would succeed)",
+       "name = \"bad\"\n[[objective]]\nname = \"beale\"\n[[objective]]\nname = "
+       "\"extended_rosenbrock\"\nparams = { dim = 1000000 }\n[[optimizer]]\nname = \"gd\"\n"
+       "[[optimizer]]\nname = \"newton\"\n",
+       "bad.toml:9:1: optimizer[1]: with objective[1] 'extended_rosenbrock' (line 4)"},
   };
   for (const auto& c : cases) {
     INFO(c.what);
@@ -216,4 +221,53 @@ TEST_CASE("show, list and inspect answer, and an unknown name is a usage error",
   REQUIRE(test::run_descent({"show", "no_such_thing"}).exit_status == 2);
   REQUIRE(test::run_descent({"frobnicate"}).exit_status == 2);
   REQUIRE(test::run_descent({"inspect", "/nonexistent/file.h5"}).exit_status == 2);
+}
+
+TEST_CASE("an output holding another suite's results is refused; an edited suite resumes into it",
+          "[cli][errors]") {
+  test::TemporaryDirectory dir;
+  const auto out = dir / "out.h5";
+  const auto first = write_file(dir / "first.toml",
+                                "name = \"first\"\n[run]\nmax_iter = 5\n[[objective]]\nname = "
+                                "\"beale\"\n[[optimizer]]\nname = \"gd\"\n");
+  REQUIRE(test::run_descent({"run", first.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  const auto size = fs::file_size(out);
+  const auto time = fs::last_write_time(out);
+
+  const auto other = write_file(dir / "other.toml",
+                                "name = \"other\"\n[run]\nmax_iter = 5\n[[objective]]\nname = "
+                                "\"beale\"\n[[optimizer]]\nname = \"adam\"\n");
+  const auto refused = test::run_descent({"run", other.string(), "-o", out.string()});
+  REQUIRE(refused.exit_status == 2);
+  REQUIRE_THAT(refused.err, Catch::Contains(out.string() +
+                                            ": holds the results of suite 'first', not of suite "
+                                            "'other'"));
+  REQUIRE(fs::file_size(out) == size);
+  REQUIRE(fs::last_write_time(out) == time);
+  REQUIRE_FALSE(fs::exists(out.string() + ".segments"));
+
+  // The same suite with one optimizer more: the stored run is kept, the new one added.
+  write_file(first, "name = \"first\"\n[run]\nmax_iter = 5\n[[objective]]\nname = \"beale\"\n"
+                    "[[optimizer]]\nname = \"gd\"\n[[optimizer]]\nname = \"adam\"\n");
+  const auto resumed = test::run_descent({"run", first.string(), "-o", out.string(), "--quiet"});
+  REQUIRE(resumed.exit_status == 0);
+  REQUIRE(ResultsReader(out).index().size() == 2);
+}
+
+TEST_CASE("an output that is not a results file, the suite file itself included, is left intact",
+          "[cli][errors]") {
+  test::TemporaryDirectory dir;
+  const auto suite = write_file(dir / "small.toml", kSmallSuite);
+  const auto notes = write_file(dir / "notes.txt", "my notes\n");
+  for (const auto& output : {notes, suite}) {
+    INFO(output.string());
+    std::ifstream before_stream(output);
+    const std::string before{std::istreambuf_iterator<char>(before_stream), {}};
+    const auto result = test::run_descent({"run", suite.string(), "-o", output.string()});
+    REQUIRE(result.exit_status == 2);
+    REQUIRE_THAT(result.err, Catch::Contains(output.string() + ": not a descent results file"));
+    std::ifstream after_stream(output);
+    REQUIRE(std::string{std::istreambuf_iterator<char>(after_stream), {}} == before);
+    REQUIRE_FALSE(fs::exists(output.string() + ".segments"));
+  }
 }

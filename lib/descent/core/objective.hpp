@@ -91,10 +91,16 @@ class Objective {
   }
 };
 
+// The one rule for dense n×n matrices (a Hessian, its factorisation, a quasi-Newton inverse
+// Hessian), for objectives and methods alike: they are formed only while dim <= max_dense_dim.
+inline bool allows_dense_matrices(const Objective& objective) {
+  return objective.dim() <= objective.max_dense_dim();
+}
+
 // Throws ConfigError when the objective is too large for a dense Hessian; `hessian()` of
 // objectives whose dimension is a parameter calls it first.
 inline void check_dense_hessian(const Objective& objective) {
-  if (objective.dim() > objective.max_dense_dim())
+  if (!allows_dense_matrices(objective))
     throw ConfigError("dim", "a dense Hessian of dimension " + std::to_string(objective.dim()) +
                                  " is refused (dense Hessians need dim <= " +
                                  std::to_string(objective.max_dense_dim()) +

@@ -45,6 +45,8 @@ struct BfgsOptions {
 
 class Bfgs final : public Optimizer {
  public:
+  // Holds the inverse-Hessian approximation as a dense n×n matrix (optimizer_entry.hpp).
+  static constexpr bool kFormsDenseMatrices = true;
   using Options = BfgsOptions;
   explicit Bfgs(const Options& options) : options_(options) { validate_fields(options_); }
 

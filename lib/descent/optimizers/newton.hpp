@@ -29,6 +29,8 @@ struct NewtonOptions {
 
 class Newton final : public Optimizer {
  public:
+  // Holds the Hessian and its factorisation as dense n×n matrices (optimizer_entry.hpp).
+  static constexpr bool kFormsDenseMatrices = true;
   using Options = NewtonOptions;
   explicit Newton(const Options& options) : options_(options) { validate_fields(options_); }
 

@@ -1,13 +1,16 @@
 // OptimizerEntry: what the registry knows of one method: its documentation (the update rule
-// as formulas, the conventions it follows), its parameters, and a validated factory.
+// as formulas, the conventions it follows), its parameters, a validated factory, and whether
+// it forms dense n×n matrices (a method class says so with `kFormsDenseMatrices = true`).
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "descent/core/objective.hpp"
 #include "descent/core/params.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
@@ -25,7 +28,14 @@ struct OptimizerEntry {
   std::vector<FieldInfo> fields;
   std::function<ParamMap(const ParamMap&)> normalize;
   std::function<std::unique_ptr<Optimizer>(const ParamMap&)> make;
+  bool forms_dense_matrices = false;  // n×n memory: allowed only where allows_dense_matrices
 };
+
+// Why `entry` cannot run on `objective` (a method with dense n×n matrices on an objective above
+// its max_dense_dim), or nothing when it can. The suite loader reports it located in the file;
+// the runner refuses such a run before allocating anything.
+std::optional<std::string> dense_matrix_conflict(const OptimizerEntry& entry,
+                                                 const Objective& objective);
 
 // For a method class with `using Options = ...;` and `explicit Method(const Options&)`.
 template <class Method>
@@ -38,6 +48,7 @@ OptimizerEntry optimizer_entry(OptimizerDoc doc) {
       .make = [](const ParamMap& p) -> std::unique_ptr<Optimizer> {
         return std::make_unique<Method>(options_from<Options>(p));
       },
+      .forms_dense_matrices = requires { requires Method::kFormsDenseMatrices; },
   };
 }
 

@@ -65,6 +65,8 @@ struct RegularizedNewtonOptions {
 
 class RegularizedNewton final : public Optimizer {
  public:
+  // Holds the Hessian and its eigenvectors as dense n×n matrices (optimizer_entry.hpp).
+  static constexpr bool kFormsDenseMatrices = true;
   using Options = RegularizedNewtonOptions;
   explicit RegularizedNewton(const Options& options);
 

@@ -39,6 +39,8 @@ RunResult execute_run(const RunSpec& spec) {
   if (!objective_entry) throw ConfigError("objective", "unknown objective '" + spec.objective + "'");
   if (!optimizer_entry) throw ConfigError("optimizer", "unknown optimizer '" + spec.optimizer + "'");
   const auto objective = objective_entry->make(spec.objective_params);
+  if (const auto conflict = dense_matrix_conflict(*optimizer_entry, *objective))
+    throw ConfigError("optimizer", *conflict);
   const auto optimizer = optimizer_entry->make(spec.optimizer_params);
   return run_optimizer(*objective, *optimizer, spec.x0, spec.settings, spec.seed);
 }

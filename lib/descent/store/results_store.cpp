@@ -61,6 +61,16 @@ void check_segments_location(const fs::path& directory) {
                                 std::strerror(errno) + ")");
 }
 
+// Resuming into a file of the same suite (even an edited version of it) keeps its runs; a
+// file of another suite is never mixed into.
+void check_same_suite(const fs::path& output, const std::string& stored, const std::string& running) {
+  if (stored == running) return;
+  const std::string name = output.string();
+  throw ConfigError(name, name + ": holds the results of suite '" + stored +
+                              "', not of suite '" + running +
+                              "'; give this suite its own output (-o), or remove the file");
+}
+
 void remove_temporaries_of(const fs::path& target) {
   const auto directory = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::error_code error;
@@ -98,8 +108,11 @@ ResultsStore::ResultsStore(fs::path output, const Suite& suite) : impl_(std::mak
   check_segments_location(impl_->segments);
   const auto held = h5::lock();
   std::error_code error;
-  if (fs::exists(impl_->output, error))
-    for (const auto& row : join::open_source(impl_->output).rows) impl_->stored.insert(row.run_id);
+  if (fs::exists(impl_->output, error)) {
+    const join::Source existing = join::open_source(impl_->output);
+    check_same_suite(impl_->output, schema::read_root(existing.file).suite_name, suite.name);
+    for (const auto& row : existing.rows) impl_->stored.insert(row.run_id);
+  }
   for (const auto& path : segment_files(impl_->segments))
     if (const auto segment = open_segment(path))
       for (const auto& row : segment->rows) impl_->stored.insert(row.run_id);

@@ -30,9 +30,10 @@ ObjectiveSetup read_objective(const SourceFile& file, const toml::table& table, 
       file, table, origin, objective_registry(), [](const ObjectiveEntry& e) { return e.name; }, "objective");
   const LocatedParams given = read_objective_params(file, table, origin);
   ParamMap params = located(file, given, [&] { return entry.normalize(given.values); });
-  const auto objective = located(file, given, [&] { return entry.make(params); });
+  std::shared_ptr<const Objective> objective =
+      located(file, given, [&] { return entry.make(params); });
   auto starts = read_starts(file, table, origin, entry.name, *objective, suite_seed, index);
-  return {entry.name, std::move(params), std::move(starts), index, origin};
+  return {entry.name, std::move(params), std::move(objective), std::move(starts), index, origin};
 }
 
 }  // namespace descent::suite_toml

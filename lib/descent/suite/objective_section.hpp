@@ -2,14 +2,16 @@
 //   name = "quadratic"                        required, an objective of the registry
 //   params = { dim = 100, kappa = 1e3 }       its parameters (default: all defaults)
 //   starts = [[...]] | "standard" | { random = K, box = [lo, hi] }   (starts.hpp)
-// read with normalised parameters (every default filled in) and its start points, checked
-// against the objective's dimension.
+// read with normalised parameters (every default filled in), the objective built from them,
+// and its start points, checked against the objective's dimension.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "descent/core/objective.hpp"
 #include "descent/core/params.hpp"
 #include "descent/suite/starts.hpp"
 
@@ -18,6 +20,7 @@ namespace descent::suite_toml {
 struct ObjectiveSetup {
   std::string name;
   ParamMap params;
+  std::shared_ptr<const Objective> objective;
   std::vector<Vector> starts;
   std::size_t index = 0;  // of the [[objective]] table in the file
   Origin origin;

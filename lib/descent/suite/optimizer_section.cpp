@@ -3,6 +3,7 @@
 #include "descent/optimizers/registry.hpp"
 #include "descent/suite/located_params.hpp"
 #include "descent/suite/registered_name.hpp"
+#include "descent/suite/run_spec.hpp"
 #include "descent/suite/run_table.hpp"
 #include "descent/suite/sweep_grid.hpp"
 
@@ -27,6 +28,21 @@ std::string read_label(const SourceFile& file, const toml::table& table, const O
 std::string swept_text(const std::string& key, const ParamValue& value) {
   const auto* text = std::get_if<std::string>(&value);
   return key + "=" + (text ? *text : to_text(value));
+}
+
+// The grid is built point by point: refuse one larger than a suite may run before building it.
+void check_grid_size(const SourceFile& file, const std::vector<SweepAxis>& axes,
+                     const Origin& origin) {
+  std::int64_t points = 1;
+  std::string product;
+  for (const auto& axis : axes) {
+    points *= static_cast<std::int64_t>(axis.values.size());  // each factor ≤ the file's size
+    product.append(product.empty() ? "" : " × ").append(std::to_string(axis.values.size()));
+    if (points > kMaxSuiteRuns)
+      file.fail(origin, "the sweep has more than " + std::to_string(kMaxSuiteRuns) + " points (" +
+                            product + " so far), more runs than a suite may expand to; split the "
+                            "study into several suites");
+  }
 }
 
 }  // namespace
@@ -60,6 +76,7 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
   if (const toml::node* sweep = table.get("sweep")) {
     sweep_origin = origin_of(*sweep, child_key(origin.key, "sweep"));
     axes = read_sweep(file, *sweep, sweep_origin, hyperparameters);
+    check_grid_size(file, axes, sweep_origin);
   }
 
   std::vector<OptimizerVariant> variants;

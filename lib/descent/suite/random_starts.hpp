@@ -15,6 +15,7 @@
 
 #include "descent/core/params.hpp"
 #include "descent/core/types.hpp"
+#include "descent/suite/run_spec.hpp"
 
 namespace descent {
 
@@ -24,7 +25,7 @@ struct RandomStarts {
 
   template <class V>
   void visit(V& v) {
-    v.integer("random", random, Range::at_least(1), "number of random start points K");
+    v.integer("random", random, Range::closed(1, kMaxSuiteRuns), "number of random start points K");
     v.reals("box", box, Range::any(), "[lo, hi]: every coordinate uniform in it");
   }
   void validate() const;  // box = [lo, hi] with lo < hi, both finite

@@ -13,6 +13,11 @@
 
 namespace descent {
 
+// The most runs one suite expands to (objectives × starts × optimizers × sweep points ×
+// repeats). Larger studies are split into several suites (or run as shards of one); the
+// limit keeps a slip of the keyboard (repeats = 10000000) from hanging the loader.
+inline constexpr std::int64_t kMaxSuiteRuns = 100000;
+
 struct RunSpec {
   std::string run_id;  // compute_run_id(*this)
   std::string objective;

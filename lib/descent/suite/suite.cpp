@@ -3,9 +3,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
-#include <sstream>
 
+#include "descent/optimizers/registry.hpp"
 #include "descent/suite/located_params.hpp"
 #include "descent/suite/objective_section.hpp"
 #include "descent/suite/optimizer_section.hpp"
@@ -30,7 +31,7 @@ struct SuiteHeader {
     v.text("name", name, "name of the suite (required)");
     v.text("description", description, "one line on what the suite studies");
     v.integer("seed", seed, Range::non_negative(), "every run derives its seed from it");
-    v.integer("repeats", repeats, Range::at_least(1), "repetitions of each cell");
+    v.integer("repeats", repeats, Range::closed(1, kMaxSuiteRuns), "repetitions of each cell");
   }
   void validate() const {
     if (name.empty()) throw ConfigError("name", "key 'name' must be a non-empty string");
@@ -122,6 +123,39 @@ void check_unique(const SourceFile& file, const std::vector<RunSpec>& runs,
   }
 }
 
+// Every method that forms dense n×n matrices against every objective, before any run: a
+// mismatch is reported at the [[optimizer]] table, naming the [[objective]] and the limit.
+void check_dense_matrices(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
+                          const std::vector<OptimizerVariant>& variants) {
+  for (const auto& variant : variants) {
+    const OptimizerEntry& entry = *find_optimizer(variant.name);
+    for (const auto& objective : objectives)
+      if (const auto conflict = dense_matrix_conflict(entry, *objective.objective))
+        file.fail(variant.origin, "with " + objective.origin.key + " '" + objective.name +
+                                      "' (line " + std::to_string(objective.origin.position.line) +
+                                      "): " + *conflict);
+  }
+}
+
+// objectives × starts × optimizer variants × repeats, before expanding them.
+void check_run_count(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
+                     std::size_t variants, std::int64_t repeats) {
+  std::int64_t starts = 0;
+  for (const auto& objective : objectives) starts += static_cast<std::int64_t>(objective.starts.size());
+  // Each factor is at most kMaxSuiteRuns times the number of tables: the product fits.
+  const double runs = static_cast<double>(starts) * static_cast<double>(variants) *
+                      static_cast<double>(repeats);
+  if (runs > static_cast<double>(kMaxSuiteRuns))
+    file.fail_document(kDocumentStart, "runs",
+                       "the suite expands to " + std::to_string(starts) + " start(s) × " +
+                           std::to_string(variants) + " optimizer variant(s) × " +
+                           std::to_string(repeats) + " repeat(s) = " +
+                           std::to_string(static_cast<std::int64_t>(runs)) +
+                           " runs, more than a suite may expand to (" +
+                           std::to_string(kMaxSuiteRuns) +
+                           "); split the study into several suites");
+}
+
 std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
                             const std::vector<OptimizerVariant>& variants, std::uint64_t seed,
                             std::int64_t repeats) {
@@ -176,6 +210,9 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
     for (auto& variant : read_optimizer(file, *table, optimizer_index++, defaults))
       variants.push_back(std::move(variant));
 
+  check_dense_matrices(file, objectives, variants);
+  check_run_count(file, objectives, variants.size(), header.repeats);
+
   Suite suite;
   suite.name = header.name;
   suite.description = header.description;
@@ -196,11 +233,18 @@ Suite load_suite(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, error))
     file.fail_document(kDocumentStart, "file", "cannot read the suite file: it is a directory");
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf()))
+  if (!in)
     file.fail_document(kDocumentStart, "file",
                        std::string("cannot read the suite file: ").append(std::strerror(errno)));
-  return parse_suite(text.str(), path);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad())
+    file.fail_document(kDocumentStart, "file",
+                       std::string("cannot read the suite file: ").append(std::strerror(errno)));
+  if (text.empty())
+    file.fail_document(kDocumentStart, "file",
+                       "the suite file is empty (a suite needs at least name, [[objective]] and "
+                       "[[optimizer]]; see docs/suites.md)");
+  return parse_suite(text, path);
 }
 
 // Hashing the canonical text makes the seed a function of what the run is, not of where it

@@ -1,0 +1,86 @@
+// The limits of a suite file: an empty file, and expansions beyond kMaxSuiteRuns runs (huge
+// repeats, a sweep grid of millions of points, too many random starts, or a product of
+// modest factors) are refused as located ConfigErrors before anything is expanded.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "descent/core/config_error.hpp"
+#include "descent/suite/suite.hpp"
+#include "support/temporary_directory.hpp"
+
+using namespace descent;
+
+namespace {
+
+// "[first, first + step, …]" with n values.
+std::string value_list(int n, double first, double step) {
+  std::string text = "[";
+  for (int i = 0; i < n; ++i)
+    text.append(i ? ", " : "").append(std::to_string(first + step * i));
+  return text + "]";
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_suite(text, "big.toml");
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "no ConfigError";
+}
+
+}  // namespace
+
+TEST_CASE("an empty suite file is named as such", "[suite][errors]") {
+  test::TemporaryDirectory dir;
+  const auto path = dir / "empty.toml";
+  std::ofstream(path).flush();
+  REQUIRE_THROWS_MATCHES(load_suite(path), ConfigError,
+                         Catch::Matchers::Message(path.string() +
+                                                  ":1:1: file: the suite file is empty (a suite "
+                                                  "needs at least name, [[objective]] and "
+                                                  "[[optimizer]]; see docs/suites.md)"));
+}
+
+TEST_CASE("a suite expanding to more runs than the limit is refused before expansion",
+          "[suite][errors]") {
+  const std::string objective = "[[objective]]\nname = \"beale\"\n";
+  const std::string optimizer = "[[optimizer]]\nname = \"gd\"\n";
+
+  SECTION("repeats above the limit") {
+    REQUIRE(error_of("name = \"t\"\nrepeats = 100000000\n" + objective + optimizer) ==
+            "big.toml:2:11: repeats: key 'repeats' = 1e+08 breaks the rule 1 <= repeats <= 1e+05");
+  }
+  SECTION("a sweep of a million points") {
+    const std::string sweep = "sweep = { lr = " + value_list(100, 1e-3, 1e-3) +
+                              ", beta1 = " + value_list(100, 0.0, 1e-3) +
+                              ", beta2 = " + value_list(100, 0.9, 1e-4) + " }\n";
+    REQUIRE(error_of("name = \"t\"\n" + objective + "[[optimizer]]\nname = \"adam\"\n" + sweep) ==
+            "big.toml:6:9: optimizer[0].sweep: the sweep has more than 100000 points "
+            "(100 × 100 × 100 so far), more runs than a suite may expand to; split the study "
+            "into several suites");
+  }
+  SECTION("random starts above the limit") {
+    REQUIRE_THAT(error_of("name = \"t\"\n[[objective]]\nname = \"beale\"\nstarts = { random = "
+                          "1000000, box = [-1, 1] }\n" + optimizer),
+                 Catch::StartsWith("big.toml:4:21: objective[0].starts.random: key 'random' = "
+                                   "1e+06 breaks the rule 1 <= random <= 1e+05"));
+  }
+  SECTION("factors within their limits whose product is not") {
+    REQUIRE(error_of("name = \"t\"\nrepeats = 60000\n[[objective]]\nname = \"beale\"\nstarts = "
+                     "[[1.0, 1.0], [2.0, 2.0]]\n" + optimizer) ==
+            "big.toml:1:1: runs: the suite expands to 2 start(s) × 1 optimizer variant(s) × "
+            "60000 repeat(s) = 120000 runs, more than a suite may expand to (100000); split the "
+            "study into several suites");
+  }
+}
+
+TEST_CASE("a suite of exactly the limit expands", "[suite][slow]") {
+  const Suite suite = parse_suite(
+      "name = \"t\"\nrepeats = 50000\n[[objective]]\nname = \"beale\"\nstarts = [[1.0, 1.0], "
+      "[2.0, 2.0]]\n[[optimizer]]\nname = \"gd\"\n",
+      "limit.toml");
+  REQUIRE(suite.runs.size() == 100000);
+}
