@@ -50,6 +50,17 @@ void run_all(const std::vector<const RunSpec*>& runs, int threads, const RunFini
   std::atomic<bool> failed{false};
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  const auto fail = [&](std::exception_ptr error) {
+    std::lock_guard lock(failure_mutex);
+    if (!failure) failure = std::move(error);
+    failed = true;
+  };
+  // Which run an error came from, for the message.
+  const auto where = [](const RunSpec& spec) {
+    return std::string("run ").append(spec.run_id).append(" (").append(spec.label).append(" on ")
+        .append(spec.objective).append(", start ").append(std::to_string(spec.start_index))
+        .append("): ");
+  };
 
   const auto worker = [&] {
     while (!failed) {
@@ -58,10 +69,12 @@ void run_all(const std::vector<const RunSpec*>& runs, int threads, const RunFini
       try {
         const RunResult result = execute_run(*runs[i]);
         on_finished(*runs[i], result);
+      } catch (const ConfigError& error) {
+        fail(std::make_exception_ptr(ConfigError(error.key(), where(*runs[i]) + error.what())));
+      } catch (const std::exception& error) {
+        fail(std::make_exception_ptr(std::runtime_error(where(*runs[i]) + error.what())));
       } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        failed = true;
+        fail(std::current_exception());
       }
     }
   };
