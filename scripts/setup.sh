@@ -28,6 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# ccache keeps its cache under $HOME; without a writable one, keep it in the build tree.
+if [ -z "${HOME:-}" ] || [ ! -w "${HOME:-/nonexistent}" ]; then
+  export CCACHE_DIR="${CCACHE_DIR:-$build_dir/.ccache}"
+fi
+
 cmake -S "$root" -B "$build_dir" \
   -DCMAKE_BUILD_TYPE="${DESCENT_BUILD_TYPE:-Release}" \
   -DDESCENT_WERROR="${DESCENT_WERROR:-OFF}" >/dev/null
