@@ -25,12 +25,12 @@ fs::path write_file(const fs::path& path, const std::string& text) {
   return path;
 }
 
-// Twelve runs of a few tens of milliseconds each: long enough to kill the suite midway.
+// Twelve runs of about 0.2 s each: long enough to kill the suite midway.
 const char* const kSlowSuite = R"(
 name = "slow"
 seed = 7
 [run]
-max_iter = 20000
+max_iter = 40000
 record = { every = 500 }
 [[objective]]
 name = "quadratic"
