@@ -12,7 +12,6 @@ only the first repeat is drawn.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 import numpy as np
@@ -135,14 +134,7 @@ def _start_title(run, start_index: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("results", metavar="RESULTS.h5", help="a descent results file (schema 1)")
-    parser.add_argument("-o", "--output", metavar="DIR", default=".",
-                        help="directory for the figures, created if missing (default: .)")
-    args = parser.parse_args()
-    results.exit_on_error(
-        lambda: draw(results.read_runs(args.results), results.output_directory(args.output)))
+    results.figure_script(__doc__, draw)
 
 
 if __name__ == "__main__":

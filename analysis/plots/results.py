@@ -5,11 +5,13 @@
 Strings are HDF5 variable-length strings; h5py returns them as bytes inside compound rows and
 as str in attributes, so every string passes through `text`. Bad input raises
 ResultsFileError (a UsageError) with a message naming the file; `exit_on_error` turns it into
-exit status 2.
+exit status 2, and `figure_script` is the whole command line of a figure script
+(RESULTS.h5 -o DIR).
 """
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import os
 import sys
@@ -200,7 +202,7 @@ def instance_names(runs: list[Run]) -> dict:
         differing = [k for k in keys
                      if len({repr(params.get(k)) for params in instances.values()}) > 1]
         for key, params in instances.items():
-            suffix = ", ".join(f"{k}={_short(params.get(k))}" for k in differing)
+            suffix = ", ".join(f"{k}={short_value(params.get(k))}" for k in differing)
             names[key] = f"{objective} ({suffix})" if suffix else objective
     return names
 
@@ -216,7 +218,7 @@ def display_labels(runs: list[Run]) -> dict:
         keys = sorted({k for run in group for k in run.params})
         differing = [k for k in keys if len({repr(run.params.get(k)) for run in group}) > 1]
         for run in group:
-            suffix = ", ".join(f"{k}={_short(run.params.get(k))}" for k in differing)
+            suffix = ", ".join(f"{k}={short_value(run.params.get(k))}" for k in differing)
             labels[run.run_id] = f"{run.label} ({suffix})" if suffix else run.label
     return labels
 
@@ -227,11 +229,11 @@ def file_stem(name: str) -> str:
     return "".join(keep).strip("_").replace("__", "_")
 
 
-def _short(value) -> str:
+def short_value(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list):
-        return "[" + ",".join(_short(v) for v in value) + "]"
+        return "[" + ",".join(short_value(v) for v in value) + "]"
     return str(value)
 
 
@@ -255,3 +257,24 @@ def exit_on_error(main: Callable[[], list]) -> None:
         sys.exit(USAGE_ERROR)
     for path in written:
         print(path)
+
+
+def figure_script(description: str, draw: Callable[[list, str], list]) -> None:
+    """The command line shared by the figure scripts: `SCRIPT RESULTS.h5 [-o DIR]` reads the
+    runs, creates DIR, calls draw(runs, DIR) and prints the paths it returns; bad input ends
+    with a one-line message and exit status 2."""
+    parser = argparse.ArgumentParser(description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", metavar="RESULTS.h5", help="a descent results file (schema 1)")
+    parser.add_argument("-o", "--output", metavar="DIR", default=".",
+                        help="directory for the figures, created if missing (default: .)")
+    args = parser.parse_args()
+
+    def read_and_draw() -> list:
+        runs = read_runs(args.results)
+        out_dir = output_directory(args.output)
+        if not runs:
+            print(f"note: {args.results} holds no runs; no figures drawn", file=sys.stderr)
+        return draw(runs, out_dir)
+
+    exit_on_error(read_and_draw)
