@@ -2,9 +2,11 @@
 """Paths of the methods on each 2-D objective of a descent results file, over the objective's
 contours: one figure per objective, one panel per start, one path per method (label).
 
-Writes DIR/trajectories_<objective>.png and .pdf and prints their paths. Contours (log-spaced
-levels) are drawn for the objectives analysis/plots/objectives.py knows; others get paths
-only. The start is a black dot, the known minimum a red star. A run that diverged is drawn up
+Writes DIR/trajectories_<objective>.png and .pdf and prints their paths. Contours are drawn
+for the objectives analysis/plots/objectives.py knows (log-spaced levels of f − f*, or of f
+above its smallest value in view; linear levels of f, zero included, for an objective
+unbounded below such as the saddles); others get paths only. The start is a black dot, each
+known global minimum a red star. A run that diverged is drawn up
 to where it leaves the view window (or its last finite iterate), marked with a cross. Runs
 without recorded iterates (record.x = false) are left out with a note; of repeated runs only
 the first repeat is drawn.
@@ -60,7 +62,10 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     any_diverged = False
     for ax, start_index in zip(axes, panel_starts):
         if surface is not None:
-            _contours(ax, surface, window, minimum)
+            if objective in objectives.UNBOUNDED_BELOW:
+                _linear_contours(ax, surface, window)
+            else:
+                _contours(ax, surface, window, minimum)
         for run in runs:
             if run.start_index == start_index:
                 any_diverged |= _path(ax, run, window, colors[labels[run.run_id]])
@@ -68,8 +73,8 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
         if start is not None:
             ax.plot(*start, "o", color="black", markersize=6, zorder=4, clip_on=False)
         if minimum is not None:
-            ax.plot(*minimum.x, "*", color="red", markersize=14, markeredgecolor="darkred", zorder=4,
-                    clip_on=False)
+            ax.plot(minimum.points[:, 0], minimum.points[:, 1], "*", linestyle="", color="red",
+                    markersize=14, markeredgecolor="darkred", zorder=4, clip_on=False)
         ax.set_xlim(window[0], window[1])
         ax.set_ylim(window[2], window[3])
         ax.set_xlabel("$x_1$")
@@ -101,7 +106,7 @@ def _start_of(run):
 def _window(objective, params, runs, starts, minimum) -> tuple:
     """The lecture's window when known, else the box of the starts, the minimum and the runs
     that did not diverge; padded, and always holding the starts and the minimum."""
-    anchors = list(starts) + ([minimum.x] if minimum is not None else [])
+    anchors = list(starts) + (list(minimum.points) if minimum is not None else [])
     window = objectives.view_window(objective, params)
     if window is None:
         points = list(anchors)
@@ -123,12 +128,33 @@ def _window(objective, params, runs, starts, minimum) -> tuple:
     return (xmin, xmax, ymin, ymax)
 
 
-def _contours(ax, surface, window, minimum) -> None:
+def _grid(surface, window):
+    """(X, Y, f(X, Y)) on a GRID_POINTS × GRID_POINTS grid over the window."""
     xs = np.linspace(window[0], window[1], GRID_POINTS)
     ys = np.linspace(window[2], window[3], GRID_POINTS)
     grid_x, grid_y = np.meshgrid(xs, ys)
     with np.errstate(over="ignore", invalid="ignore"):
-        height = surface(grid_x, grid_y)
+        return grid_x, grid_y, surface(grid_x, grid_y)
+
+
+def _linear_contours(ax, surface, window) -> None:
+    """Levels of f evenly spaced and symmetric about 0 (f = 0 among them), blue below 0 and
+    red above, up to the 99th percentile of |f| in view."""
+    grid_x, grid_y, height = _grid(surface, window)
+    magnitude = np.abs(height[np.isfinite(height)])
+    if magnitude.size == 0:
+        return
+    high = float(np.percentile(magnitude, 99))
+    if not high > 0:
+        return
+    levels = np.linspace(-high, high, CONTOUR_LEVELS + 1)
+    ax.contour(grid_x, grid_y, height, levels=levels, cmap="coolwarm", linewidths=0.6, alpha=0.9,
+               zorder=1)
+
+
+def _contours(ax, surface, window, minimum) -> None:
+    grid_x, grid_y, height = _grid(surface, window)
+    with np.errstate(over="ignore", invalid="ignore"):
         height = height - (minimum.f if minimum is not None else np.nanmin(height))
     positive = height[np.isfinite(height) & (height > 0)]
     if positive.size == 0:
