@@ -6,6 +6,10 @@
 The file holds Beale from the lecture's two starts with three methods (gradient descent,
 momentum, Adam, simulated here in numpy; gradient descent diverges from (−3, 3) and its trace
 ends in inf/NaN) and one 5-D quadratic run, which has loss curves but no trajectory figure.
+A second file holds runs with per-layer and per-time-step gradient norms (deep_linear-like
+grad_norm_W1 … grad_norm_W4 for init_scale s = 0.5, 1, 1.5, linear_recurrence-like
+hidden_grad_norm_0 … hidden_grad_norm_5 for rho = 0.5, 1.5) and gradient descent escaping the
+saddle x² − y², an objective unbounded below.
 """
 
 import os
@@ -19,6 +23,7 @@ import h5py
 import numpy as np
 
 SCRIPTS = None  # set from the command line
+SCRIPT_NAMES = ("lecture_figures.py", "trajectories.py", "loss_curves.py", "gradient_norms.py")
 DPI, PANEL_WIDTH, PANEL_HEIGHT, LEGEND_WIDTH = 150, 4.4, 4.6, 2.4  # analysis/plots/figures.py
 
 
@@ -81,11 +86,44 @@ def simulated_runs():
     return runs
 
 
-def write_results_file(path):
-    """Writes the simulated runs as a results file of schema 1; returns them."""
+def gradient_norm_runs():
+    """Runs whose traces hold gradient norms per layer (s^(L−1) at the start, shrinking as f
+    falls) or per time step (rho^(T−t)), and one run on the saddle x² − y²."""
+    runs = []
+    records, depth, steps = 11, 4, 5
+    decay = np.linspace(1.0, 0.2, records)
+    for scale in (0.5, 1.0, 1.5):
+        xs = np.outer(decay, np.full(depth * 4, scale))
+        layers = {f"grad_norm_W{k}": scale ** (depth - 1) * decay * (1 + 0.1 * k)
+                  for k in range(1, depth + 1)}
+        runs.append(dict(objective="deep_linear", optimizer="gd", label="gd", start_index=0,
+                         xs=xs, stop_reason="max_iter", params={"lr": 1e-3},
+                         objective_params={"depth": depth, "width": 4, "init_scale": scale},
+                         f=decay**2, grad=decay * scale ** (depth - 1), columns=layers))
+    for rho in (0.5, 1.5):
+        xs = np.outer(decay, np.full(24, rho))
+        hidden = {f"hidden_grad_norm_{t}": rho ** (steps - t) * decay for t in range(steps + 1)}
+        runs.append(dict(objective="linear_recurrence", optimizer="gd", label="gd", start_index=0,
+                         xs=xs, stop_reason="max_iter", params={"lr": 1e-3},
+                         objective_params={"hidden": 4, "steps": steps, "rho": rho},
+                         f=decay**2, grad=decay, columns=hidden))
+    saddle = lambda p: p[0] ** 2 - p[1] ** 2  # noqa: E731
+    xs, stop_reason = simulate("gd", (1.0, 1e-3), saddle,
+                               lambda p: np.array([2 * p[0], -2 * p[1]]), 0.05, 100)
+    runs.append(dict(objective="saddle", optimizer="gd", label="gradient descent", start_index=0,
+                     xs=xs, stop_reason=stop_reason, params={"lr": 0.05}, objective_params={},
+                     f=np.array([saddle(x) for x in xs]),
+                     grad=np.array([2 * np.linalg.norm(x) for x in xs])))
+    return runs
+
+
+def write_results_file(path, runs=None):
+    """Writes the runs (by default the simulated Beale and quadratic runs) as a results file
+    of schema 1; returns them."""
     text = h5py.string_dtype(encoding="utf-8")
-    with np.errstate(over="ignore", invalid="ignore"):  # gradient descent from (−3, 3) overflows
-        runs = simulated_runs()
+    if runs is None:
+        with np.errstate(over="ignore", invalid="ignore"):  # gd from (−3, 3) overflows
+            runs = simulated_runs()
     index_type = np.dtype([
         ("run_id", text), ("objective", text), ("optimizer", text), ("label", text),
         ("dim", "<i8"), ("start_index", "<i8"), ("repeat", "<i8"), ("status", text),
@@ -137,7 +175,8 @@ def write_results_file(path):
                        "evals_f": np.arange(1, records + 1), "evals_grad": np.arange(1, records + 1),
                        "evals_hess": np.zeros(records, np.int64),
                        "evals_hvp": np.zeros(records, np.int64),
-                       "seconds": np.linspace(0, 0.01, records), "x": run["xs"]}
+                       "seconds": np.linspace(0, 0.01, records), "x": run["xs"],
+                       **run.get("columns", {})}
             for name, column in columns.items():
                 trace.create_dataset(name, data=column, chunks=True, compression="gzip")
         out.create_dataset("index", data=index)
@@ -212,6 +251,13 @@ class FiguresFromSyntheticResults(unittest.TestCase):
             self.assertEqual(sorted(os.listdir(out_dir)),
                              sorted(f"{stem}.{ext}" for stem in stems for ext in ("pdf", "png")))
 
+    def test_gradient_norms_draws_nothing_without_per_layer_or_per_step_columns(self):
+        out_dir = os.path.join(self.tmp.name, "no-gradient-norms")
+        done = run_script("gradient_norms.py", self.results, "-o", out_dir)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(done.stdout, "")
+        self.assertEqual(os.listdir(out_dir), [])
+
     def test_bad_input_exits_with_status_2_and_names_the_file(self):
         not_hdf5 = os.path.join(self.tmp.name, "notes.txt")
         with open(not_hdf5, "w") as notes:
@@ -222,7 +268,7 @@ class FiguresFromSyntheticResults(unittest.TestCase):
         cases = [(os.path.join(self.tmp.name, "missing.h5"), "no such file"),
                  (not_hdf5, "not an HDF5 file"),
                  (other_hdf5, "not a descent results file")]
-        for script in ("lecture_figures.py", "trajectories.py", "loss_curves.py"):
+        for script in SCRIPT_NAMES:
             for path, message in cases:
                 done = run_script(script, path, "-o", os.path.join(self.tmp.name, "unused"))
                 self.assertEqual(done.returncode, 2, f"{script} {path}: {done.stderr}")
@@ -231,11 +277,81 @@ class FiguresFromSyntheticResults(unittest.TestCase):
                 self.assertEqual(done.stdout, "")
 
     def test_help_describes_the_arguments(self):
-        for script in ("lecture_figures.py", "trajectories.py", "loss_curves.py"):
+        for script in SCRIPT_NAMES:
             done = run_script(script, "--help")
             self.assertEqual(done.returncode, 0, done.stderr)
             self.assertIn("RESULTS.h5", done.stdout)
             self.assertIn("-o DIR", done.stdout)
+
+
+class FiguresOfGradientNormsAndSaddles(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="descent-plots-")
+        cls.results = os.path.join(cls.tmp.name, "gradient_norms.h5")
+        cls.runs = write_results_file(cls.results, gradient_norm_runs())
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def assert_figure(self, out_dir, stem, panels):
+        png, pdf = (os.path.join(out_dir, f"{stem}.{ext}") for ext in ("png", "pdf"))
+        self.assertEqual(png_size(png), figure_pixels(panels), png)
+        self.assertGreater(os.path.getsize(png), 20_000, f"{png} looks empty")
+        with open(pdf, "rb") as document:
+            self.assertEqual(document.read(5), b"%PDF-", pdf)
+
+    def test_the_norms_are_read_in_order_of_layer_and_time_step(self):
+        sys.path.insert(0, SCRIPTS)
+        import gradient_norms
+        import results
+        runs = results.read_runs(self.results)
+        positions, values = gradient_norms.series_of(runs[0], "depth")["W"]
+        self.assertEqual(positions.tolist(), [1, 2, 3, 4])
+        self.assertAlmostEqual(values[0, 3] / values[0, 0], 1.4 / 1.1, places=12)
+        positions, values = gradient_norms.series_of(runs[4], "time")[""]
+        self.assertEqual(positions.tolist(), list(range(6)))
+        self.assertAlmostEqual(values[0, 0], 1.5**5, places=12)
+        self.assertEqual(gradient_norms.series_of(runs[0], "time"), {})
+        self.assertEqual(gradient_norms.series_of(runs[-1], "depth"), {})
+
+    def test_gradient_norms_writes_a_depth_and_a_time_figure(self):
+        out_dir = os.path.join(self.tmp.name, "gradient_norms")
+        done = run_script("gradient_norms.py", self.results, "-o", out_dir)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        stems = ["gradient_norms_depth_deep_linear", "gradient_norms_time_linear_recurrence"]
+        self.assertEqual(sorted(done.stdout.split()),
+                         sorted(os.path.join(out_dir, f"{stem}.{ext}")
+                                for stem in stems for ext in ("png", "pdf")))
+        for stem in stems:
+            self.assert_figure(out_dir, stem, 1)
+
+    def test_lecture_figures_adds_the_gradient_norms_and_the_saddle_trajectories(self):
+        out_dir = os.path.join(self.tmp.name, "lecture")
+        done = run_script("lecture_figures.py", self.results, "-o", out_dir)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        written = {os.path.basename(path) for path in done.stdout.split()}
+        for stem in ("gradient_norms_depth_deep_linear", "gradient_norms_time_linear_recurrence",
+                     "trajectories_saddle", "loss_saddle"):
+            self.assertIn(f"{stem}.png", written)
+            self.assertIn(f"{stem}.pdf", written)
+        self.assertEqual(sorted(os.listdir(out_dir)), sorted(written))
+
+    def test_the_saddle_trajectory_is_drawn_over_contours_of_both_signs(self):
+        sys.path.insert(0, SCRIPTS)
+        import objectives
+        surface = objectives.surface("saddle", {})
+        self.assertIsNotNone(surface)
+        self.assertIn("saddle", objectives.UNBOUNDED_BELOW)
+        self.assertIsNone(objectives.known_minimum("saddle", {}, 2))
+        self.assertEqual(surface(np.array([2.0]), np.array([3.0])).tolist(), [-5.0])
+        out_dir = os.path.join(self.tmp.name, "trajectories")
+        done = run_script("trajectories.py", self.results, "-o", out_dir)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertEqual(sorted(os.listdir(out_dir)),
+                         ["trajectories_saddle.pdf", "trajectories_saddle.png"])
+        self.assert_figure(out_dir, "trajectories_saddle", 1)
 
 
 if __name__ == "__main__":
