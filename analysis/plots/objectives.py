@@ -169,6 +169,6 @@ def view_window(objective: str, params: dict) -> Optional[tuple]:
         # the valley and the wall, with room on either side
         a, b, c, w, height = _cliff_params(params)
         low, high = min(a, c), max(a, c)
-        half_height = 1.5 / np.sqrt(b) if b < 1.0 else 1.5
+        half_height = 1.5 / np.sqrt(min(b, 1.0))  # a flatter bowl along y is wider
         return (low - 1.5, high + 1.5, -half_height, half_height)
     return _WINDOWS.get(objective)
