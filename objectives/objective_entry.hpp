@@ -6,6 +6,7 @@
 // `descent show`, and the Boost.Math autodiff derivatives used to verify ∇f and ∇²f.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -80,6 +81,15 @@ ObjectiveEntry objective_entry(ObjectiveDoc doc) {
 struct NoParams {
   template <class V>
   void visit(V&) {}
+};
+
+// Parameters of an n-dimensional family whose only parameter is its dimension.
+struct DimensionParams {
+  std::int64_t dim = 10;
+  template <class V>
+  void visit(V& v) {
+    v.integer("dim", dim, Range::closed(1, 1e7), "dimension n");
+  }
 };
 
 }  // namespace descent

@@ -13,13 +13,7 @@ namespace descent {
 
 class Sphere final : public Objective {
  public:
-  struct Params {
-    std::int64_t dim = 10;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(1, 1e7), "dimension n");
-    }
-  };
+  using Params = DimensionParams;
   explicit Sphere(const Params& params) : dim_(params.dim) { validate_fields(params); }
 
   template <class T>

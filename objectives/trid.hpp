@@ -15,13 +15,7 @@ namespace descent {
 
 class Trid final : public Objective {
  public:
-  struct Params {
-    std::int64_t dim = 10;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(1, 1e7), "dimension n");
-    }
-  };
+  using Params = DimensionParams;
   explicit Trid(const Params& params) : dim_(params.dim) { validate_fields(params); }
 
   template <class T>
