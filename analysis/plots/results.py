@@ -223,6 +223,22 @@ def display_labels(runs: list[Run]) -> dict:
     return labels
 
 
+def draw_per_instance(runs: list[Run], out_dir: str, draw_instance, keep=lambda run: True) -> list:
+    """Calls draw_instance(name, instance_runs, labels, out_dir) for each objective instance,
+    over the first repeat of the runs that `keep` accepts; returns every path written. Names
+    come from all runs, so that the figures of one file name instances alike."""
+    names = instance_names(runs)
+    runs = [run for run in runs if run.repeat == 0 and keep(run)]
+    labels = display_labels(runs)
+    by_instance: dict = {}
+    for run in runs:
+        by_instance.setdefault(instance_key(run), []).append(run)
+    written = []
+    for key, instance_runs in by_instance.items():
+        written += draw_instance(names[key], instance_runs, labels, out_dir)
+    return written
+
+
 def file_stem(name: str) -> str:
     """A file-name-safe form of an instance name."""
     keep = [c if c.isalnum() or c in "-." else "_" for c in name.replace(", ", "_")]

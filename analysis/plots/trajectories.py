@@ -33,16 +33,7 @@ FAR_OUTSIDE = 100.0        # points beyond this many window sizes become gaps in
 
 def draw(runs: list, out_dir: str) -> list:
     """Draws one figure per 2-D objective instance; returns the paths written."""
-    names = results.instance_names(runs)  # from every run, so that loss figures share them
-    runs = [run for run in runs if run.dim == 2 and run.repeat == 0]
-    labels = results.display_labels(runs)
-    by_instance: dict = {}
-    for run in runs:
-        by_instance.setdefault(results.instance_key(run), []).append(run)
-    written = []
-    for key, instance_runs in by_instance.items():
-        written += _draw_instance(names[key], instance_runs, labels, out_dir)
-    return written
+    return results.draw_per_instance(runs, out_dir, _draw_instance, keep=lambda run: run.dim == 2)
 
 
 def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
