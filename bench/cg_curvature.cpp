@@ -7,8 +7,8 @@
 
 #include "descent/driver/driver.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "objectives/beale.hpp"
-#include "objectives/rosenbrock.hpp"
+#include "descent/objectives/classic/beale.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
 
 int main() {
   using namespace descent;

@@ -28,7 +28,7 @@
 
 #include "descent/driver/driver.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "objectives/extended_rosenbrock.hpp"
+#include "descent/objectives/nd/extended_rosenbrock.hpp"
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 
 using namespace descent;
 

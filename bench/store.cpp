@@ -12,7 +12,7 @@
 #include "descent/optimizers/registry.hpp"
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "descent/driver/minibatch.hpp"
-#include "objectives/deep_linear.hpp"
-#include "objectives/logistic_regression.hpp"
-#include "objectives/softmax_regression.hpp"
+#include "descent/objectives/training/deep_linear.hpp"
+#include "descent/objectives/training/logistic_regression.hpp"
+#include "descent/objectives/training/softmax_regression.hpp"
 
 using namespace descent;
 

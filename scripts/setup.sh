@@ -28,6 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Paths relative to the checkout, so that every clone and worktree shares one ccache cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
 # ccache keeps its cache under $HOME; without a writable one, keep it in the build tree.
 if [ -z "${HOME:-}" ] || [ ! -w "${HOME:-/nonexistent}" ]; then
   export CCACHE_DIR="${CCACHE_DIR:-$build_dir/.ccache}"

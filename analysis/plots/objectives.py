@@ -153,7 +153,7 @@ def known_minimum(objective: str, params: dict, dim: int) -> Optional[KnownMinim
     if objective == "quadratic":
         return KnownMinimum(np.zeros((1, dim)), 0.0)
     if objective == "cliff":
-        # (a, 0) when the wall's slope there is negligible, as objectives/cliff.cpp lists it
+        # (a, 0) when the wall's slope there is negligible, as objectives/descent/objectives/training/cliff.cpp lists it
         a, b, c, w, height = _cliff_params(params)
         s = float(_sigmoid((a - c) / w))
         if a >= c or height / w * s * (1.0 - s) > 1e-14:

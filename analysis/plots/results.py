@@ -1,4 +1,4 @@
-"""Reading a descent results file (DESIGN.md, "Results file", schema 1) for the figure scripts.
+"""Reading a descent results file (schema 1, docs/results.md) for the figure scripts.
 
     runs = read_runs("out.h5")      # one Run per row of /index, in the file's order
 

@@ -1,5 +1,5 @@
 // The subcommands of the `descent` program. Each lives in its own file and adds itself to
-// the CLI11 application; `main` dispatches and maps errors to exit status (DESIGN.md):
+// the CLI11 application; `main` dispatches and maps errors to exit status (docs/cli.md):
 // 0 success, 2 usage or configuration error, 1 any other failure.
 #pragma once
 

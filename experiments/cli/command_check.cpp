@@ -19,8 +19,8 @@
 
 #include "descent/check/derivative_check.hpp"
 #include "descent/core/config_error.hpp"
-#include "experiments/cli/command.hpp"
-#include "objectives/registry.hpp"
+#include "command.hpp"
+#include "descent/objectives/registry.hpp"
 
 extern char** environ;
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "descent/store/inspect_results.hpp"
-#include "experiments/cli/command.hpp"
+#include "command.hpp"
 
 namespace descent::cli {
 

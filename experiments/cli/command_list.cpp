@@ -7,8 +7,8 @@
 
 #include "descent/core/config_error.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "experiments/cli/command.hpp"
-#include "objectives/registry.hpp"
+#include "command.hpp"
+#include "descent/objectives/registry.hpp"
 
 namespace descent::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "descent/store/merge_results.hpp"
-#include "experiments/cli/command.hpp"
+#include "command.hpp"
 
 namespace descent::cli {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "analysis/tables.hpp"
-#include "experiments/cli/command.hpp"
+#include "descent/analysis/tables.hpp"
+#include "command.hpp"
 
 namespace descent::cli {
 

@@ -12,10 +12,11 @@
 #include "descent/runner/progress.hpp"
 #include "descent/runner/runner.hpp"
 #include "descent/runner/summary.hpp"
+#include "descent/objectives/registry.hpp"
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/suite/suite.hpp"
-#include "experiments/cli/command.hpp"
+#include "command.hpp"
 
 namespace descent::cli {
 
@@ -39,7 +40,8 @@ std::string describe(const RunSpec& spec, const RunResult& result) {
 }
 
 int run(const RunOptions& options) {
-  const Suite suite = load_suite(options.suite);
+  const Catalog catalog = builtin_catalog();
+  const Suite suite = load_suite(options.suite, catalog);
   const Shard shard = parse_shard(options.shard);
   const std::filesystem::path output =
       options.output.empty() ? std::filesystem::path("results") / (suite.name + ".h5")
@@ -57,10 +59,10 @@ int run(const RunOptions& options) {
   Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
   std::mutex rows_mutex;
   std::map<std::string, SummaryRow> rows;
-  run_all(pending, options.threads, [&](const RunSpec& spec, const RunResult& result) {
+  run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
     store.write_run(spec, result);
     SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)), result.iterations,
-                                 result.f_final, result.x_final);
+                                 result.f_final, result.x_final, catalog);
     {
       std::lock_guard lock(rows_mutex);
       rows.emplace(spec.run_id, std::move(row));
@@ -81,7 +83,7 @@ int run(const RunOptions& options) {
       if (!reader) reader.emplace(output);
       const RunResult stored = reader->run(spec->run_id).result;
       table.push_back(summary_row(*spec, std::string(to_string(stored.stop_reason)),
-                                  stored.iterations, stored.f_final, stored.x_final));
+                                  stored.iterations, stored.f_final, stored.x_final, catalog));
     }
     if (suite.description.empty())
       std::printf("\n%s\n\n", suite.name.c_str());

@@ -9,8 +9,8 @@
 #include "descent/core/config_error.hpp"
 #include "descent/driver/run_settings.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "experiments/cli/command.hpp"
-#include "objectives/registry.hpp"
+#include "command.hpp"
+#include "descent/objectives/registry.hpp"
 
 namespace descent::cli {
 

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "descent/core/config_error.hpp"
-#include "experiments/cli/command.hpp"
+#include "command.hpp"
 
 int main(int argc, char** argv) {
   // A closed pipe (`descent run ... | head`) must not kill a run before its results are joined.

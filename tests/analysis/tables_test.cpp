@@ -6,7 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/tables.hpp"
+#include "descent/objectives/registry.hpp"
+#include "descent/analysis/tables.hpp"
 #include "descent/runner/runner.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/suite/suite.hpp"
@@ -44,11 +45,11 @@ std::size_t line_count(const std::string& text) {
 
 TEST_CASE("tables list every run and every recorded row", "[analysis]") {
   test::TemporaryDirectory dir;
-  const Suite suite = parse_suite(kSuite, "tables.toml");
+  const Suite suite = parse_suite(kSuite, "tables.toml", builtin_catalog());
   const auto output = dir.path() / "tables.h5";
   {
     ResultsStore store(output, suite);
-    for (const auto& spec : suite.runs) store.write_run(spec, execute_run(spec));
+    for (const auto& spec : suite.runs) store.write_run(spec, execute_run(spec, builtin_catalog()));
     store.compact();
   }
   const ResultsReader results(output);

@@ -3,8 +3,8 @@
 
 #include "descent/driver/driver.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "objectives/beale.hpp"
-#include "objectives/quadratic.hpp"
+#include "descent/objectives/classic/beale.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
 
 using namespace descent;
 

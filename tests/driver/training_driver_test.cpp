@@ -7,7 +7,7 @@
 
 #include "descent/driver/driver.hpp"
 #include "descent/optimizers/registry.hpp"
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;

@@ -11,7 +11,7 @@
 #include <Eigen/QR>
 #include <random>
 
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;

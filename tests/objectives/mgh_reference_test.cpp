@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 
 using namespace descent;
 

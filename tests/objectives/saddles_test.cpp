@@ -6,9 +6,9 @@
 #include <cmath>
 #include <numbers>
 
-#include "objectives/indefinite_quadratic.hpp"
-#include "objectives/quadratic.hpp"
-#include "objectives/registry.hpp"
+#include "descent/objectives/saddles/indefinite_quadratic.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/registry.hpp"
 
 using namespace descent;
 

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "descent/optimizers/bfgs.hpp"
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
-#include "objectives/saddles.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
+#include "descent/objectives/saddles/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/scripted_context.hpp"
 #include "support/tolerances.hpp"

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "descent/optimizers/registry.hpp"
-#include "objectives/quadratic.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
 #include "support/scripted_context.hpp"
 #include "support/tolerances.hpp"
 
@@ -207,7 +207,7 @@ TEST_CASE("adam follows the lecture's code, with both switches", "[optimizers][e
   }
 }
 
-TEST_CASE("defaults follow DESIGN.md's conventions", "[optimizers]") {
+TEST_CASE("defaults follow the lecture's conventions", "[optimizers]") {
   const auto defaults = [](const char* name) { return find_optimizer(name)->normalize({}); };
   REQUIRE(std::get<double>(defaults("adam").at("beta1")) == 0.9);
   REQUIRE(std::get<double>(defaults("adam").at("beta2")) == 0.999);

@@ -2,9 +2,9 @@
 // top of H₀ = γI, with the window sliding; it stops storing pairs with yᵀs ≤ 0.
 #include <catch2/catch.hpp>
 
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
-#include "objectives/saddles.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
+#include "descent/objectives/saddles/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 

@@ -2,10 +2,10 @@
 // system in at most n products, and it stops at negative curvature.
 #include <catch2/catch.hpp>
 
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
-#include "objectives/saddles.hpp"
-#include "objectives/extended_rosenbrock.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
+#include "descent/objectives/saddles/saddles.hpp"
+#include "descent/objectives/nd/extended_rosenbrock.hpp"
 #include "support/run_method.hpp"
 
 using namespace descent;

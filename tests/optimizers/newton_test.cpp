@@ -2,9 +2,9 @@
 // saddles, and the failures it reports as stop reasons.
 #include <catch2/catch.hpp>
 
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
-#include "objectives/saddles.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
+#include "descent/objectives/saddles/saddles.hpp"
 #include "support/local_objectives.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"

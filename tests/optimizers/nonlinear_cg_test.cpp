@@ -2,8 +2,8 @@
 // an (almost) exact line search, restarts, and the default curvature constant.
 #include <catch2/catch.hpp>
 
-#include "objectives/beale.hpp"
-#include "objectives/quadratic.hpp"
+#include "descent/objectives/classic/beale.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
 #include "support/run_method.hpp"
 
 using namespace descent;

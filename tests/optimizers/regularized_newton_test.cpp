@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
-#include "objectives/saddles.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
+#include "descent/objectives/saddles/saddles.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 

@@ -4,9 +4,9 @@
 // pins that), so it starts near the minimum there.
 #include <catch2/catch.hpp>
 
-#include "objectives/beale.hpp"
-#include "objectives/quadratic.hpp"
-#include "objectives/rosenbrock.hpp"
+#include "descent/objectives/classic/beale.hpp"
+#include "descent/objectives/quadratic/quadratic.hpp"
+#include "descent/objectives/classic/rosenbrock.hpp"
 #include "support/run_method.hpp"
 
 using namespace descent;

@@ -13,7 +13,7 @@
 #include "descent/core/config_error.hpp"
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
-#include "objectives/beale.hpp"
+#include "descent/objectives/classic/beale.hpp"
 #include "sample_runs.hpp"
 #include "support/temporary_directory.hpp"
 

@@ -14,7 +14,7 @@
 #include "descent/optimizers/registry.hpp"
 #include "descent/store/results_reader.hpp"
 #include "descent/suite/suite.hpp"
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 
 namespace descent::test {
 

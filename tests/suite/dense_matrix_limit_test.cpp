@@ -10,7 +10,7 @@
 #include "descent/optimizers/registry.hpp"
 #include "descent/runner/runner.hpp"
 #include "descent/suite/suite.hpp"
-#include "objectives/registry.hpp"
+#include "descent/objectives/registry.hpp"
 
 using namespace descent;
 
@@ -40,7 +40,7 @@ TEST_CASE("a dense-matrix method on an objective above the limit is refused at l
   const std::string method = GENERATE("newton", "regularized_newton", "bfgs");
   INFO(method);
   try {
-    parse_suite(suite_with(method), "suites/large.toml");
+    parse_suite(suite_with(method), "suites/large.toml", builtin_catalog());
     FAIL("no ConfigError");
   } catch (const ConfigError& error) {
     const std::string message = error.what();
@@ -58,7 +58,7 @@ TEST_CASE("a dense-matrix method at the limit itself loads", "[suite][dense]") {
   const std::string text = "name = \"at_limit\"\n[[objective]]\nname = \"quadratic\"\n"
                            "params = { dim = " + std::to_string(kMaxDenseHessianDim) +
                            " }\n[[optimizer]]\nname = \"bfgs\"\n";
-  REQUIRE(parse_suite(text, "at_limit.toml").runs.size() == 1);
+  REQUIRE(parse_suite(text, "at_limit.toml", builtin_catalog()).runs.size() == 1);
 }
 
 TEST_CASE("the runner refuses a dense-matrix run on a large objective before allocating",
@@ -74,10 +74,10 @@ TEST_CASE("the runner refuses a dense-matrix run on a large objective before all
     spec.optimizer = entry.doc.name;
     spec.optimizer_params = entry.normalize({});
     if (entry.forms_dense_matrices) {
-      REQUIRE_THROWS_MATCHES(execute_run(spec), ConfigError,
+      REQUIRE_THROWS_MATCHES(execute_run(spec, builtin_catalog()), ConfigError,
                              Catch::Matchers::Message(*dense_matrix_conflict(entry, *objective)));
     } else {
-      REQUIRE(execute_run(spec).iterations <= 1);
+      REQUIRE(execute_run(spec, builtin_catalog()).iterations <= 1);
     }
   }
 }

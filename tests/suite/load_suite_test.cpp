@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
 
 using namespace descent;
@@ -44,20 +45,20 @@ TEST_CASE("load_suite reads a file and keeps its text verbatim", "[suite][file]"
   const auto path = dir.path() / "lecture.toml";
   std::ofstream(path, std::ios::binary) << kText;
 
-  const Suite loaded = load_suite(path);
+  const Suite loaded = load_suite(path, builtin_catalog());
   REQUIRE(loaded.name == "from-disk");
   REQUIRE(loaded.path == path);
   REQUIRE(loaded.toml_text == kText);
   REQUIRE(loaded.sha256 == sha256_hex(kText));
   REQUIRE(loaded.runs.size() == 4);
 
-  const Suite parsed = parse_suite(kText, path);
+  const Suite parsed = parse_suite(kText, path, builtin_catalog());
   for (std::size_t i = 0; i < parsed.runs.size(); ++i)
     REQUIRE(loaded.runs[i].run_id == parsed.runs[i].run_id);
 
   SECTION("errors name the file as given") {
     std::ofstream(path, std::ios::binary) << "name = \"x\"\nrepeats = -2\n";
-    REQUIRE_THROWS_WITH(load_suite(path),
+    REQUIRE_THROWS_WITH(load_suite(path, builtin_catalog()),
                         Catch::Matchers::StartsWith(path.string() + ":2:11: repeats: "));
   }
 }
@@ -67,13 +68,13 @@ TEST_CASE("a missing or unreadable suite file is a ConfigError naming it", "[sui
   SECTION("missing") {
     const auto path = dir.path() / "no-such-suite.toml";
     REQUIRE_THROWS_MATCHES(
-        load_suite(path), ConfigError,
+        load_suite(path, builtin_catalog()), ConfigError,
         Catch::Matchers::Message(path.string() +
                                  ":1:1: file: cannot read the suite file: it does not exist"));
   }
   SECTION("a directory") {
     REQUIRE_THROWS_MATCHES(
-        load_suite(dir.path()), ConfigError,
+        load_suite(dir.path(), builtin_catalog()), ConfigError,
         Catch::Matchers::Message(dir.path().string() +
                                  ":1:1: file: cannot read the suite file: it is a directory"));
   }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
 
 using namespace descent;
@@ -13,7 +14,7 @@ TEST_CASE("every shipped suite loads and describes at least one run", "[suite]")
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".toml") continue;
     INFO(entry.path().string());
-    const Suite suite = load_suite(entry.path());
+    const Suite suite = load_suite(entry.path(), builtin_catalog());
     REQUIRE(suite.name == entry.path().stem().string());
     REQUIRE_FALSE(suite.runs.empty());
     ++suites;

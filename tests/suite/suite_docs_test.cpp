@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/driver/run_settings.hpp"
 #include "descent/suite/suite.hpp"
 
@@ -44,7 +45,7 @@ std::string documented_example() {
 
 TEST_CASE("the complete example of docs/suites.md is valid and has the runs it announces",
           "[suite][docs]") {
-  const Suite suite = parse_suite(documented_example(), "docs/suites.md");
+  const Suite suite = parse_suite(documented_example(), "docs/suites.md", builtin_catalog());
   REQUIRE(suite.name == "lecture-beale");
   REQUIRE(suite.runs.size() == 30);
   std::set<std::string> labels;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
 
 using namespace descent;
@@ -210,7 +211,7 @@ TEST_CASE("every kind of bad input names the file, line, column, key and rule", 
   INFO(bad.problem);
   INFO(bad.text);
   try {
-    parse_suite(bad.text, "suites/bad.toml");
+    parse_suite(bad.text, "suites/bad.toml", builtin_catalog());
     FAIL("no ConfigError");
   } catch (const ConfigError& error) {
     const std::string message = error.what();

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/optimizers/adam.hpp"
 #include "descent/suite/suite.hpp"
 
@@ -47,7 +48,7 @@ sweep = { lr = [1e-3, 1e-2], eps_placement = ["outside", "inside"] }
 run = { max_iter = 2000, stop = { grad_norm = 1e-6 } }
 )";
 
-Suite expansion_suite() { return parse_suite(kSuite, "expansion.toml"); }
+Suite expansion_suite() { return parse_suite(kSuite, "expansion.toml", builtin_catalog()); }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   text.replace(text.find(from), from.size(), to);
@@ -150,7 +151,7 @@ TEST_CASE("run ids are stable across loads and change with what the run is", "[s
   REQUIRE(ids.size() == first.runs.size());
 
   SECTION("a changed hyperparameter changes the ids of its runs only") {
-    const Suite changed = parse_suite(replaced(kSuite, "lr = 0.01", "lr = 0.02"), "expansion.toml");
+    const Suite changed = parse_suite(replaced(kSuite, "lr = 0.01", "lr = 0.02"), "expansion.toml", builtin_catalog());
     for (std::size_t i = 0; i < first.runs.size(); ++i) {
       INFO(first.runs[i].label);
       if (first.runs[i].optimizer == "gd") {
@@ -163,20 +164,20 @@ TEST_CASE("run ids are stable across loads and change with what the run is", "[s
     }
   }
   SECTION("a changed run setting changes every id") {
-    const Suite changed = parse_suite(replaced(kSuite, "every = 5", "every = 6"), "expansion.toml");
+    const Suite changed = parse_suite(replaced(kSuite, "every = 5", "every = 6"), "expansion.toml", builtin_catalog());
     for (std::size_t i = 0; i < first.runs.size(); ++i)
       REQUIRE(changed.runs[i].run_id != first.runs[i].run_id);
   }
   SECTION("labels and the suite's name are not part of the id") {
     auto text = replaced(kSuite, "adam, lecture code", "adam as in the slides");
     text = replaced(text, "name = \"expansion\"", "name = \"renamed\"");
-    const Suite relabelled = parse_suite(text, "other.toml");
+    const Suite relabelled = parse_suite(text, "other.toml", builtin_catalog());
     for (std::size_t i = 0; i < first.runs.size(); ++i)
       REQUIRE(relabelled.runs[i].run_id == first.runs[i].run_id);
   }
   SECTION("an integer for a real hyperparameter is the same run as the real") {
-    const Suite as_real = parse_suite(kMinimal + "lr = 1.0\n", "a.toml");
-    const Suite as_integer = parse_suite(kMinimal + "lr = 1\n", "b.toml");
+    const Suite as_real = parse_suite(kMinimal + "lr = 1.0\n", "a.toml", builtin_catalog());
+    const Suite as_integer = parse_suite(kMinimal + "lr = 1\n", "b.toml", builtin_catalog());
     REQUIRE(as_real.runs[0].run_id == as_integer.runs[0].run_id);
   }
 }
@@ -202,7 +203,7 @@ TEST_CASE("each run's seed derives from the suite seed and the run, reproducibly
     REQUIRE(suite.runs[0].seed == std::stoull(digest.substr(0, 16), nullptr, 16) >> 1);
   }
   SECTION("another suite seed gives other seeds and so other ids") {
-    const Suite reseeded = parse_suite(replaced(kSuite, "seed = 7", "seed = 8"), "expansion.toml");
+    const Suite reseeded = parse_suite(replaced(kSuite, "seed = 7", "seed = 8"), "expansion.toml", builtin_catalog());
     for (std::size_t i = 0; i < suite.runs.size(); ++i) {
       REQUIRE(reseeded.runs[i].seed != suite.runs[i].seed);
       REQUIRE(reseeded.runs[i].run_id != suite.runs[i].run_id);
@@ -211,7 +212,7 @@ TEST_CASE("each run's seed derives from the suite seed and the run, reproducibly
 }
 
 TEST_CASE("a minimal suite takes every default", "[suite][defaults]") {
-  const Suite suite = parse_suite(kMinimal, "minimal.toml");
+  const Suite suite = parse_suite(kMinimal, "minimal.toml", builtin_catalog());
   REQUIRE(suite.seed == 1);
   REQUIRE(suite.repeats == 1);
   REQUIRE(suite.description.empty());
@@ -229,7 +230,7 @@ TEST_CASE("a minimal suite takes every default", "[suite][defaults]") {
 TEST_CASE("[run] may be written with sub-table headers", "[suite][settings]") {
   const Suite suite =
       parse_suite(kMinimal + "[run.stop]\nf_target = -1\nmax_evals = 100\n[run]\nmax_iter = 7\n",
-                  "headers.toml");
+                  "headers.toml", builtin_catalog());
   const RunSettings& settings = suite.runs[0].settings;
   REQUIRE(settings.max_iter == 7);
   REQUIRE(settings.stop.f_target == -1.0);
@@ -242,7 +243,7 @@ TEST_CASE("random starts are uniform in the box and reproducible bit for bit", "
       "[[objective]]\nname = \"rosenbrock\"\nstarts = { random = 5, box = [-4, 4] }\n"
       "[[objective]]\nname = \"beale\"\nstarts = { random = 5, box = [-4, 4] }\n"
       "[[optimizer]]\nname = \"gd\"\n";
-  const Suite suite = parse_suite(text, "random.toml");
+  const Suite suite = parse_suite(text, "random.toml", builtin_catalog());
   REQUIRE(suite.runs.size() == 10);
   for (const auto& run : suite.runs) {
     REQUIRE(run.dim() == 2);
@@ -250,13 +251,13 @@ TEST_CASE("random starts are uniform in the box and reproducible bit for bit", "
     REQUIRE((run.x0.array() <= 4.0).all());
   }
   SECTION("the same points on every load") {
-    const Suite again = parse_suite(text, "random.toml");
+    const Suite again = parse_suite(text, "random.toml", builtin_catalog());
     for (std::size_t i = 0; i < suite.runs.size(); ++i)
       REQUIRE(again.runs[i].x0 == suite.runs[i].x0);
   }
   SECTION("other points for another objective index and another suite seed") {
     REQUIRE(suite.runs[0].x0 != suite.runs[5].x0);
-    const Suite reseeded = parse_suite(replaced(text, "seed = 3", "seed = 4"), "random.toml");
+    const Suite reseeded = parse_suite(replaced(text, "seed = 3", "seed = 4"), "random.toml", builtin_catalog());
     REQUIRE(reseeded.runs[0].x0 != suite.runs[0].x0);
   }
   SECTION("the points follow the documented generator") {
@@ -274,7 +275,7 @@ TEST_CASE("\"standard\" starts are the objective's own", "[suite][starts]") {
   const Suite suite = parse_suite(
       "name = \"s\"\n[[objective]]\nname = \"rosenbrock\"\nstarts = "
       "\"standard\"\n[[optimizer]]\nname = \"gd\"\n",
-      "standard.toml");
+      "standard.toml", builtin_catalog());
   REQUIRE(suite.runs.size() == 1);
   REQUIRE(suite.runs[0].x0 == Vector{{-1.2, 1.0}});
 }

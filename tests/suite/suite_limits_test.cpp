@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "descent/objectives/registry.hpp"
 #include "descent/core/config_error.hpp"
 #include "descent/suite/suite.hpp"
 #include "support/temporary_directory.hpp"
@@ -24,7 +25,7 @@ std::string value_list(int n, double first, double step) {
 
 std::string error_of(const std::string& text) {
   try {
-    parse_suite(text, "big.toml");
+    parse_suite(text, "big.toml", builtin_catalog());
   } catch (const ConfigError& error) {
     return error.what();
   }
@@ -37,7 +38,7 @@ TEST_CASE("an empty suite file is named as such", "[suite][errors]") {
   test::TemporaryDirectory dir;
   const auto path = dir / "empty.toml";
   std::ofstream(path).flush();
-  REQUIRE_THROWS_MATCHES(load_suite(path), ConfigError,
+  REQUIRE_THROWS_MATCHES(load_suite(path, builtin_catalog()), ConfigError,
                          Catch::Matchers::Message(path.string() +
                                                   ":1:1: file: the suite file is empty (a suite "
                                                   "needs at least name, [[objective]] and "
@@ -81,6 +82,6 @@ TEST_CASE("a suite of exactly the limit expands", "[suite][slow]") {
   const Suite suite = parse_suite(
       "name = \"t\"\nrepeats = 50000\n[[objective]]\nname = \"beale\"\nstarts = [[1.0, 1.0], "
       "[2.0, 2.0]]\n[[optimizer]]\nname = \"gd\"\n",
-      "limit.toml");
+      "limit.toml", builtin_catalog());
   REQUIRE(suite.runs.size() == 100000);
 }

@@ -1,0 +1,43 @@
+// Runner: executes the runs of a suite on a pool of threads. Each run builds its own
+// objective and optimizer from the registries, so runs share nothing and give the same
+// result on any number of threads. Finished runs are handed to a callback (the store) at
+// once, so an interrupted suite loses only the runs in flight.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "descent/driver/run_result.hpp"
+#include "descent/suite/suite.hpp"
+
+namespace descent {
+
+struct Shard {
+  std::int64_t index = 1;  // K of K/N, from 1
+  std::int64_t count = 1;  // N
+
+  // Run i of the suite belongs to shard ((i mod N) + 1).
+  bool contains(std::size_t run_position) const {
+    return static_cast<std::int64_t>(run_position % static_cast<std::size_t>(count)) + 1 == index;
+  }
+};
+
+// Parses "K/N" (1 ≤ K ≤ N); ConfigError otherwise.
+Shard parse_shard(const std::string& text);
+
+// Builds the objective and optimizer of `spec` and runs the driver.
+RunResult execute_run(const RunSpec& spec, const Catalog& catalog);
+
+// Called on the worker thread as soon as a run has finished.
+using RunFinished = std::function<void(const RunSpec& spec, const RunResult& result)>;
+
+// Runs, on `threads` threads, every run of `runs` in order of position (each thread takes the
+// next one). `on_finished` must be thread-safe. Exceptions from a run are rethrown after the
+// other threads stop taking new runs.
+void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog& catalog,
+             const RunFinished& on_finished);
+
+}  // namespace descent

@@ -1,0 +1,97 @@
+// ResultsReader: reads a results file (schema 1, docs/results.md):
+// the provenance attributes of the root, the /index table, and whole runs (specification,
+// result, trace). Used by `inspect`, `merge` and the analysis.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "descent/driver/run_result.hpp"
+#include "descent/suite/run_spec.hpp"
+
+namespace descent {
+
+inline constexpr const char* kResultsSchema = "descent.results";
+inline constexpr std::int64_t kResultsSchemaVersion = 1;
+
+// The root attributes: what wrote the file, when, where, and from which suite.
+struct ResultsFileInfo {
+  std::string schema = kResultsSchema;
+  std::int64_t schema_version = kResultsSchemaVersion;
+  std::string software_version;
+  std::string git_commit;
+  std::string compiler;
+  std::string build_type;
+  std::string created;  // ISO 8601, UTC
+  std::string host;
+  std::string suite_name;
+  std::string suite_toml;  // verbatim
+  std::string suite_sha256;
+};
+
+// One row of /index: a run's identity and outcome.
+struct IndexRow {
+  std::string run_id;
+  std::string objective;
+  std::string optimizer;
+  std::string label;
+  std::int64_t dim = 0;
+  std::int64_t start_index = 0;
+  std::int64_t repeat = 0;
+  std::string status;       // to_string(RunStatus)
+  std::string stop_reason;  // to_string(StopReason)
+  std::int64_t iterations = 0;
+  double f_final = 0.0;
+  double grad_norm_final = 0.0;
+  std::int64_t evals_f = 0;
+  std::int64_t evals_grad = 0;
+  std::int64_t evals_hess = 0;
+  std::int64_t evals_hvp = 0;
+  double seconds = 0.0;
+
+  bool operator==(const IndexRow&) const = default;
+};
+
+// The columns of /index, in order.
+const std::vector<std::string>& index_columns();
+// The standard trace columns, in order (`x` and method-specific columns come after).
+const std::vector<std::string>& standard_trace_columns();
+
+// The current writer's provenance for a file holding runs of the given suite.
+ResultsFileInfo current_file_info(std::string suite_name, std::string suite_toml,
+                                  std::string suite_sha256);
+
+struct StoredRun {
+  RunSpec spec;  // run_id as stored; every field as written
+  RunResult result;
+};
+
+class ResultsReader {
+ public:
+  // Opens a results file read-only. A missing file, a file that is not HDF5, or an HDF5 file
+  // that is not a descent results file of a known schema version is a ConfigError naming
+  // the path.
+  explicit ResultsReader(const std::filesystem::path& path);
+  ~ResultsReader();
+  ResultsReader(ResultsReader&&) noexcept;
+  ResultsReader& operator=(ResultsReader&&) noexcept;
+
+  const std::filesystem::path& path() const;
+  const ResultsFileInfo& info() const;
+  // The /index rows, in file order.
+  const std::vector<IndexRow>& index() const;
+  bool contains(const std::string& run_id) const;
+  // A whole run; ConfigError if the file holds no run with this id.
+  StoredRun run(const std::string& run_id) const;
+  // Names of the run's trace datasets: standard columns, then `x`, then method-specific ones.
+  std::vector<std::string> trace_columns(const std::string& run_id) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace descent

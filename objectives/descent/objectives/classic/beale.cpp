@@ -1,0 +1,48 @@
+#include "descent/objectives/classic/beale.hpp"
+
+namespace descent {
+
+double Beale::value(const Vector& x) const {
+  return evaluate<double>(std::span<const double>(x.data(), 2));
+}
+
+// With tₖ = cₖ − x + x yᵏ (c = 1.5, 2.25, 2.625): ∂tₖ/∂x = yᵏ − 1, ∂tₖ/∂y = k x yᵏ⁻¹.
+void Beale::gradient(const Vector& p, Vector& g) const {
+  const double x = p[0], y = p[1];
+  const double y2 = y * y, y3 = y2 * y;
+  const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
+  g.resize(2);
+  g[0] = 2.0 * (t1 * (y - 1.0) + t2 * (y2 - 1.0) + t3 * (y3 - 1.0));
+  g[1] = 2.0 * (t1 * x + t2 * 2.0 * x * y + t3 * 3.0 * x * y2);
+}
+
+void Beale::hessian(const Vector& p, Matrix& h) const {
+  const double x = p[0], y = p[1];
+  const double y2 = y * y, y3 = y2 * y;
+  const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
+  h.resize(2, 2);
+  h(0, 0) = 2.0 * ((y - 1.0) * (y - 1.0) + (y2 - 1.0) * (y2 - 1.0) + (y3 - 1.0) * (y3 - 1.0));
+  h(0, 1) = 2.0 * ((x * (y - 1.0) + t1) + (2.0 * x * y * (y2 - 1.0) + 2.0 * y * t2) +
+                   (3.0 * x * y2 * (y3 - 1.0) + 3.0 * y2 * t3));
+  h(1, 0) = h(0, 1);
+  h(1, 1) = 2.0 * (x * x + (4.0 * x * x * y2 + 2.0 * x * t2) + (9.0 * x * x * y2 * y2 + 6.0 * x * y * t3));
+}
+
+std::vector<KnownMinimum> Beale::minima() const {
+  return {{Vector{{3.0, 0.5}}, 0.0, true}};
+}
+
+std::vector<Vector> Beale::standard_starts() const { return {Vector{{1.0, 1.0}}}; }
+
+ObjectiveEntry beale_entry() {
+  return objective_entry<Beale>({
+      .name = "beale",
+      .family = "classic 2-D",
+      .summary = "Beale's function: a narrow curved valley with flat plateaus",
+      .formula = "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²\n"
+                 "minimum: f(3, 0.5) = 0; standard start (1, 1); lecture starts (2, −2), (−3, 3)",
+      .source = "E. M. L. Beale (1958); Moré, Garbow & Hillstrom (1981), problem 5",
+  });
+}
+
+}  // namespace descent

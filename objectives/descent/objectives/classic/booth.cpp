@@ -1,0 +1,36 @@
+#include "descent/objectives/classic/booth.hpp"
+
+namespace descent {
+
+double Booth::value(const Vector& x) const {
+  return evaluate<double>(std::span<const double>(x.data(), 2));
+}
+
+void Booth::gradient(const Vector& p, Vector& g) const {
+  g.resize(2);
+  g[0] = 10.0 * p[0] + 8.0 * p[1] - 34.0;
+  g[1] = 8.0 * p[0] + 10.0 * p[1] - 38.0;
+}
+
+void Booth::hessian(const Vector&, Matrix& h) const { h = Matrix{{10.0, 8.0}, {8.0, 10.0}}; }
+
+std::vector<KnownMinimum> Booth::minima() const { return {{Vector{{1.0, 3.0}}, 0.0, true}}; }
+
+std::vector<Vector> Booth::standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
+
+Box Booth::domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
+
+ObjectiveEntry booth_entry() {
+  return objective_entry<Booth>({
+      .name = "booth",
+      .family = "classic 2-D",
+      .summary = "Booth's function: a convex quadratic with condition number 9",
+      .formula = "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²\n"
+                 "∇f = (10x + 8y − 34, 8x + 10y − 38),  ∇²f = [[10, 8], [8, 10]]\n"
+                 "minimum: f(1, 3) = 0; start (−5, 5); domain [−10, 10]²",
+      .source = "A. D. Booth (1949); Jamil & Yang (2013), A literature survey of benchmark "
+                "functions, no. 22",
+  });
+}
+
+}  // namespace descent

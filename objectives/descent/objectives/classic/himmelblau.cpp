@@ -1,0 +1,50 @@
+#include "descent/objectives/classic/himmelblau.hpp"
+
+namespace descent {
+
+double Himmelblau::value(const Vector& x) const {
+  return evaluate<double>(std::span<const double>(x.data(), 2));
+}
+
+void Himmelblau::gradient(const Vector& p, Vector& g) const {
+  const double x = p[0], y = p[1];
+  const double a = x * x + y - 11.0, b = x + y * y - 7.0;
+  g.resize(2);
+  g[0] = 4.0 * x * a + 2.0 * b;
+  g[1] = 2.0 * a + 4.0 * y * b;
+}
+
+void Himmelblau::hessian(const Vector& p, Matrix& h) const {
+  const double x = p[0], y = p[1];
+  h.resize(2, 2);
+  h(0, 0) = 12.0 * x * x + 4.0 * y - 42.0;
+  h(0, 1) = h(1, 0) = 4.0 * (x + y);
+  h(1, 1) = 4.0 * x + 12.0 * y * y - 26.0;
+}
+
+// The irrational minima are the roots of ∇f = 0 computed to 40 digits (mpmath), rounded.
+std::vector<KnownMinimum> Himmelblau::minima() const {
+  return {{Vector{{3.0, 2.0}}, 0.0, true},
+          {Vector{{-2.805118086952745, 3.131312518250573}}, 0.0, true},
+          {Vector{{-3.779310253377747, -3.2831859912861696}}, 0.0, true},
+          {Vector{{3.5844283403304917, -1.8481265269644036}}, 0.0, true}};
+}
+
+std::vector<Vector> Himmelblau::standard_starts() const { return {Vector{{0.0, 0.0}}}; }
+
+Box Himmelblau::domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
+
+ObjectiveEntry himmelblau_entry() {
+  return objective_entry<Himmelblau>({
+      .name = "himmelblau",
+      .family = "classic 2-D",
+      .summary = "Himmelblau's function: four global minima around a local maximum",
+      .formula = "f(x, y) = (x² + y − 11)² + (x + y² − 7)²\n"
+                 "∇²f = [[12x² + 4y − 42, 4(x + y)], [4(x + y), 4x + 12y² − 26]]\n"
+                 "minima f = 0 at (3, 2), (−2.805118, 3.131313), (−3.779310, −3.283186),\n"
+                 "(3.584428, −1.848127); start (0, 0); domain [−5, 5]²",
+      .source = "D. M. Himmelblau, Applied Nonlinear Programming (1972)",
+  });
+}
+
+}  // namespace descent

@@ -1,0 +1,99 @@
+#include "descent/objectives/nd/extended_powell.hpp"
+
+#include <Eigen/Core>
+
+namespace descent {
+
+namespace {
+
+using Block = Eigen::Matrix4d;
+
+Block block_hessian(const double* x) {
+  const double p = (x[1] - 2.0 * x[2]) * (x[1] - 2.0 * x[2]);
+  const double q = (x[0] - x[3]) * (x[0] - x[3]);
+  return Block{{2.0 + 120.0 * q, 20.0, 0.0, -120.0 * q},
+               {20.0, 200.0 + 12.0 * p, -24.0 * p, 0.0},
+               {0.0, -24.0 * p, 10.0 + 48.0 * p, -10.0},
+               {-120.0 * q, 0.0, -10.0, 10.0 + 120.0 * q}};
+}
+
+}  // namespace
+
+void ExtendedPowell::Params::validate() const {
+  if (dim % 4 != 0)
+    throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) +
+                                 " must be a multiple of 4 (extended Powell works in blocks of 4)");
+}
+
+ExtendedPowell::ExtendedPowell(const Params& params) : dim_(params.dim) { validate_fields(params); }
+
+double ExtendedPowell::value(const Vector& x) const {
+  return evaluate<double>(std::span<const double>(x.data(), dim_));
+}
+
+void ExtendedPowell::gradient(const Vector& x, Vector& g) const { value_gradient(x, g); }
+
+double ExtendedPowell::value_gradient(const Vector& x, Vector& g) const {
+  g.resize(dim_);
+  double sum = 0.0;
+  for (Index i = 0; i < dim_; i += 4) {
+    const double s = x[i] + 10.0 * x[i + 1], t = x[i + 2] - x[i + 3];
+    const double p = x[i + 1] - 2.0 * x[i + 2], q = x[i] - x[i + 3];
+    const double p3 = p * p * p, q3 = q * q * q;
+    sum += s * s + 5.0 * t * t + p3 * p + 10.0 * q3 * q;
+    g[i] = 2.0 * s + 40.0 * q3;
+    g[i + 1] = 20.0 * s + 4.0 * p3;
+    g[i + 2] = 10.0 * t - 8.0 * p3;
+    g[i + 3] = -10.0 * t - 40.0 * q3;
+  }
+  return sum;
+}
+
+void ExtendedPowell::hessian(const Vector& x, Matrix& h) const {
+  check_dense_hessian(*this);
+  h.setZero(dim_, dim_);
+  for (Index i = 0; i < dim_; i += 4) h.block<4, 4>(i, i) = block_hessian(x.data() + i);
+}
+
+// The block of block_hessian() applied to (va, vb, vc, vd), written out.
+void ExtendedPowell::hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
+  hv.resize(dim_);
+  for (Index i = 0; i < dim_; i += 4) {
+    const double p = (x[i + 1] - 2.0 * x[i + 2]) * (x[i + 1] - 2.0 * x[i + 2]);
+    const double q = (x[i] - x[i + 3]) * (x[i] - x[i + 3]);
+    const double va = v[i], vb = v[i + 1], vc = v[i + 2], vd = v[i + 3];
+    hv[i] = (2.0 + 120.0 * q) * va + 20.0 * vb - 120.0 * q * vd;
+    hv[i + 1] = 20.0 * va + (200.0 + 12.0 * p) * vb - 24.0 * p * vc;
+    hv[i + 2] = -24.0 * p * vb + (10.0 + 48.0 * p) * vc - 10.0 * vd;
+    hv[i + 3] = -120.0 * q * va - 10.0 * vc + (10.0 + 120.0 * q) * vd;
+  }
+}
+
+std::vector<KnownMinimum> ExtendedPowell::minima() const {
+  return {{Vector::Zero(dim_), 0.0, true}};
+}
+
+std::vector<Vector> ExtendedPowell::standard_starts() const {
+  Vector start(dim_);
+  for (Index i = 0; i < dim_; i += 4) start.segment<4>(i) << 3.0, -1.0, 0.0, 1.0;
+  return {start};
+}
+
+Box ExtendedPowell::domain() const {
+  return {Vector::Constant(dim_, -4.0), Vector::Constant(dim_, 4.0)};
+}
+
+ObjectiveEntry extended_powell_entry() {
+  return objective_entry<ExtendedPowell>({
+      .name = "extended_powell",
+      .family = "n-D",
+      .summary = "Extended Powell singular (MGH 13 at n = 4, MGH 22): singular Hessian at the minimum",
+      .formula = "f = Σ_blocks (a + 10b)² + 5(c − d)² + (b − 2c)⁴ + 10(a − d)⁴\n"
+                 "∇²f block diagonal (4×4 blocks), rank 2 per block at the minimum\n"
+                 "minimum f(0) = 0; standard start (3, −1, 0, 1, …); domain [−4, 4]ⁿ",
+      .source = "M. J. D. Powell (1962); Moré, Garbow & Hillstrom (1981), problems 13 and 22",
+      .check_params = {{{"dim", std::int64_t{8}}}},
+  });
+}
+
+}  // namespace descent

@@ -1,0 +1,37 @@
+#include "descent/objectives/training/batch_math.hpp"
+
+#include <cmath>
+
+namespace descent {
+
+Eigen::Ref<const Matrix> batch_columns(const Matrix& source, std::span<const Index> terms,
+                                       Matrix& storage) {
+  const auto b = static_cast<Index>(terms.size());
+  bool consecutive = true;
+  for (Index j = 1; j < b && consecutive; ++j) consecutive = terms[j] == terms[0] + j;
+  if (consecutive && b > 0) return source.middleCols(terms[0], b);
+  storage.resize(source.rows(), b);
+  for (Index j = 0; j < b; ++j) storage.col(j) = source.col(terms[j]);
+  return storage;
+}
+
+Vector batch_entries(const Vector& source, std::span<const Index> terms) {
+  Vector out(static_cast<Index>(terms.size()));
+  for (std::size_t j = 0; j < terms.size(); ++j) out[static_cast<Index>(j)] = source[terms[j]];
+  return out;
+}
+
+double softmax_columns(Matrix& z) {
+  double log_partitions = 0.0;
+  for (Index i = 0; i < z.cols(); ++i) {
+    auto column = z.col(i);
+    const double shift = column.maxCoeff();
+    column = (column.array() - shift).exp();
+    const double partition = column.sum();
+    column /= partition;
+    log_partitions += shift + std::log(partition);
+  }
+  return log_partitions;
+}
+
+}  // namespace descent

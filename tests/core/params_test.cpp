@@ -1,0 +1,143 @@
+// The parameter layer: one field list per options aggregate fills it from a map, writes it
+// back, describes it and checks its ranges.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "descent/core/params.hpp"
+
+namespace descent {
+namespace {
+
+enum class Shape { kRound, kSquare };
+constexpr std::array<std::pair<std::string_view, Shape>, 2> kShapes{
+    {{"round", Shape::kRound}, {"square", Shape::kSquare}}};
+
+struct Sample {
+  double rate = 0.5;
+  std::optional<double> limit;
+  std::int64_t count = 3;
+  std::optional<std::int64_t> cap;
+  bool enabled = true;
+  std::optional<bool> verbose;
+  std::string tag = "t";
+  std::vector<double> weights = {1.0, 2.0};
+  Shape shape = Shape::kRound;
+
+  template <class V>
+  void visit(V& v) {
+    v.real("rate", rate, Range::open_unit(), "a rate");
+    v.optional_real("limit", limit, Range::positive(), "a limit");
+    v.integer("count", count, Range::closed(1, 10), "a count");
+    v.optional_integer("cap", cap, Range::at_least(0), "a cap");
+    v.flag("enabled", enabled, "a switch");
+    v.optional_flag("verbose", verbose, "an optional switch");
+    v.text("tag", tag, "a tag");
+    v.reals("weights", weights, Range::non_negative(), "weights");
+    v.choice("shape", shape, kShapes, "a shape");
+  }
+  void validate() const {
+    if (cap && *cap > count) throw ConfigError("cap", "cap must not exceed count");
+  }
+};
+
+TEST_CASE("options from an empty map keep every default", "[params]") {
+  const Sample s = options_from<Sample>({});
+  CHECK(s.rate == 0.5);
+  CHECK_FALSE(s.limit);
+  CHECK(s.count == 3);
+  CHECK(s.shape == Shape::kRound);
+}
+
+TEST_CASE("options from a map take every kind of value", "[params]") {
+  const Sample s = options_from<Sample>({{"rate", 0.25},
+                                         {"limit", std::int64_t{2}},
+                                         {"count", 7.0},
+                                         {"cap", std::int64_t{4}},
+                                         {"enabled", false},
+                                         {"verbose", true},
+                                         {"tag", std::string("x")},
+                                         {"weights", std::vector<double>{0.0, 3.0}},
+                                         {"shape", std::string("square")}});
+  CHECK(s.rate == 0.25);
+  CHECK(s.limit == 2.0);  // an integer is accepted for a real
+  CHECK(s.count == 7);    // and an integral real for an integer
+  CHECK(s.cap == 4);
+  CHECK_FALSE(s.enabled);
+  CHECK(s.verbose == true);
+  CHECK(s.tag == "x");
+  CHECK(s.weights == std::vector<double>{0.0, 3.0});
+  CHECK(s.shape == Shape::kSquare);
+}
+
+TEST_CASE("bad values are configuration errors naming the key and the rule", "[params]") {
+  using Catch::Matchers::Contains;
+  CHECK_THROWS_WITH(options_from<Sample>({{"rate", 1.0}}), Contains("0 < rate < 1"));
+  CHECK_THROWS_WITH(options_from<Sample>({{"count", 2.5}}), Contains("'count' must be an integer"));
+  CHECK_THROWS_WITH(options_from<Sample>({{"enabled", 1.0}}), Contains("'enabled' must be bool"));
+  CHECK_THROWS_WITH(options_from<Sample>({{"shape", std::string("oval")}}),
+                    Contains("\"round\", \"square\""));
+  CHECK_THROWS_WITH(options_from<Sample>({{"weights", std::vector<double>{-1.0}}}),
+                    Contains("0 <= weights"));
+  CHECK_THROWS_WITH(options_from<Sample>({{"colour", 1.0}}),
+                    Contains("unknown key 'colour'") && Contains("rate"));
+  CHECK_THROWS_WITH(options_from<Sample>({{"cap", std::int64_t{9}}}),
+                    Contains("cap must not exceed count"));
+}
+
+TEST_CASE("non-finite reals break every range, bounded or not", "[params]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_AS(options_from<Sample>({{"limit", inf}}), ConfigError);
+  CHECK_THROWS_AS(options_from<Sample>({{"limit", std::numeric_limits<double>::quiet_NaN()}}),
+                  ConfigError);
+  CHECK_FALSE(Range::any().contains(inf));
+  CHECK_FALSE(Range::any().contains(-inf));
+  CHECK(Range::any().contains(-1e300));
+}
+
+TEST_CASE("params_of writes every field back, and reads back to the same options", "[params]") {
+  Sample s;
+  s.limit = 3.0;
+  const ParamMap map = params_of(s);
+  CHECK(map.size() == 8);  // verbose and cap are unset
+  CHECK(std::get<double>(map.at("limit")) == 3.0);
+  CHECK(std::get<std::string>(map.at("shape")) == "round");
+  CHECK(params_of(options_from<Sample>(map)) == map);
+  CHECK(to_text(map).find("rate=0.5;") != std::string::npos);
+}
+
+TEST_CASE("fields_of describes type, default and rule for `descent show`", "[params]") {
+  const auto fields = fields_of<Sample>();
+  REQUIRE(fields.size() == 9);
+  CHECK(fields[0].name == "rate");
+  CHECK(fields[0].type == "real");
+  CHECK(fields[0].default_text == "0.5");
+  CHECK(fields[0].rule == "0 < rate < 1");
+  CHECK(fields[1].default_text == "none");
+  CHECK(fields[8].rule == "one of round, square");
+  CHECK(fields[8].default_text == "\"round\"");
+}
+
+TEST_CASE("real numbers are written as the shortest text that reads back exactly", "[params]") {
+  CHECK(to_text(ParamValue(0.1)) == "0.1");
+  CHECK(to_text(ParamValue(1e-7)) == "1e-07");
+  CHECK(to_text(ParamValue(1.0 / 3.0)) == "0.33333333333333331");
+  CHECK(to_text(ParamValue(std::vector<double>{1.0, 0.5})) == "[1, 0.5]");
+}
+
+TEST_CASE("validate_fields checks an aggregate built in code", "[params]") {
+  Sample s;
+  s.count = 11;
+  CHECK_THROWS_AS(validate_fields(s), ConfigError);
+  s.count = 5;
+  CHECK_NOTHROW(validate_fields(s));
+}
+
+}  // namespace
+}  // namespace descent
