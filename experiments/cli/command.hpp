@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -19,5 +20,10 @@ void add_check_command(CLI::App& app, Action& action);
 void add_inspect_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+
+// The message for a command-line error, in descent's words: an unknown command or option is
+// named as typed, with the closest known ones ("did you mean …"), and the message says where
+// the usage is (`descent [COMMAND] --help`).
+std::string usage_error_text(const CLI::App& app, int argc, char** argv, const CLI::ParseError& error);
 
 }  // namespace descent::cli

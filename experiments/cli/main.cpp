@@ -22,9 +22,15 @@ int main(int argc, char** argv) {
   descent::cli::add_report_command(app, action);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
-    return status == 0 ? 0 : 2;
+    std::cerr << "descent: error: " << descent::cli::usage_error_text(app, argc, argv, e) << "\n";
+    return 2;
   }
   try {
     return action();

@@ -1,5 +1,7 @@
 #include "descent/core/params.hpp"
 
+#include "descent/core/suggest.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -93,7 +95,8 @@ void throw_unknown_keys(const std::vector<std::string>& unknown,
                         const std::vector<std::string>& known) {
   std::string known_list;
   for (const auto& k : known) known_list += (known_list.empty() ? "" : ", ") + k;
-  throw ConfigError(unknown.front(), "unknown key '" + unknown.front() + "' (known keys: " +
+  throw ConfigError(unknown.front(), "unknown key '" + unknown.front() + "'" +
+                                         did_you_mean(unknown.front(), known) + " (known keys: " +
                                          (known_list.empty() ? "none" : known_list) + ")");
 }
 

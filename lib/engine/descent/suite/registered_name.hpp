@@ -5,7 +5,9 @@
 #include <string>
 #include <span>
 #include <string_view>
+#include <vector>
 
+#include "descent/core/suggest.hpp"
 #include "descent/suite/source_file.hpp"
 
 namespace descent::suite_toml {
@@ -15,8 +17,10 @@ template <class Entry, class NameOf>
 const Entry& find_named_entry(const SourceFile& file, const toml::table& table, const Origin& origin,
                               std::span<const Entry> entries, NameOf name_of,
                               std::string_view kind) {
+  std::vector<std::string> names;
+  for (const Entry& entry : entries) names.push_back(name_of(entry));
   std::string known = " (known " + std::string(kind) + "s: ";
-  for (std::size_t i = 0; i < entries.size(); ++i) known.append(i ? ", " : "").append(name_of(entries[i]));
+  for (std::size_t i = 0; i < names.size(); ++i) known.append(i ? ", " : "").append(names[i]);
   known.append(")");
 
   const toml::node* node = table.get("name");
@@ -27,7 +31,8 @@ const Entry& find_named_entry(const SourceFile& file, const toml::table& table, 
   if (!name) file.fail(name_origin, "key 'name' must be string, got " + describe_node(*node));
   for (const Entry& entry : entries)
     if (name_of(entry) == *name) return entry;
-  file.fail(name_origin, "unknown " + std::string(kind) + " '" + *name + "'" + known);
+  file.fail(name_origin,
+            "unknown " + std::string(kind) + " '" + *name + "'" + did_you_mean(*name, names) + known);
 }
 
 }  // namespace descent::suite_toml
