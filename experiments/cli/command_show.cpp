@@ -193,12 +193,12 @@ int show(const ShowOptions& options) {
     return 0;
   }
   if (const auto* entry = objective_entry) {
+    const auto objective = entry->make(params);  // bad parameters fail before any output
     std::cout << "objective " << entry->name << " (" << entry->family << "): " << entry->summary
               << "\n\n";
     print_indented(entry->formula);
     std::cout << "\n";
     print_fields(entry->fields);
-    const auto objective = entry->make(params);
     std::cout << "\nwith " << (params.empty() ? "default parameters" : "parameters " + to_text(params))
               << " (dim " << objective->dim() << "):\n";
     for (const auto& m : objective->minima())
