@@ -3,7 +3,8 @@
 one panel per start, one line per method (label), on a log scale.
 
 Writes DIR/loss_<objective>.png and .pdf and prints their paths. The loss is f − f* for the
-objectives whose minimum analysis/plots/objectives.py knows, else f itself (on a symmetric
+objectives that list a minimum (asked of the descent program, analysis/plots/objectives.py),
+else f itself (on a symmetric
 log scale if f is not positive). Values that a log scale cannot show (f − f* ≤ 0 at the
 minimum, NaN, ±inf) are left out; a run that diverged ends with a cross at its last finite
 value or where it leaves the top of the axis (a decade above the other runs). Of repeated runs
@@ -29,7 +30,7 @@ def draw(runs: list, out_dir: str) -> list:
 
 def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     first = runs[0]
-    minimum = objectives.known_minimum(first.objective, first.objective_params, first.dim)
+    minimum = objectives.known_minimum(first.objective, first.objective_params)
     colors = figures.method_colors(labels[run.run_id] for run in runs)
     panel_starts = sorted({run.start_index for run in runs})
     fig, axes = figures.panel_grid(len(panel_starts))

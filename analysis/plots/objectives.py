@@ -1,16 +1,27 @@
-"""The objectives the figures know, in numpy: f on a grid (for contours), the known global
-minima (for f − f* and the minima's markers), the view window, and whether f is unbounded
-below (its contours then use linear levels of f, since log levels need f − f* > 0).
+"""What the figures need to know of an objective, asked of the descent program itself:
+`descent show NAME --json [--param KEY=VALUE]... [--grid XMIN,XMAX,YMIN,YMAX,N]` (docs/cli.md)
+gives the known minima with f*, and f on a grid for contours, for the instance a run used
+(its objective_params). No formula is written here: the program's registry is the one
+source.
 
-Formulas follow objectives/*.hpp. Objectives missing here, and rotated quadratics (their
-random rotation comes from the C++ generator), are drawn without contours and their loss
-curves show f itself.
+The program is $DESCENT_BINARY, else build/descent of this checkout, else `descent` on the
+PATH. Without it, or for an objective it does not know, the figures draw no contours and
+their loss curves show f itself.
+
+Only the view windows are choices of the figures: the lecture's, else one around the
+stationary points (the trajectories figure widens a window to hold the starts).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable, Optional
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from typing import Optional
 
 import numpy as np
 
@@ -25,84 +36,78 @@ class KnownMinimum:
         return self.points[0]
 
 
-def _beale(x, y, params):
-    # (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²
-    return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
+def descent_binary() -> Optional[str]:
+    """The descent program, or None when there is none."""
+    explicit = os.environ.get("DESCENT_BINARY")
+    if explicit:
+        return explicit if os.access(explicit, os.X_OK) else None
+    built = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "descent")
+    if os.access(built, os.X_OK):
+        return os.path.normpath(built)
+    return shutil.which("descent")
 
 
-def _rosenbrock(x, y, params):
-    # (a − x)² + b (y − x²)²
-    a, b = params.get("a", 1.0), params.get("b", 100.0)
-    return (a - x) ** 2 + b * (y - x**2) ** 2
+def _param_text(value) -> str:
+    """A parameter as `--param KEY=VALUE` reads it: JSON for numbers, flags and lists."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (np.ndarray, list, tuple)):
+        return json.dumps([float(v) for v in value])
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    return repr(float(value))
 
 
-def quadratic_eigenvalues(params: dict) -> np.ndarray:
-    """λ of ½ xᵀ diag(λ) x: `eigenvalues`, else `dim` values from 1 to κ, linear or loguniform."""
-    explicit = params.get("eigenvalues") or []
-    if len(explicit) > 0:
-        return np.asarray(explicit, dtype=float)
-    n = int(params.get("dim", 10))
-    kappa = float(params.get("kappa", 10.0))
-    t = np.linspace(0.0, 1.0, n) if n > 1 else np.zeros(1)
-    if params.get("spectrum", "loguniform") == "linear":
-        return 1.0 + (kappa - 1.0) * t
-    return kappa**t
+@functools.lru_cache(maxsize=64)
+def _show(objective: str, params: tuple, grid: Optional[tuple]) -> Optional[dict]:
+    binary = descent_binary()
+    if binary is None:
+        print(f"note: no descent program (set DESCENT_BINARY); {objective} is drawn without "
+              "its minima and contours", file=sys.stderr)
+        return None
+    command = [binary, "show", objective, "--json"]
+    for key, value in params:
+        command += ["--param", f"{key}={value}"]
+    if grid is not None:
+        command += ["--grid", ",".join(repr(float(v)) for v in grid[:4]) + f",{grid[4]}"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"note: {' '.join(command)}: {done.stderr.strip()}", file=sys.stderr)
+        return None
+    return json.loads(done.stdout)
 
 
-def _quadratic(x, y, params):
-    lam = quadratic_eigenvalues(params)
-    return 0.5 * (lam[0] * x**2 + lam[1] * y**2)
+def describe(objective: str, params: dict, grid: Optional[tuple] = None) -> Optional[dict]:
+    """`descent show OBJECTIVE --json` for the instance `params`; with grid = (xmin, xmax,
+    ymin, ymax, n) also f on that grid. None when the program or the objective is missing."""
+    key = tuple(sorted((name, _param_text(value)) for name, value in params.items()))
+    return _show(objective, key, grid)
 
 
-def _cliff_params(params):
-    """(a, b, c, w, H) of the cliff: valley, curvature, wall, width, height."""
-    return (float(params.get("valley", -1.0)), float(params.get("curvature", 1.0)),
-            float(params.get("wall", 0.0)), float(params.get("width", 0.01)),
-            float(params.get("height", 10.0)))
+def known_minimum(objective: str, params: dict) -> Optional[KnownMinimum]:
+    """The global minimisers and f* the objective lists, or None when it lists none."""
+    shown = describe(objective, params)
+    minima = [m for m in shown["minima"] if m["global"]] if shown is not None else []
+    if not minima:
+        return None
+    return KnownMinimum(np.array([m["x"] for m in minima], dtype=float), float(minima[0]["f"]))
 
 
-def _sigmoid(u):
-    # 1/(1 + e⁻ᵘ), written with tanh so that it neither overflows nor loses the far tails
-    return 0.5 * (1.0 + np.tanh(0.5 * u))
+def grid(objective: str, params: dict, window: tuple, points: int):
+    """(X, Y, f(X, Y)) of a 2-D objective on points × points over the window (non-finite
+    values as NaN), or None."""
+    shown = describe(objective, params, (*window, points))
+    if shown is None:
+        return None
+    values = shown["grid"]
+    grid_x, grid_y = np.meshgrid(np.asarray(values["x"], dtype=float),
+                                 np.asarray(values["y"], dtype=float))
+    return grid_x, grid_y, np.array(values["f"], dtype=float)
 
 
-def _cliff(x, y, params):
-    # ½(x − a)² + ½ b y² + H σ((x − c)/w)
-    a, b, c, w, height = _cliff_params(params)
-    return 0.5 * (x - a) ** 2 + 0.5 * b * y**2 + height * _sigmoid((x - c) / w)
-
-
-def _three_hump_camel(x, y, params):
-    # 2x² − 1.05x⁴ + x⁶/6 + xy + y²
-    return 2 * x**2 - 1.05 * x**4 + x**6 / 6 + x * y + y**2
-
-
-def _six_hump_camel(x, y, params):
-    # (4 − 2.1x² + x⁴/3) x² + xy + (4y² − 4) y²
-    return (4 - 2.1 * x**2 + x**4 / 3) * x**2 + x * y + (4 * y**2 - 4) * y**2
-
-
-# name -> f(x, y, params) on numpy grids
-_SURFACES: dict = {
-    "beale": _beale,
-    "rosenbrock": _rosenbrock,
-    "quadratic": _quadratic,
-    "saddle": lambda x, y, params: x**2 - y**2,
-    "monkey_saddle": lambda x, y, params: x**3 - 3 * x * y**2,
-    "double_well": lambda x, y, params: (x**2 - 1) ** 2 + y**2,
-    "cliff": _cliff,
-    "himmelblau": lambda x, y, params: (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2,
-    "booth": lambda x, y, params: (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
-    "matyas": lambda x, y, params: 0.26 * (x**2 + y**2) - 0.48 * x * y,
-    "three_hump_camel": _three_hump_camel,
-    "six_hump_camel": _six_hump_camel,
-}
-
-# Objectives unbounded below: no minimum, contours at linear levels of f.
-UNBOUNDED_BELOW = {"saddle", "monkey_saddle"}
-
-# View windows (xmin, xmax, ymin, ymax): the lecture's, else around the stationary points
-# (the trajectories figure widens a window to hold the starts).
+# View windows (xmin, xmax, ymin, ymax): the lecture's, else around the stationary points.
 _WINDOWS = {
     "beale": (-4.5, 4.5, -4.5, 4.5),
     "rosenbrock": (-2.0, 2.0, -1.0, 3.0),
@@ -116,59 +121,14 @@ _WINDOWS = {
     "six_hump_camel": (-2.5, 2.5, -1.5, 1.5),
 }
 
-# Global minimisers and f* of the objectives without parameters (objectives/*.cpp).
-_SIX_HUMP_MINIMUM = (0.08984201310031806, -0.7126564030207396)
-_FIXED_MINIMA = {
-    "beale": ([(3.0, 0.5)], 0.0),
-    "double_well": ([(-1.0, 0.0), (1.0, 0.0)], 0.0),
-    "himmelblau": ([(3.0, 2.0), (-2.805118086952745, 3.131312518250573),
-                    (-3.779310253377747, -3.2831859912861696),
-                    (3.5844283403304917, -1.8481265269644036)], 0.0),
-    "booth": ([(1.0, 3.0)], 0.0),
-    "matyas": ([(0.0, 0.0)], 0.0),
-    "three_hump_camel": ([(0.0, 0.0)], 0.0),
-    "six_hump_camel": ([_SIX_HUMP_MINIMUM, tuple(-v for v in _SIX_HUMP_MINIMUM)],
-                       -1.0316284534898774),
-}
-
-
-def surface(objective: str, params: dict) -> Optional[Callable]:
-    """f(X, Y) on numpy grids for a 2-D objective, or None when it has no numpy form here."""
-    formula = _SURFACES.get(objective)
-    if formula is None:
-        return None
-    if objective == "quadratic" and (params.get("rotate") or len(quadratic_eigenvalues(params)) != 2):
-        return None
-    return lambda x, y: formula(x, y, params)
-
-
-def known_minimum(objective: str, params: dict, dim: int) -> Optional[KnownMinimum]:
-    """The global minimisers and f*, or None when unknown here (or f is unbounded below)."""
-    if objective in _FIXED_MINIMA:
-        points, f = _FIXED_MINIMA[objective]
-        return KnownMinimum(np.array(points, dtype=float), f)
-    if objective == "rosenbrock":
-        a = float(params.get("a", 1.0))
-        return KnownMinimum(np.array([[a, a * a]]), 0.0)
-    if objective == "quadratic":
-        return KnownMinimum(np.zeros((1, dim)), 0.0)
-    if objective == "cliff":
-        # (a, 0) when the wall's slope there is negligible, as objectives/descent/objectives/training/cliff.cpp lists it
-        a, b, c, w, height = _cliff_params(params)
-        s = float(_sigmoid((a - c) / w))
-        if a >= c or height / w * s * (1.0 - s) > 1e-14:
-            return None
-        return KnownMinimum(np.array([[a, 0.0]]), height * s)
-    return None
-
 
 def view_window(objective: str, params: dict) -> Optional[tuple]:
     if objective == "rosenbrock" and params.get("a", 1.0) != 1.0:
         return None
     if objective == "cliff":
-        # the valley and the wall, with room on either side
-        a, b, c, w, height = _cliff_params(params)
-        low, high = min(a, c), max(a, c)
-        half_height = 1.5 / np.sqrt(min(b, 1.0))  # a flatter bowl along y is wider
-        return (low - 1.5, high + 1.5, -half_height, half_height)
+        # the valley a and the wall c, with room on either side; a flatter bowl (curvature
+        # b < 1) is wider along y
+        a, c = float(params.get("valley", -1.0)), float(params.get("wall", 0.0))
+        half_height = 1.5 / np.sqrt(min(float(params.get("curvature", 1.0)), 1.0))
+        return (min(a, c) - 1.5, max(a, c) + 1.5, -half_height, half_height)
     return _WINDOWS.get(objective)

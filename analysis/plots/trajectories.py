@@ -2,10 +2,11 @@
 """Paths of the methods on each 2-D objective of a descent results file, over the objective's
 contours: one figure per objective, one panel per start, one path per method (label).
 
-Writes DIR/trajectories_<objective>.png and .pdf and prints their paths. Contours are drawn
-for the objectives analysis/plots/objectives.py knows (log-spaced levels of f − f*, or of f
-above its smallest value in view; linear levels of f, zero included, for an objective
-unbounded below such as the saddles); others get paths only. The start is a black dot, each
+Writes DIR/trajectories_<objective>.png and .pdf and prints their paths. Contours of f come
+from the descent program (analysis/plots/objectives.py): log-spaced levels of f − f* when the
+objective lists a minimum, else of f above its smallest value in view; linear levels of f,
+zero included, when it lists no minimum and f < 0 in view (the saddles, unbounded below).
+Without the program, paths only. The start is a black dot, each
 known global minimum a red star. A run that diverged is drawn up
 to where it leaves the view window (or its last finite iterate), marked with a cross. Runs
 without recorded iterates (record.x = false) are left out with a note; of repeated runs only
@@ -38,14 +39,14 @@ def draw(runs: list, out_dir: str) -> list:
 
 def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     objective, params = runs[0].objective, runs[0].objective_params
-    minimum = objectives.known_minimum(objective, params, 2)
-    surface = objectives.surface(objective, params)
+    minimum = objectives.known_minimum(objective, params)
     starts = {}
     for run in runs:
         start = _start_of(run)
         if start is not None:
             starts.setdefault(run.start_index, start)
     window = _window(objective, params, runs, list(starts.values()), minimum)
+    surface = objectives.grid(objective, params, window, GRID_POINTS)
     colors = figures.method_colors(labels[run.run_id] for run in runs)
 
     panel_starts = sorted({run.start_index for run in runs})
@@ -53,10 +54,10 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     any_diverged = False
     for ax, start_index in zip(axes, panel_starts):
         if surface is not None:
-            if objective in objectives.UNBOUNDED_BELOW:
-                _linear_contours(ax, surface, window)
+            if minimum is None and np.nanmin(surface[2]) < 0:
+                _linear_contours(ax, surface)
             else:
-                _contours(ax, surface, window, minimum)
+                _contours(ax, surface, minimum)
         for run in runs:
             if run.start_index == start_index:
                 any_diverged |= _path(ax, run, window, colors[labels[run.run_id]])
@@ -119,19 +120,10 @@ def _window(objective, params, runs, starts, minimum) -> tuple:
     return (xmin, xmax, ymin, ymax)
 
 
-def _grid(surface, window):
-    """(X, Y, f(X, Y)) on a GRID_POINTS × GRID_POINTS grid over the window."""
-    xs = np.linspace(window[0], window[1], GRID_POINTS)
-    ys = np.linspace(window[2], window[3], GRID_POINTS)
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    with np.errstate(over="ignore", invalid="ignore"):
-        return grid_x, grid_y, surface(grid_x, grid_y)
-
-
-def _linear_contours(ax, surface, window) -> None:
+def _linear_contours(ax, surface) -> None:
     """Levels of f evenly spaced and symmetric about 0 (f = 0 among them), blue below 0 and
     red above, up to the 99th percentile of |f| in view."""
-    grid_x, grid_y, height = _grid(surface, window)
+    grid_x, grid_y, height = surface
     magnitude = np.abs(height[np.isfinite(height)])
     if magnitude.size == 0:
         return
@@ -143,8 +135,8 @@ def _linear_contours(ax, surface, window) -> None:
                zorder=1)
 
 
-def _contours(ax, surface, window, minimum) -> None:
-    grid_x, grid_y, height = _grid(surface, window)
+def _contours(ax, surface, minimum) -> None:
+    grid_x, grid_y, height = surface
     with np.errstate(over="ignore", invalid="ignore"):
         height = height - (minimum.f if minimum is not None else np.nanmin(height))
     positive = height[np.isfinite(height) & (height > 0)]

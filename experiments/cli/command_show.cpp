@@ -1,10 +1,16 @@
-// descent show NAME: an objective's or optimizer's formula, parameters, defaults, rules,
-// and for objectives its known minima and standard starts; `descent show run`: the run
-// settings of a suite's [run] table and their sub-tables.
+// descent show NAME [--param KEY=VALUE]... [--json [--grid XMIN,XMAX,YMIN,YMAX,N]]: an
+// objective's or optimizer's formula, parameters, defaults, rules, and for objectives its known
+// minima, standard starts and domain (for the parameters given); with --json the same as data,
+// and with --grid f of a 2-D objective on an N × N grid (the figures' contours);
+// `descent show run`: the run settings of a suite's [run] table and their sub-tables.
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "descent/core/config_error.hpp"
 #include "descent/driver/run_settings.hpp"
@@ -15,6 +21,101 @@
 namespace descent::cli {
 
 namespace {
+
+struct ShowOptions {
+  std::string name;
+  std::vector<std::string> params;
+  bool json = false;
+  std::string grid;
+};
+
+// KEY=VALUE with VALUE read as JSON (a number, true or false, a list of numbers), or else as
+// a string: spectrum=linear, a=2.0, eigenvalues=[1, 4].
+ParamMap objective_params(const std::vector<std::string>& texts) {
+  ParamMap params;
+  for (const auto& text : texts) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw ConfigError("--param", "--param '" + text + "' must have the form KEY=VALUE");
+    const std::string key = text.substr(0, eq), value = text.substr(eq + 1);
+    const auto parsed = nlohmann::json::parse(value, nullptr, false);
+    if (parsed.is_boolean())
+      params[key] = parsed.get<bool>();
+    else if (parsed.is_number_integer())
+      params[key] = parsed.get<std::int64_t>();
+    else if (parsed.is_number())
+      params[key] = parsed.get<double>();
+    else if (parsed.is_array())
+      params[key] = parsed.get<std::vector<double>>();
+    else
+      params[key] = value;
+  }
+  return params;
+}
+
+nlohmann::json point_json(const Vector& x) { return std::vector<double>(x.begin(), x.end()); }
+
+// f on the grid XMIN,XMAX,YMIN,YMAX,N: x and y evenly spaced, f[row j][column i] = f(xᵢ, yⱼ).
+nlohmann::json grid_json(const Objective& objective, const std::string& spec) {
+  std::vector<double> numbers;
+  std::istringstream fields(spec);
+  for (std::string field; std::getline(fields, field, ',');) {
+    char* end = nullptr;
+    numbers.push_back(std::strtod(field.c_str(), &end));
+    if (field.empty() || *end != '\0' || !std::isfinite(numbers.back())) numbers.clear();
+    if (numbers.empty()) break;
+  }
+  const bool shaped = numbers.size() == 5 && numbers[0] < numbers[1] && numbers[2] < numbers[3] &&
+                      numbers[4] >= 2 && numbers[4] <= 2000 && numbers[4] == std::floor(numbers[4]);
+  if (!shaped)
+    throw ConfigError("--grid", "--grid '" + spec + "' must be XMIN,XMAX,YMIN,YMAX,N with XMIN < XMAX, "
+                                "YMIN < YMAX and N an integer, 2 <= N <= 2000");
+  if (objective.dim() != 2)
+    throw ConfigError("--grid", "--grid needs a 2-D objective (this one has dimension " +
+                                    std::to_string(objective.dim()) + ")");
+  const auto n = static_cast<Index>(numbers[4]);
+  const Vector xs = Vector::LinSpaced(n, numbers[0], numbers[1]);
+  const Vector ys = Vector::LinSpaced(n, numbers[2], numbers[3]);
+  nlohmann::json rows = nlohmann::json::array();
+  for (Index j = 0; j < n; ++j) {
+    std::vector<double> row(static_cast<std::size_t>(n));
+    for (Index i = 0; i < n; ++i) row[static_cast<std::size_t>(i)] = objective.value(Vector{{xs[i], ys[j]}});
+    rows.push_back(row);
+  }
+  return {{"x", point_json(xs)}, {"y", point_json(ys)}, {"f", rows}};
+}
+
+// Everything the entry and the objective built from `params` know, as data.
+nlohmann::json objective_json(const ObjectiveEntry& entry, const ParamMap& params, const std::string& grid) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : entry.fields)
+    fields.push_back({{"name", f.name}, {"type", f.type}, {"default", f.default_text}, {"rule", f.rule},
+                      {"doc", f.doc}});
+  nlohmann::json values = nlohmann::json::object();
+  for (const auto& [key, value] : entry.normalize(params))
+    std::visit([&values, &key](const auto& v) { values[key] = v; }, value);
+  const auto objective = entry.make(params);
+  nlohmann::json minima = nlohmann::json::array();
+  for (const auto& m : objective->minima())
+    minima.push_back({{"x", point_json(m.x)}, {"f", m.f}, {"global", m.global}});
+  nlohmann::json starts = nlohmann::json::array();
+  for (const auto& start : objective->standard_starts()) starts.push_back(point_json(start));
+  const Box box = objective->domain();
+  nlohmann::json out = {{"kind", "objective"},
+                        {"name", entry.name},
+                        {"family", entry.family},
+                        {"summary", entry.summary},
+                        {"formula", entry.formula},
+                        {"source", entry.source},
+                        {"fields", fields},
+                        {"params", values},
+                        {"dim", objective->dim()},
+                        {"minima", minima},
+                        {"starts", starts},
+                        {"domain", {{"lower", point_json(box.lower)}, {"upper", point_json(box.upper)}}}};
+  if (!grid.empty()) out["grid"] = grid_json(*objective, grid);
+  return out;
+}
 
 void print_indented(const std::string& text) {
   std::istringstream lines(text);
@@ -67,7 +168,21 @@ int show_run_settings() {
   return 0;
 }
 
-int show(const std::string& name) {
+int show(const ShowOptions& options) {
+  const std::string& name = options.name;
+  const auto* objective_entry = find_objective(name);
+  if ((!options.params.empty() || !options.grid.empty()) && objective_entry == nullptr)
+    throw ConfigError(options.params.empty() ? "--grid" : "--param",
+                      "--param and --grid apply to objectives; '" + name + "' is not one");
+  if (!options.grid.empty() && !options.json)
+    throw ConfigError("--grid", "--grid goes with --json");
+  if (options.json && objective_entry == nullptr)
+    throw ConfigError("--json", "--json applies to objectives; '" + name + "' is not one");
+  const ParamMap params = objective_params(options.params);
+  if (options.json) {
+    std::cout << objective_json(*objective_entry, params, options.grid).dump() << "\n";
+    return 0;
+  }
   if (name == "run") return show_run_settings();
   if (const auto* entry = find_optimizer(name)) {
     std::cout << "optimizer " << entry->doc.name << ": " << entry->doc.summary << "\n\nupdate rule:\n";
@@ -77,14 +192,15 @@ int show(const std::string& name) {
     std::cout << "\nsource: " << entry->doc.source << "\n";
     return 0;
   }
-  if (const auto* entry = find_objective(name)) {
+  if (const auto* entry = objective_entry) {
+    const auto objective = entry->make(params);  // bad parameters fail before any output
     std::cout << "objective " << entry->name << " (" << entry->family << "): " << entry->summary
               << "\n\n";
     print_indented(entry->formula);
     std::cout << "\n";
     print_fields(entry->fields);
-    const auto objective = entry->make({});
-    std::cout << "\nwith default parameters (dim " << objective->dim() << "):\n";
+    std::cout << "\nwith " << (params.empty() ? "default parameters" : "parameters " + to_text(params))
+              << " (dim " << objective->dim() << "):\n";
     for (const auto& m : objective->minima())
       std::cout << "  " << (m.global ? "global" : "local") << " minimum f = " << m.f << " at "
                 << point_text(m.x) << "\n";
@@ -102,10 +218,15 @@ int show(const std::string& name) {
 }  // namespace
 
 void add_show_command(CLI::App& app, Action& action) {
-  auto name = std::make_shared<std::string>();
+  auto options = std::make_shared<ShowOptions>();
   auto* cmd = app.add_subcommand("show", "Show an objective's or optimizer's formulas, parameters and defaults");
-  cmd->add_option("NAME", *name, "objective or optimizer name, or \"run\" for the run settings")->required();
-  cmd->callback([&action, name] { action = [name] { return show(*name); }; });
+  cmd->add_option("NAME", options->name, "objective or optimizer name, or \"run\" for the run settings")
+      ->required();
+  cmd->add_option("--param", options->params,
+                  "objective parameter KEY=VALUE, VALUE as JSON or else a string (repeatable)");
+  cmd->add_flag("--json", options->json, "Print the objective as JSON");
+  cmd->add_option("--grid", options->grid, "with --json: f of a 2-D objective on XMIN,XMAX,YMIN,YMAX,N");
+  cmd->callback([&action, options] { action = [options] { return show(*options); }; });
 }
 
 }  // namespace descent::cli

@@ -341,11 +341,11 @@ class FiguresOfGradientNormsAndSaddles(unittest.TestCase):
     def test_the_saddle_trajectory_is_drawn_over_contours_of_both_signs(self):
         sys.path.insert(0, SCRIPTS)
         import objectives
-        surface = objectives.surface("saddle", {})
-        self.assertIsNotNone(surface)
-        self.assertIn("saddle", objectives.UNBOUNDED_BELOW)
-        self.assertIsNone(objectives.known_minimum("saddle", {}, 2))
-        self.assertEqual(surface(np.array([2.0]), np.array([3.0])).tolist(), [-5.0])
+        grid_x, grid_y, f = objectives.grid("saddle", {}, (-3.0, 3.0, -3.0, 3.0), 3)
+        self.assertEqual(grid_x[0].tolist(), [-3.0, 0.0, 3.0])
+        self.assertEqual(grid_y[:, 0].tolist(), [-3.0, 0.0, 3.0])
+        self.assertEqual(f.tolist(), [[0.0, -9.0, 0.0], [9.0, 0.0, 9.0], [0.0, -9.0, 0.0]])  # x² − y²
+        self.assertIsNone(objectives.known_minimum("saddle", {}))
         out_dir = os.path.join(self.tmp.name, "trajectories")
         done = run_script("trajectories.py", self.results, "-o", out_dir)
         self.assertEqual(done.returncode, 0, done.stderr)
@@ -353,6 +353,47 @@ class FiguresOfGradientNormsAndSaddles(unittest.TestCase):
                          ["trajectories_saddle.pdf", "trajectories_saddle.png"])
         self.assert_figure(out_dir, "trajectories_saddle", 1)
 
+
+class ObjectivesFromTheProgram(unittest.TestCase):
+    """analysis/plots/objectives.py asks `descent show --json` for minima and grids."""
+
+    def setUp(self):
+        sys.path.insert(0, SCRIPTS)
+        import objectives
+        self.objectives = objectives
+
+    def test_minima_come_from_the_instance_the_run_used(self):
+        beale = self.objectives.known_minimum("beale", {})
+        self.assertEqual(beale.points.tolist(), [[3.0, 0.5]])
+        self.assertEqual(beale.f, 0.0)
+        shifted = self.objectives.known_minimum("rosenbrock", {"a": 2.0, "b": np.float64(50.0)})
+        self.assertEqual(shifted.points.tolist(), [[2.0, 4.0]])
+        quadratic = self.objectives.known_minimum(
+            "quadratic", {"dim": np.int64(5), "spectrum": "linear", "eigenvalues": [], "rotate": False})
+        self.assertEqual(quadratic.points.shape, (1, 5))
+        six_hump = self.objectives.known_minimum("six_hump_camel", {})
+        self.assertEqual(len(six_hump.points), 2)
+        self.assertEqual(six_hump.f, -1.0316284534898774)
+
+    def test_a_grid_holds_the_objective_s_values(self):
+        grid_x, grid_y, f = self.objectives.grid("rosenbrock", {"a": 1.0, "b": 100.0},
+                                                 (-1.0, 1.0, -1.0, 1.0), 3)
+        expected = (1.0 - grid_x) ** 2 + 100.0 * (grid_y - grid_x**2) ** 2
+        self.assertEqual(f.tolist(), expected.tolist())
+        self.assertIsNone(self.objectives.grid("sphere", {}, (-1.0, 1.0, -1.0, 1.0), 3))
+
+    def test_without_the_program_the_figures_have_paths_only(self):
+        with tempfile.TemporaryDirectory(prefix="descent-plots-") as tmp:
+            results = os.path.join(tmp, "synthetic.h5")
+            write_results_file(results)
+            environment = dict(os.environ, DESCENT_BINARY=os.path.join(tmp, "no-such-program"))
+            done = subprocess.run([sys.executable, os.path.join(SCRIPTS, "trajectories.py"), results,
+                                   "-o", os.path.join(tmp, "figures")],
+                                  capture_output=True, text=True, timeout=300, env=environment)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("no descent program", done.stderr)
+            self.assertEqual(sorted(os.listdir(os.path.join(tmp, "figures"))),
+                             ["trajectories_beale.pdf", "trajectories_beale.png"])
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):

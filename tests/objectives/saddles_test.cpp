@@ -96,7 +96,7 @@ TEST_CASE("the indefinite quadratic has exactly `negative` negative eigenvalues"
   const auto in = inertia_at(*f, origin);
   CHECK(in.negative == negative);
   CHECK(in.positive == 6 - negative);
-  const auto& lambda = dynamic_cast<const IndefiniteQuadratic&>(*f).eigenvalues();
+  const auto& lambda = dynamic_cast<const IndefiniteQuadratic&>(*f).problem().eigenvalues();
   CHECK_THAT(lambda.cwiseAbs().maxCoeff() / lambda.cwiseAbs().minCoeff(), Catch::Matchers::WithinRel(100.0, 1e-12));
   CHECK_THROWS_AS(find_objective("indefinite_quadratic")->make({{"dim", std::int64_t{4}}, {"negative", std::int64_t{4}}}),
                   ConfigError);

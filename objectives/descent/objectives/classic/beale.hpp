@@ -1,21 +1,10 @@
-// Beale's function (Beale 1958; Moré, Garbow & Hillstrom 1981, problem 5):
-//   f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²
-// Global minimum f(3, 0.5) = 0. The lecture starts from (2, −2) and (−3, 3); the standard
-// start of Moré et al. is (1, 1).
 #pragma once
 
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Beale final : public Objective {
- public:
-  using Params = NoParams;
-  explicit Beale(const Params& = {}) {}
-
+struct BealeProblem {
   template <class T>
   T evaluate(std::span<const T> p) const {
     const T& x = p[0];
@@ -25,15 +14,38 @@ class Beale final : public Objective {
     const T t3 = 2.625 - x + x * y * y * y;
     return t1 * t1 + t2 * t2 + t3 * t3;
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    const double x = p[0], y = p[1];
+    const double y2 = y * y, y3 = y2 * y;
+    const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
+    g.resize(2);
+    g[0] = 2.0 * (t1 * (y - 1.0) + t2 * (y2 - 1.0) + t3 * (y3 - 1.0));
+    g[1] = 2.0 * (t1 * x + t2 * 2.0 * x * y + t3 * 3.0 * x * y2);
+  }
+  void hessian(const Vector& p, Matrix& h) const {
+    const double x = p[0], y = p[1];
+    const double y2 = y * y, y3 = y2 * y;
+    const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
+    h.resize(2, 2);
+    h(0, 0) = 2.0 * ((y - 1.0) * (y - 1.0) + (y2 - 1.0) * (y2 - 1.0) + (y3 - 1.0) * (y3 - 1.0));
+    h(0, 1) = 2.0 * ((x * (y - 1.0) + t1) + (2.0 * x * y * (y2 - 1.0) + 2.0 * y * t2) +
+                     (3.0 * x * y2 * (y3 - 1.0) + 3.0 * y2 * t3));
+    h(1, 0) = h(0, 1);
+    h(1, 1) = 2.0 * (x * x + (4.0 * x * x * y2 + 2.0 * x * t2) + (9.0 * x * x * y2 * y2 + 6.0 * x * y * t3));
+  }
+  std::vector<KnownMinimum> minima() const { return {{Vector{{3.0, 0.5}}, 0.0, true}}; }
+  std::vector<Vector> standard_starts() const { return {Vector{{1.0, 1.0}}}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "beale", .family = "classic 2-D",
+            .summary = "Beale's function: a narrow curved valley with flat plateaus",
+            .formula = R"(f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²
+with tₖ = cₖ − x + xyᵏ (c = 1.5, 2.25, 2.625): ∂tₖ/∂x = yᵏ − 1, ∂tₖ/∂y = kxyᵏ⁻¹;
+∇f = 2Σ tₖ∇tₖ,  ∇²f = 2Σ (∇tₖ∇tₖᵀ + tₖ∇²tₖ)
+minimum: f(3, 0.5) = 0; standard start (1, 1); lecture starts (2, −2), (−3, 3))",
+            .source = "E. M. L. Beale (1958); Moré, Garbow & Hillstrom (1981), problem 5"};
+  }
 };
-
-ObjectiveEntry beale_entry();
+using Beale = ProblemObjective<BealeProblem>;
 
 }  // namespace descent

@@ -1,37 +1,36 @@
-// Booth's function (Booth 1949; Jamil & Yang 2013, no. 22):
-//   f(x, y) = (x + 2y − 7)² + (2x + y − 5)²
-//   ∇f = (10x + 8y − 34, 8x + 10y − 38),   ∇²f = [[10, 8], [8, 10]]   (κ = 9)
-// Global minimum f(1, 3) = 0; domain [−10, 10]².
 #pragma once
 
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Booth final : public Objective {
- public:
-  using Params = NoParams;
-  explicit Booth(const Params& = {}) {}
-
+struct BoothProblem {
   template <class T>
   T evaluate(std::span<const T> p) const {
     const T a = p[0] + 2.0 * p[1] - 7.0;
     const T b = 2.0 * p[0] + p[1] - 5.0;
     return a * a + b * b;
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    g.resize(2);
+    g[0] = 10.0 * p[0] + 8.0 * p[1] - 34.0;
+    g[1] = 8.0 * p[0] + 10.0 * p[1] - 38.0;
+  }
+  void hessian(const Vector&, Matrix& h) const { h = Matrix{{10.0, 8.0}, {8.0, 10.0}}; }
+  std::vector<KnownMinimum> minima() const { return {{Vector{{1.0, 3.0}}, 0.0, true}}; }
+  std::vector<Vector> standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
+  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "booth", .family = "classic 2-D",
+            .summary = "Booth's function: a convex quadratic with condition number 9",
+            .formula = R"(f(x, y) = (x + 2y − 7)² + (2x + y − 5)²
+∇f = (10x + 8y − 34, 8x + 10y − 38),  ∇²f = [[10, 8], [8, 10]] (κ = 9)
+minimum: f(1, 3) = 0; start (−5, 5); domain [−10, 10]²)",
+            .source = "A. D. Booth (1949); Jamil & Yang (2013), A literature survey of benchmark "
+                      "functions, no. 22"};
+  }
 };
-
-ObjectiveEntry booth_entry();
+using Booth = ProblemObjective<BoothProblem>;
 
 }  // namespace descent

@@ -1,25 +1,13 @@
-// Branin's function (Branin 1972; Dixon & Szegő 1978), standard constants
-// a = 1, b = 5.1/(4π²), c = 5/π, r = 6, s = 10, t = 1/(8π):
-//   f(x, y) = a u² + s(1 − t) cos x + s,   u = y − bx² + cx − r
-//   ∇f = (2au(c − 2bx) − s(1 − t) sin x, 2au)
-//   ∇²f = [[2a(c − 2bx)² − 4abu − s(1 − t) cos x, 2a(c − 2bx)], [2a(c − 2bx), 2a]]
-// Three global minima where u = 0 and cos x = −1: (−π, 12.275), (π, 2.275), (3π, 2.475),
-// f = st = 5/(4π). Domain [−5, 10] × [0, 15].
 #pragma once
 
+#include <cmath>
 #include <numbers>
-#include <span>
 
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Branin final : public Objective {
- public:
-  using Params = NoParams;
-  explicit Branin(const Params& = {}) {}
-
+struct BraninProblem {
   static constexpr double kA = 1.0;
   static constexpr double kB = 5.1 / (4.0 * std::numbers::pi * std::numbers::pi);
   static constexpr double kC = 5.0 / std::numbers::pi;
@@ -33,16 +21,46 @@ class Branin final : public Objective {
     const T u = p[1] - kB * p[0] * p[0] + kC * p[0] - kR;
     return kA * u * u + kS * (1.0 - kT) * cos(p[0]) + kS;
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    const double x = p[0];
+    const double u = p[1] - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
+    g.resize(2);
+    g[0] = 2.0 * kA * u * du - kS * (1.0 - kT) * std::sin(x);
+    g[1] = 2.0 * kA * u;
+  }
+  void hessian(const Vector& p, Matrix& h) const {
+    const double x = p[0];
+    const double u = p[1] - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
+    h.resize(2, 2);
+    h(0, 0) = 2.0 * kA * du * du - 4.0 * kA * kB * u - kS * (1.0 - kT) * std::cos(x);
+    h(0, 1) = h(1, 0) = 2.0 * kA * du;
+    h(1, 1) = 2.0 * kA;
+  }
+  // At x = kπ (k odd) the valley floor u = 0 gives y = bx² − cx + r.
+  std::vector<KnownMinimum> minima() const {
+    std::vector<KnownMinimum> result;
+    for (double k : {-1.0, 1.0, 3.0}) {
+      const double x = k * std::numbers::pi;
+      result.push_back({Vector{{x, kB * x * x - kC * x + kR}}, kS * kT, true});
+    }
+    return result;
+  }
+  std::vector<Vector> standard_starts() const { return {Vector{{2.5, 14.0}}}; }
+  Box domain() const { return {Vector{{-5.0, 0.0}}, Vector{{10.0, 15.0}}}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "branin", .family = "classic 2-D",
+            .summary = "Branin's function: three global minima in a curved valley",
+            .formula = R"(f(x, y) = a u² + s(1 − t) cos x + s,  u = y − bx² + cx − r
+a = 1, b = 5.1/(4π²), c = 5/π, r = 6, s = 10, t = 1/(8π)
+∇f = (2au(c − 2bx) − s(1 − t) sin x, 2au)
+∇²f = [[2a(c − 2bx)² − 4abu − s(1 − t) cos x, 2a(c − 2bx)], [2a(c − 2bx), 2a]]
+global minima where u = 0 and cos x = −1, f = st = 5/(4π) ≈ 0.397887:
+(−π, 12.275), (π, 2.275), (3π, 2.475); start (2.5, 14); domain [−5, 10] × [0, 15])",
+            .source = "F. H. Branin (1972); L. C. W. Dixon & G. P. Szegő, Towards Global Optimisation 2 "
+                      "(1978)"};
+  }
 };
-
-ObjectiveEntry branin_entry();
+using Branin = ProblemObjective<BraninProblem>;
 
 }  // namespace descent

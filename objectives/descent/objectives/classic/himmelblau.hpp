@@ -1,39 +1,52 @@
-// Himmelblau's function (Himmelblau 1972, Applied Nonlinear Programming, §2):
-//   f(x, y) = (x² + y − 11)² + (x + y² − 7)²
-//   ∇f = (4x a + 2b, 2a + 4y b),   a = x² + y − 11,  b = x + y² − 7
-//   ∇²f = [[12x² + 4y − 42, 4(x + y)], [4(x + y), 4x + 12y² − 26]]
-// Four global minima with f = 0: (3, 2) and three irrational ones (listed to full
-// precision); a local maximum near (−0.2708, −0.9230). Domain [−5, 5]².
 #pragma once
 
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Himmelblau final : public Objective {
- public:
-  using Params = NoParams;
-  explicit Himmelblau(const Params& = {}) {}
-
+struct HimmelblauProblem {
   template <class T>
   T evaluate(std::span<const T> p) const {
     const T a = p[0] * p[0] + p[1] - 11.0;
     const T b = p[0] + p[1] * p[1] - 7.0;
     return a * a + b * b;
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    const double x = p[0], y = p[1];
+    const double a = x * x + y - 11.0, b = x + y * y - 7.0;
+    g.resize(2);
+    g[0] = 4.0 * x * a + 2.0 * b;
+    g[1] = 2.0 * a + 4.0 * y * b;
+  }
+  void hessian(const Vector& p, Matrix& h) const {
+    const double x = p[0], y = p[1];
+    h.resize(2, 2);
+    h(0, 0) = 12.0 * x * x + 4.0 * y - 42.0;
+    h(0, 1) = h(1, 0) = 4.0 * (x + y);
+    h(1, 1) = 4.0 * x + 12.0 * y * y - 26.0;
+  }
+  // The irrational minima are the roots of ∇f = 0 computed to 40 digits (mpmath), rounded.
+  std::vector<KnownMinimum> minima() const {
+    return {{Vector{{3.0, 2.0}}, 0.0, true},
+            {Vector{{-2.805118086952745, 3.131312518250573}}, 0.0, true},
+            {Vector{{-3.779310253377747, -3.2831859912861696}}, 0.0, true},
+            {Vector{{3.5844283403304917, -1.8481265269644036}}, 0.0, true}};
+  }
+  std::vector<Vector> standard_starts() const { return {Vector{{0.0, 0.0}}}; }
+  Box domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "himmelblau", .family = "classic 2-D",
+            .summary = "Himmelblau's function: four global minima around a local maximum",
+            .formula = R"(f(x, y) = a² + b²,  a = x² + y − 11,  b = x + y² − 7
+∇f = (4xa + 2b, 2a + 4yb)
+∇²f = [[12x² + 4y − 42, 4(x + y)], [4(x + y), 4x + 12y² − 26]]
+minima f = 0 at (3, 2), (−2.805118, 3.131313), (−3.779310, −3.283186),
+(3.584428, −1.848127); a local maximum near (−0.2708, −0.9230)
+start (0, 0); domain [−5, 5]²)",
+            .source = "D. M. Himmelblau, Applied Nonlinear Programming (1972)"};
+  }
 };
-
-ObjectiveEntry himmelblau_entry();
+using Himmelblau = ProblemObjective<HimmelblauProblem>;
 
 }  // namespace descent

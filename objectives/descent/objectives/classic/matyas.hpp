@@ -1,35 +1,35 @@
-// Matyas' function (Matyas 1965; Jamil & Yang 2013, no. 71):
-//   f(x, y) = 0.26 (x² + y²) − 0.48 xy
-//   ∇f = (0.52x − 0.48y, 0.52y − 0.48x),   ∇²f = [[0.52, −0.48], [−0.48, 0.52]]
-// Eigenvalues 0.04 (along x = y) and 1 (κ = 25). Global minimum f(0, 0) = 0; domain [−10, 10]².
 #pragma once
 
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Matyas final : public Objective {
- public:
-  using Params = NoParams;
-  explicit Matyas(const Params& = {}) {}
-
+struct MatyasProblem {
   template <class T>
   T evaluate(std::span<const T> p) const {
     return 0.26 * (p[0] * p[0] + p[1] * p[1]) - 0.48 * p[0] * p[1];
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    g.resize(2);
+    g[0] = 0.52 * p[0] - 0.48 * p[1];
+    g[1] = 0.52 * p[1] - 0.48 * p[0];
+  }
+  void hessian(const Vector&, Matrix& h) const { h = Matrix{{0.52, -0.48}, {-0.48, 0.52}}; }
+  std::vector<KnownMinimum> minima() const { return {{Vector::Zero(2), 0.0, true}}; }
+  std::vector<Vector> standard_starts() const { return {Vector{{10.0, 8.0}}}; }
+  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "matyas", .family = "classic 2-D",
+            .summary = "Matyas' function: a flat convex quadratic valley along x = y (κ = 25)",
+            .formula = R"(f(x, y) = 0.26 (x² + y²) − 0.48 xy
+∇f = (0.52x − 0.48y, 0.52y − 0.48x),  ∇²f = [[0.52, −0.48], [−0.48, 0.52]]
+(eigenvalues 0.04 along x = y and 1)
+minimum: f(0, 0) = 0; start (10, 8); domain [−10, 10]²)",
+            .source = "A. Matyas (1965); Jamil & Yang (2013), A literature survey of benchmark "
+                      "functions, no. 71"};
+  }
 };
-
-ObjectiveEntry matyas_entry();
+using Matyas = ProblemObjective<MatyasProblem>;
 
 }  // namespace descent

@@ -1,23 +1,10 @@
-// Six-hump camel function (Dixon & Szegő 1978; Jamil & Yang 2013, no. 30):
-//   f(x, y) = (4 − 2.1x² + x⁴/3) x² + xy + (4y² − 4) y²
-//   ∇f = (8x − 8.4x³ + 2x⁵ + y, x − 8y + 16y³)
-//   ∇²f = [[8 − 25.2x² + 10x⁴, 1], [1, 48y² − 8]]
-// Two global minima ±(0.0898420, −0.7126564), f = −1.0316285, and four local minima
-// (listed to full precision). Domain [−3, 3] × [−2, 2].
 #pragma once
 
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class SixHumpCamel final : public Objective {
- public:
-  using Params = NoParams;
-  explicit SixHumpCamel(const Params& = {}) {}
-
+struct SixHumpCamelProblem {
   template <class T>
   T evaluate(std::span<const T> p) const {
     const T& x = p[0];
@@ -26,16 +13,49 @@ class SixHumpCamel final : public Objective {
     const T y2 = y * y;
     return (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2 + x * y + (4.0 * y2 - 4.0) * y2;
   }
-
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
+  void gradient(const Vector& p, Vector& g) const {
+    const double x = p[0], y = p[1], x2 = x * x;
+    g.resize(2);
+    g[0] = x * (8.0 - 8.4 * x2 + 2.0 * x2 * x2) + y;
+    g[1] = x - 8.0 * y + 16.0 * y * y * y;
+  }
+  void hessian(const Vector& p, Matrix& h) const {
+    const double x2 = p[0] * p[0];
+    h.resize(2, 2);
+    h(0, 0) = 8.0 - 25.2 * x2 + 10.0 * x2 * x2;
+    h(0, 1) = h(1, 0) = 1.0;
+    h(1, 1) = 48.0 * p[1] * p[1] - 8.0;
+  }
+  // Roots of ∇f = 0 computed to 40 digits (mpmath), rounded; f is symmetric under (x, y) → −(x, y).
+  std::vector<KnownMinimum> minima() const {
+    std::vector<KnownMinimum> result;
+    const struct {
+      double x, y, f;
+      bool global;
+    } half[] = {{0.08984201310031806, -0.7126564030207396, -1.0316284534898774, true},
+                {1.703606714969981, -0.7960835686726251, -0.21546382438371764, false},
+                {1.6071047529201972, 0.5686514548841314, 2.1042503103112584, false}};
+    for (const auto& m : half) {
+      result.push_back({Vector{{m.x, m.y}}, m.f, m.global});
+      result.push_back({Vector{{-m.x, -m.y}}, m.f, m.global});
+    }
+    return result;
+  }
+  std::vector<Vector> standard_starts() const { return {Vector{{-2.5, 1.5}}}; }
+  Box domain() const { return {Vector{{-3.0, -2.0}}, Vector{{3.0, 2.0}}}; }
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "six_hump_camel", .family = "classic 2-D",
+            .summary = "Six-hump camel: two global and four local minima",
+            .formula = R"(f(x, y) = (4 − 2.1x² + x⁴/3) x² + xy + (4y² − 4) y²
+∇f = (8x − 8.4x³ + 2x⁵ + y, x − 8y + 16y³)
+∇²f = [[8 − 25.2x² + 10x⁴, 1], [1, 48y² − 8]]
+global minima ±(0.0898420, −0.7126564), f = −1.0316285
+local minima ±(1.7036067, −0.7960836), f = −0.2154638; ±(1.6071048, 0.5686515), f = 2.1042503
+start (−2.5, 1.5); domain [−3, 3] × [−2, 2])",
+            .source = "L. C. W. Dixon & G. P. Szegő (1978); Jamil & Yang (2013), no. 30"};
+  }
 };
-
-ObjectiveEntry six_hump_camel_entry();
+using SixHumpCamel = ProblemObjective<SixHumpCamelProblem>;
 
 }  // namespace descent

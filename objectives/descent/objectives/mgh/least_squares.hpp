@@ -1,7 +1,8 @@
 // Sums of squared residuals, the form of most Moré–Garbow–Hillstrom problems:
 //   f(x) = Σᵢ rᵢ(x)² = ‖r‖²,   ∇f = 2 Jᵀ r,   ∇²f = 2 (JᵀJ + S),   S = Σᵢ rᵢ ∇²rᵢ,
 //   ∇²f v = 2 (Jᵀ(J v) + S v)
-// with J the m×n Jacobian of r: r: Rⁿ → Rᵐ. A problem class supplies
+// with J the m×n Jacobian of r: r: Rⁿ → Rᵐ. LeastSquares<Residuals> is a problem of
+// descent/objectives/problem.hpp (ProblemObjective makes it an Objective). A residual problem supplies
 //   struct Params { …; template <class V> void visit(V&); };   explicit Problem(const Params&);
 //   Index dim() const;  Index num_residuals() const;
 //   template <class T> void residuals(std::span<const T> x, std::span<T> r) const;
@@ -19,76 +20,70 @@
 
 #include <Eigen/LU>
 
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
 inline constexpr double kMaxLeastSquaresDim = 1000;
 
-template <class Problem>
-class LeastSquares final : public Objective {
+template <class Residuals>
+class LeastSquares {
  public:
-  using Params = typename Problem::Params;
-  explicit LeastSquares(const Params& params) : problem_(params) {}
+  using Params = typename Residuals::Params;
+  explicit LeastSquares(const Params& params) : residuals_(params) {}
 
   template <class T>
   T evaluate(std::span<const T> x) const {
-    std::vector<T> r(static_cast<std::size_t>(problem_.num_residuals()), T(0.0));
-    problem_.residuals(x, std::span<T>(r));
+    std::vector<T> r(static_cast<std::size_t>(residuals_.num_residuals()), T(0.0));
+    residuals_.residuals(x, std::span<T>(r));
     T sum = T(0.0);
     for (const T& ri : r) sum += ri * ri;
     return sum;
   }
 
   Vector residuals(const Vector& x) const {
-    Vector r = Vector::Zero(problem_.num_residuals());
-    problem_.residuals(std::span<const double>(x.data(), static_cast<std::size_t>(x.size())),
-                       std::span<double>(r.data(), static_cast<std::size_t>(r.size())));
+    Vector r = Vector::Zero(residuals_.num_residuals());
+    residuals_.residuals(std::span<const double>(x.data(), static_cast<std::size_t>(x.size())),
+                         std::span<double>(r.data(), static_cast<std::size_t>(r.size())));
     return r;
   }
 
-  Index dim() const override { return problem_.dim(); }
-  double value(const Vector& x) const override { return residuals(x).squaredNorm(); }
-  void gradient(const Vector& x, Vector& g) const override { value_gradient(x, g); }
-  double value_gradient(const Vector& x, Vector& g) const override {
+  Index dim() const { return residuals_.dim(); }
+  double value(const Vector& x) const { return residuals(x).squaredNorm(); }
+  double value_gradient(const Vector& x, Vector& g) const {
     const Vector r = residuals(x);
     Matrix j;
-    problem_.jacobian(x, j);
+    residuals_.jacobian(x, j);
     g.noalias() = 2.0 * (j.transpose() * r);
     return r.squaredNorm();
   }
-  void hessian(const Vector& x, Matrix& h) const override {
-    check_dense_hessian(*this);
+  void hessian(const Vector& x, Matrix& h) const {
     const Vector r = residuals(x);
     Matrix j, s;
-    problem_.jacobian(x, j);
-    problem_.curvature(x, r, s);
+    residuals_.jacobian(x, j);
+    residuals_.curvature(x, r, s);
     h.noalias() = 2.0 * (j.transpose() * j);
     h += 2.0 * s;
   }
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override {
+  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
     const Vector r = residuals(x);
     Matrix j, s;
-    problem_.jacobian(x, j);
-    problem_.curvature(x, r, s);
+    residuals_.jacobian(x, j);
+    residuals_.curvature(x, r, s);
     const Vector jv = j * v;
     hv.noalias() = 2.0 * (j.transpose() * jv);
     hv.noalias() += 2.0 * (s * v);
   }
-  std::vector<KnownMinimum> minima() const override { return problem_.minima(); }
-  std::vector<Vector> standard_starts() const override { return problem_.standard_starts(); }
-  Box domain() const override {
-    if constexpr (requires { problem_.domain(); })
-      return problem_.domain();
-    else
-      return Objective::domain();
+  std::vector<KnownMinimum> minima() const { return residuals_.minima(); }
+  std::vector<Vector> standard_starts() const { return residuals_.standard_starts(); }
+  Box domain() const
+    requires requires(const Residuals& r) { r.domain(); }
+  {
+    return residuals_.domain();
   }
 
-  const Problem& problem() const { return problem_; }
-
  private:
-  Problem problem_;
+  Residuals residuals_;
 };
 
 // A zero of a square residual system (m = n) by Newton's method from x0 with step halving
@@ -123,10 +118,10 @@ Vector residual_root(const Problem& problem, Vector x) {
   return x;
 }
 
-// An entry for LeastSquares<Problem>.
-template <class Problem>
+// An entry for the sum of squares of a residual problem.
+template <class Residuals>
 ObjectiveEntry least_squares_entry(ObjectiveDoc doc) {
-  return objective_entry<LeastSquares<Problem>>(std::move(doc));
+  return objective_entry<ProblemObjective<LeastSquares<Residuals>>>(std::move(doc));
 }
 
 }  // namespace descent

@@ -681,113 +681,98 @@ std::vector<KnownMinimum> Watson::minima() const {
 
 void add_mgh_data_fitting_objectives(std::vector<ObjectiveEntry>& entries) {
   entries.push_back(least_squares_entry<JennrichSampson>({
-      .name = "jennrich_sampson",
-      .family = "MGH",
+      .name = "jennrich_sampson", .family = "MGH",
       .summary = "Jennrich–Sampson (MGH 6): ten exponential residuals",
-      .formula = "f = Σ_{i=1}^{10} (2 + 2i − e^(i x₁) − e^(i x₂))²\n"
-                 "minimum f = 124.362 at x₁ = x₂ = 0.257825; standard start (0.3, 0.4)",
+      .formula = R"(f = Σ_{i=1}^{10} (2 + 2i − e^(i x₁) − e^(i x₂))²
+minimum f = 124.362 at x₁ = x₂ = 0.257825; standard start (0.3, 0.4))",
       .source = "R. I. Jennrich & P. F. Sampson (1968); Moré, Garbow & Hillstrom (1981), problem 6",
   }));
   entries.push_back(least_squares_entry<Bard>({
-      .name = "bard",
-      .family = "MGH",
+      .name = "bard", .family = "MGH",
       .summary = "Bard (MGH 8): a rational model fitted to 15 points",
-      .formula = "f = Σ_{i=1}^{15} (yᵢ − x₁ − uᵢ/(vᵢx₂ + wᵢx₃))²,  uᵢ = i, vᵢ = 16 − i, wᵢ = min(uᵢ, vᵢ)\n"
-                 "minimum f = 8.21487e−3; f → 17.4286 as x₂, x₃ → −∞; standard start (1, 1, 1)",
+      .formula = R"(f = Σ_{i=1}^{15} (yᵢ − x₁ − uᵢ/(vᵢx₂ + wᵢx₃))²,  uᵢ = i, vᵢ = 16 − i, wᵢ = min(uᵢ, vᵢ)
+minimum f = 8.21487e−3; f → 17.4286 as x₂, x₃ → −∞; standard start (1, 1, 1))",
       .source = "Y. Bard (1970); Moré, Garbow & Hillstrom (1981), problem 8",
   }));
   entries.push_back(least_squares_entry<Gaussian>({
-      .name = "gaussian",
-      .family = "MGH",
+      .name = "gaussian", .family = "MGH",
       .summary = "Gaussian (MGH 9): a Gaussian bump fitted to 15 points",
-      .formula = "f = Σ_{i=1}^{15} (x₁ exp(−x₂(tᵢ − x₃)²/2) − yᵢ)²,  tᵢ = (8 − i)/2\n"
-                 "minimum f = 1.12793e−8; standard start (0.4, 1, 0)",
+      .formula = R"(f = Σ_{i=1}^{15} (x₁ exp(−x₂(tᵢ − x₃)²/2) − yᵢ)²,  tᵢ = (8 − i)/2
+minimum f = 1.12793e−8; standard start (0.4, 1, 0))",
       .source = "Moré, Garbow & Hillstrom (1981), problem 9",
   }));
   entries.push_back(least_squares_entry<Meyer>({
-      .name = "meyer",
-      .family = "MGH",
+      .name = "meyer", .family = "MGH",
       .summary = "Meyer (MGH 10): a thermistor model, residuals of size 10⁴, extremely ill-conditioned",
-      .formula = "f = Σ_{i=1}^{16} (x₁ exp(x₂/(tᵢ + x₃)) − yᵢ)²,  tᵢ = 45 + 5i\n"
-                 "minimum f = 87.9458; standard start (0.02, 4000, 250)",
+      .formula = R"(f = Σ_{i=1}^{16} (x₁ exp(x₂/(tᵢ + x₃)) − yᵢ)²,  tᵢ = 45 + 5i
+minimum f = 87.9458; standard start (0.02, 4000, 250))",
       .source = "R. R. Meyer (1970); Moré, Garbow & Hillstrom (1981), problem 10",
   }));
   entries.push_back(least_squares_entry<Gulf>({
-      .name = "gulf",
-      .family = "MGH",
+      .name = "gulf", .family = "MGH",
       .summary = "Gulf research and development (MGH 11)",
-      .formula = "f = Σ_{i=1}^{m} (exp(−|yᵢ − x₂|^x₃/x₁) − tᵢ)²,  tᵢ = i/100,\n"
-                 "yᵢ = 25 + (−50 ln tᵢ)^(2/3),  3 <= m <= 100\n"
-                 "minimum f(50, 25, 1.5) = 0; standard start (5, 2.5, 0.15)",
+      .formula = R"(f = Σ_{i=1}^{m} (exp(−|yᵢ − x₂|^x₃/x₁) − tᵢ)²,  tᵢ = i/100,
+yᵢ = 25 + (−50 ln tᵢ)^(2/3),  3 <= m <= 100
+minimum f(50, 25, 1.5) = 0; standard start (5, 2.5, 0.15))",
       .source = "R. A. Cox (1969); Moré, Garbow & Hillstrom (1981), problem 11 (yᵢ − x₂, the "
                 "paper's misprint corrected)",
       .check_params = {{{"m", std::int64_t{10}}}},
   }));
   entries.push_back(least_squares_entry<Box3d>({
-      .name = "box_3d",
-      .family = "MGH",
+      .name = "box_3d", .family = "MGH",
       .summary = "Box three-dimensional (MGH 12): a line of minima and two isolated ones",
-      .formula = "f = Σ_{i=1}^{m} (e^(−tᵢx₁) − e^(−tᵢx₂) − x₃(e^(−tᵢ) − e^(−10tᵢ)))²,  tᵢ = 0.1i\n"
-                 "minima f = 0 at (1, 10, 1), (10, 1, −1) and on x₁ = x₂, x₃ = 0\n"
-                 "standard start (0, 10, 20)",
+      .formula = R"(f = Σ_{i=1}^{m} (e^(−tᵢx₁) − e^(−tᵢx₂) − x₃(e^(−tᵢ) − e^(−10tᵢ)))²,  tᵢ = 0.1i
+minima f = 0 at (1, 10, 1), (10, 1, −1) and on x₁ = x₂, x₃ = 0
+standard start (0, 10, 20))",
       .source = "M. J. Box (1966); Moré, Garbow & Hillstrom (1981), problem 12",
       .check_params = {{{"m", std::int64_t{3}}}},
   }));
   entries.push_back(least_squares_entry<KowalikOsborne>({
-      .name = "kowalik_osborne",
-      .family = "MGH",
+      .name = "kowalik_osborne", .family = "MGH",
       .summary = "Kowalik–Osborne (MGH 15): a rational enzyme-kinetics model",
-      .formula = "f = Σ_{i=1}^{11} (yᵢ − x₁(uᵢ² + uᵢx₂)/(uᵢ² + uᵢx₃ + x₄))²\n"
-                 "minimum f = 3.07505e−4; f → 1.02734e−3 at infinity; standard start "
-                 "(0.25, 0.39, 0.415, 0.39)",
+      .formula = R"(f = Σ_{i=1}^{11} (yᵢ − x₁(uᵢ² + uᵢx₂)/(uᵢ² + uᵢx₃ + x₄))²
+minimum f = 3.07505e−4; f → 1.02734e−3 at infinity; standard start (0.25, 0.39, 0.415, 0.39))",
       .source = "J. Kowalik & M. R. Osborne (1968); Moré, Garbow & Hillstrom (1981), problem 15",
   }));
   entries.push_back(least_squares_entry<BrownDennis>({
-      .name = "brown_dennis",
-      .family = "MGH",
+      .name = "brown_dennis", .family = "MGH",
       .summary = "Brown–Dennis (MGH 16): residuals that are themselves sums of squares",
-      .formula = "f = Σ_{i=1}^{m} [(x₁ + tᵢx₂ − e^tᵢ)² + (x₃ + x₄ sin tᵢ − cos tᵢ)²]²,  tᵢ = i/5\n"
-                 "minimum f = 85822.2 (m = 20); standard start (25, 5, −5, −1)",
+      .formula = R"(f = Σ_{i=1}^{m} [(x₁ + tᵢx₂ − e^tᵢ)² + (x₃ + x₄ sin tᵢ − cos tᵢ)²]²,  tᵢ = i/5
+minimum f = 85822.2 (m = 20); standard start (25, 5, −5, −1))",
       .source = "K. M. Brown & J. E. Dennis (1971); Moré, Garbow & Hillstrom (1981), problem 16",
       .check_params = {{{"m", std::int64_t{4}}}},
   }));
   entries.push_back(least_squares_entry<Osborne1>({
-      .name = "osborne1",
-      .family = "MGH",
+      .name = "osborne1", .family = "MGH",
       .summary = "Osborne 1 (MGH 17): two exponentials fitted to 33 points",
-      .formula = "f = Σ_{i=1}^{33} (yᵢ − x₁ − x₂e^(−tᵢx₄) − x₃e^(−tᵢx₅))²,  tᵢ = 10(i − 1)\n"
-                 "minimum f = 5.46489e−5; standard start (0.5, 1.5, −1, 0.01, 0.02)",
+      .formula = R"(f = Σ_{i=1}^{33} (yᵢ − x₁ − x₂e^(−tᵢx₄) − x₃e^(−tᵢx₅))²,  tᵢ = 10(i − 1)
+minimum f = 5.46489e−5; standard start (0.5, 1.5, −1, 0.01, 0.02))",
       .source = "M. R. Osborne (1972); Moré, Garbow & Hillstrom (1981), problem 17",
   }));
   entries.push_back(least_squares_entry<BiggsExp6>({
-      .name = "biggs_exp6",
-      .family = "MGH",
+      .name = "biggs_exp6", .family = "MGH",
       .summary = "Biggs EXP6 (MGH 18): three exponentials, a zero-residual fit",
-      .formula = "f = Σ_{i=1}^{m} (x₃e^(−tᵢx₁) − x₄e^(−tᵢx₂) + x₆e^(−tᵢx₅) − yᵢ)²,  tᵢ = 0.1i,\n"
-                 "yᵢ = e^(−tᵢ) − 5e^(−10tᵢ) + 3e^(−4tᵢ)\n"
-                 "minimum f(1, 10, 1, 5, 4, 3) = 0 (MGH also report f = 5.65565e−3, m = 13)\n"
-                 "standard start (1, 2, 1, 1, 1, 1)",
+      .formula = R"(f = Σ_{i=1}^{m} (x₃e^(−tᵢx₁) − x₄e^(−tᵢx₂) + x₆e^(−tᵢx₅) − yᵢ)²,  tᵢ = 0.1i,
+yᵢ = e^(−tᵢ) − 5e^(−10tᵢ) + 3e^(−4tᵢ)
+minimum f(1, 10, 1, 5, 4, 3) = 0 (MGH also report f = 5.65565e−3, m = 13)
+standard start (1, 2, 1, 1, 1, 1))",
       .source = "M. C. Biggs (1971); Moré, Garbow & Hillstrom (1981), problem 18",
       .check_params = {{{"m", std::int64_t{6}}}},
   }));
   entries.push_back(least_squares_entry<Osborne2>({
-      .name = "osborne2",
-      .family = "MGH",
+      .name = "osborne2", .family = "MGH",
       .summary = "Osborne 2 (MGH 19): an exponential and three Gaussians fitted to 65 points",
-      .formula = "f = Σ_{i=1}^{65} (yᵢ − x₁e^(−tᵢx₅) − Σ_{k=2}^{4} xₖ e^(−(tᵢ − xₖ₊₇)²xₖ₊₄))²,  "
-                 "tᵢ = (i − 1)/10\n"
-                 "minimum f = 4.01377e−2; standard start (1.3, 0.65, 0.65, 0.7, 0.6, 3, 5, 7, 2, "
-                 "4.5, 5.5)",
+      .formula = R"(f = Σ_{i=1}^{65} (yᵢ − x₁e^(−tᵢx₅) − Σ_{k=2}^{4} xₖ e^(−(tᵢ − xₖ₊₇)²xₖ₊₄))²,  tᵢ = (i − 1)/10
+minimum f = 4.01377e−2; standard start (1.3, 0.65, 0.65, 0.7, 0.6, 3, 5, 7, 2, 4.5, 5.5))",
       .source = "M. R. Osborne (1972); Moré, Garbow & Hillstrom (1981), problem 19",
   }));
   entries.push_back(least_squares_entry<Watson>({
-      .name = "watson",
-      .family = "MGH",
+      .name = "watson", .family = "MGH",
       .summary = "Watson (MGH 20): a polynomial fit, 2 <= n <= 31, increasingly ill-conditioned",
-      .formula = "f = Σ_{i=1}^{29} (Σ_{j=2}^{n} (j − 1)xⱼtᵢ^(j−2) − (Σ_{j=1}^{n} xⱼtᵢ^(j−1))² − 1)²\n"
-                 "    + x₁² + (x₂ − x₁² − 1)²,  tᵢ = i/29\n"
-                 "minimum f = 2.28767e−3 (n = 6), 1.39976e−6 (n = 9), 4.72238e−10 (n = 12)\n"
-                 "standard start 0",
+      .formula = R"(f = Σ_{i=1}^{29} (Σ_{j=2}^{n} (j − 1)xⱼtᵢ^(j−2) − (Σ_{j=1}^{n} xⱼtᵢ^(j−1))² − 1)²
+    + x₁² + (x₂ − x₁² − 1)²,  tᵢ = i/29
+minimum f = 2.28767e−3 (n = 6), 1.39976e−6 (n = 9), 4.72238e−10 (n = 12)
+standard start 0)",
       .source = "G. A. Watson (1979, private communication to MGH); Moré, Garbow & Hillstrom "
                 "(1981), problem 20",
       .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{9}}}, {{"dim", std::int64_t{12}}}},

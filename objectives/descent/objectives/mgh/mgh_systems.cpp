@@ -170,46 +170,41 @@ struct Wood {
 
 void add_mgh_system_objectives(std::vector<ObjectiveEntry>& entries) {
   entries.push_back(least_squares_entry<FreudensteinRoth>({
-      .name = "freudenstein_roth",
-      .family = "classic 2-D",
+      .name = "freudenstein_roth", .family = "classic 2-D",
       .summary = "Freudenstein–Roth (MGH 2): a global minimum and a deep local one",
-      .formula = "f = (−13 + x₁ + ((5 − x₂)x₂ − 2)x₂)² + (−29 + x₁ + ((x₂ + 1)x₂ − 14)x₂)²\n"
-                 "global minimum f(5, 4) = 0; local minimum f(11.4128, −0.896805) = 48.9842\n"
-                 "standard start (0.5, −2)",
+      .formula = R"(f = (−13 + x₁ + ((5 − x₂)x₂ − 2)x₂)² + (−29 + x₁ + ((x₂ + 1)x₂ − 14)x₂)²
+global minimum f(5, 4) = 0; local minimum f(11.4128, −0.896805) = 48.9842
+standard start (0.5, −2))",
       .source = "F. Freudenstein & B. Roth (1963); Moré, Garbow & Hillstrom (1981), problem 2",
   }));
   entries.push_back(least_squares_entry<PowellBadlyScaled>({
-      .name = "powell_badly_scaled",
-      .family = "classic 2-D",
+      .name = "powell_badly_scaled", .family = "classic 2-D",
       .summary = "Powell badly scaled (MGH 3): a minimiser with coordinates 10⁻⁵ and 9",
-      .formula = "f = (10⁴x₁x₂ − 1)² + (e^(−x₁) + e^(−x₂) − 1.0001)²\n"
-                 "minimum f(1.098159e−5, 9.106147) = 0; standard start (0, 1)",
+      .formula = R"(f = (10⁴x₁x₂ − 1)² + (e^(−x₁) + e^(−x₂) − 1.0001)²
+minimum f(1.098159e−5, 9.106147) = 0; standard start (0, 1))",
       .source = "M. J. D. Powell (1970); Moré, Garbow & Hillstrom (1981), problem 3",
   }));
   entries.push_back(least_squares_entry<BrownBadlyScaled>({
-      .name = "brown_badly_scaled",
-      .family = "classic 2-D",
+      .name = "brown_badly_scaled", .family = "classic 2-D",
       .summary = "Brown badly scaled (MGH 4): a minimiser with coordinates 10⁶ and 2·10⁻⁶",
-      .formula = "f = (x₁ − 10⁶)² + (x₂ − 2·10⁻⁶)² + (x₁x₂ − 2)²\n"
-                 "minimum f(10⁶, 2·10⁻⁶) = 0; standard start (1, 1)",
+      .formula = R"(f = (x₁ − 10⁶)² + (x₂ − 2·10⁻⁶)² + (x₁x₂ − 2)²
+minimum f(10⁶, 2·10⁻⁶) = 0; standard start (1, 1))",
       .source = "K. M. Brown (1969, unpublished); Moré, Garbow & Hillstrom (1981), problem 4",
   }));
   entries.push_back(least_squares_entry<HelicalValley>({
-      .name = "helical_valley",
-      .family = "n-D",
+      .name = "helical_valley", .family = "n-D",
       .summary = "Helical valley (MGH 7, 3-D): a spiral valley around the x₃ axis",
-      .formula = "f = 100(x₃ − 10θ)² + 100(√(x₁² + x₂²) − 1)² + x₃²\n"
-                 "θ = atan(x₂/x₁)/(2π), + ½ when x₁ < 0 (discontinuous across x₁ = 0, x₂ ≠ 0)\n"
-                 "minimum f(1, 0, 0) = 0; standard start (−1, 0, 0)",
+      .formula = R"(f = 100(x₃ − 10θ)² + 100(√(x₁² + x₂²) − 1)² + x₃²
+θ = atan(x₂/x₁)/(2π), + ½ when x₁ < 0 (discontinuous across x₁ = 0, x₂ ≠ 0)
+minimum f(1, 0, 0) = 0; standard start (−1, 0, 0))",
       .source = "R. Fletcher & M. J. D. Powell (1963); Moré, Garbow & Hillstrom (1981), problem 7",
   }));
   entries.push_back(least_squares_entry<Wood>({
-      .name = "wood",
-      .family = "n-D",
+      .name = "wood", .family = "n-D",
       .summary = "Wood (MGH 14, 4-D): two coupled Rosenbrock valleys",
-      .formula = "f = 100(x₂ − x₁²)² + (1 − x₁)² + 90(x₄ − x₃²)² + (1 − x₃)²\n"
-                 "    + 10.1((x₂ − 1)² + (x₄ − 1)²) + 19.8(x₂ − 1)(x₄ − 1)\n"
-                 "minimum f(1, 1, 1, 1) = 0; standard start (−3, −1, −3, −1)",
+      .formula = R"(f = 100(x₂ − x₁²)² + (1 − x₁)² + 90(x₄ − x₃²)² + (1 − x₃)²
+    + 10.1((x₂ − 1)² + (x₄ − 1)²) + 19.8(x₂ − 1)(x₄ − 1)
+minimum f(1, 1, 1, 1) = 0; standard start (−3, −1, −3, −1))",
       .source = "A. R. Colville (1968); Moré, Garbow & Hillstrom (1981), problem 14",
   }));
 }

@@ -684,130 +684,117 @@ void add_mgh_variable_dim_objectives(std::vector<ObjectiveEntry>& entries) {
     return sets;
   };
   entries.push_back(least_squares_entry<Penalty1>({
-      .name = "penalty1",
-      .family = "MGH",
+      .name = "penalty1", .family = "MGH",
       .summary = "Penalty function I (MGH 23): a tiny penalty on x − 1 plus (‖x‖² − ¼)²",
-      .formula = "f = 10⁻⁵ Σ (xᵢ − 1)² + (Σ xⱼ² − ¼)²\n"
-                 "minimum xᵢ = ξ (root of 2nξ³ + (10⁻⁵ − ½)ξ − 10⁻⁵), f = 2.24997e−5 (n = 4),\n"
-                 "7.08765e−5 (n = 10); standard start xⱼ = j",
+      .formula = R"(f = 10⁻⁵ Σ (xᵢ − 1)² + (Σ xⱼ² − ¼)²
+minimum xᵢ = ξ (root of 2nξ³ + (10⁻⁵ − ½)ξ − 10⁻⁵), f = 2.24997e−5 (n = 4),
+7.08765e−5 (n = 10); standard start xⱼ = j)",
       .source = "J. E. Gill, W. Murray & R. A. Pitfield (1972); Moré, Garbow & Hillstrom (1981), "
                 "problem 23",
       .check_params = dims({1, 10}),
   }));
   entries.push_back(least_squares_entry<Penalty2>({
-      .name = "penalty2",
-      .family = "MGH",
+      .name = "penalty2", .family = "MGH",
       .summary = "Penalty function II (MGH 24): exponential penalties plus a weighted norm",
-      .formula = "f = (x₁ − 0.2)² + 10⁻⁵ Σ_{i=2}^{n} (e^(xᵢ/10) + e^(xᵢ₋₁/10) − yᵢ)²\n"
-                 "    + 10⁻⁵ Σ_{i=2}^{n} (e^(xᵢ/10) − e^(−1/10))² + (Σ (n − j + 1)xⱼ² − 1)²\n"
-                 "minimum f = 9.37629e−6 (n = 4), 2.93660e−4 (n = 10); standard start ½",
+      .formula = R"(f = (x₁ − 0.2)² + 10⁻⁵ Σ_{i=2}^{n} (e^(xᵢ/10) + e^(xᵢ₋₁/10) − yᵢ)²
+    + 10⁻⁵ Σ_{i=2}^{n} (e^(xᵢ/10) − e^(−1/10))² + (Σ (n − j + 1)xⱼ² − 1)²
+minimum f = 9.37629e−6 (n = 4), 2.93660e−4 (n = 10); standard start ½)",
       .source = "J. E. Gill, W. Murray & R. A. Pitfield (1972); Moré, Garbow & Hillstrom (1981), "
                 "problem 24",
       .check_params = dims({1, 2, 10}),
   }));
   entries.push_back(least_squares_entry<VariablyDimensioned>({
-      .name = "variably_dimensioned",
-      .family = "MGH",
+      .name = "variably_dimensioned", .family = "MGH",
       .summary = "Variably dimensioned (MGH 25): identity residuals plus a quartic in Σ j(xⱼ − 1)",
-      .formula = "f = Σ (xᵢ − 1)² + s² + s⁴,  s = Σ j(xⱼ − 1)\n"
-                 "minimum f(1, …, 1) = 0; standard start xⱼ = 1 − j/n",
+      .formula = R"(f = Σ (xᵢ − 1)² + s² + s⁴,  s = Σ j(xⱼ − 1)
+minimum f(1, …, 1) = 0; standard start xⱼ = 1 − j/n)",
       .source = "Moré, Garbow & Hillstrom (1981), problem 25",
       .check_params = dims({1, 3}),
   }));
   entries.push_back(least_squares_entry<Trigonometric>({
-      .name = "trigonometric",
-      .family = "MGH",
+      .name = "trigonometric", .family = "MGH",
       .summary = "Trigonometric (MGH 26): n coupled trigonometric residuals",
-      .formula = "f = Σᵢ (n − Σⱼ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ)²\n"
-                 "minimum f(0) = 0 (other local minima exist); standard start 1/n",
+      .formula = R"(f = Σᵢ (n − Σⱼ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ)²
+minimum f(0) = 0 (other local minima exist); standard start 1/n)",
       .source = "E. Spedicato (1975); Moré, Garbow & Hillstrom (1981), problem 26",
       .check_params = dims({1, 4}),
   }));
   entries.push_back(least_squares_entry<BrownAlmostLinear>({
-      .name = "brown_almost_linear",
-      .family = "MGH",
+      .name = "brown_almost_linear", .family = "MGH",
       .summary = "Brown almost-linear (MGH 27): n − 1 linear residuals and a product",
-      .formula = "f = Σ_{i<n} (xᵢ + Σⱼ xⱼ − (n + 1))² + (Πⱼ xⱼ − 1)²\n"
-                 "minimum f(1, …, 1) = 0; local minimum f(0, …, 0, n + 1) = 1 (n >= 4)\n"
-                 "standard start ½",
+      .formula = R"(f = Σ_{i<n} (xᵢ + Σⱼ xⱼ − (n + 1))² + (Πⱼ xⱼ − 1)²
+minimum f(1, …, 1) = 0; local minimum f(0, …, 0, n + 1) = 1 (n >= 4)
+standard start ½)",
       .source = "K. M. Brown (1969); Moré, Garbow & Hillstrom (1981), problem 27",
       .check_params = dims({2, 3, 5}),
   }));
   entries.push_back(least_squares_entry<DiscreteBoundaryValue>({
-      .name = "discrete_boundary_value",
-      .family = "MGH",
+      .name = "discrete_boundary_value", .family = "MGH",
       .summary = "Discrete boundary value (MGH 28): a nonlinear two-point boundary problem",
-      .formula = "f = Σᵢ (2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2)²,  h = 1/(n + 1), tᵢ = ih,\n"
-                 "x₀ = xₙ₊₁ = 0\n"
-                 "minimum f = 0 (computed by Newton's method on r = 0); standard start tᵢ(tᵢ − 1)",
+      .formula = R"(f = Σᵢ (2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2)²,  h = 1/(n + 1), tᵢ = ih,
+x₀ = xₙ₊₁ = 0
+minimum f = 0 (computed by Newton's method on r = 0); standard start tᵢ(tᵢ − 1))",
       .source = "Moré, Garbow & Hillstrom (1981), problem 28",
       .check_params = dims({1, 5}),
   }));
   entries.push_back(least_squares_entry<DiscreteIntegralEquation>({
-      .name = "discrete_integral_equation",
-      .family = "MGH",
+      .name = "discrete_integral_equation", .family = "MGH",
       .summary = "Discrete integral equation (MGH 29): a dense nonlinear system",
-      .formula = "f = Σᵢ (xᵢ + (h/2)[(1 − tᵢ)Σ_{j≤i} tⱼuⱼ³ + tᵢΣ_{j>i} (1 − tⱼ)uⱼ³])²,\n"
-                 "uⱼ = xⱼ + tⱼ + 1, h = 1/(n + 1), tᵢ = ih\n"
-                 "minimum f = 0 (computed by Newton's method on r = 0); standard start tᵢ(tᵢ − 1)",
+      .formula = R"(f = Σᵢ (xᵢ + (h/2)[(1 − tᵢ)Σ_{j≤i} tⱼuⱼ³ + tᵢΣ_{j>i} (1 − tⱼ)uⱼ³])²,
+uⱼ = xⱼ + tⱼ + 1, h = 1/(n + 1), tᵢ = ih
+minimum f = 0 (computed by Newton's method on r = 0); standard start tᵢ(tᵢ − 1))",
       .source = "Moré, Garbow & Hillstrom (1981), problem 29",
       .check_params = dims({1, 5}),
   }));
   entries.push_back(least_squares_entry<BroydenTridiagonal>({
-      .name = "broyden_tridiagonal",
-      .family = "MGH",
+      .name = "broyden_tridiagonal", .family = "MGH",
       .summary = "Broyden tridiagonal (MGH 30)",
-      .formula = "f = Σᵢ ((3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1)²,  x₀ = xₙ₊₁ = 0\n"
-                 "minimum f = 0 (computed by Newton's method on r = 0); standard start −1",
+      .formula = R"(f = Σᵢ ((3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1)²,  x₀ = xₙ₊₁ = 0
+minimum f = 0 (computed by Newton's method on r = 0); standard start −1)",
       .source = "C. G. Broyden (1965); Moré, Garbow & Hillstrom (1981), problem 30",
       .check_params = dims({1, 5}),
   }));
   entries.push_back(least_squares_entry<BroydenBanded>({
-      .name = "broyden_banded",
-      .family = "MGH",
+      .name = "broyden_banded", .family = "MGH",
       .summary = "Broyden banded (MGH 31): five sub-diagonals and one super-diagonal",
-      .formula = "f = Σᵢ (xᵢ(2 + 5xᵢ²) + 1 − Σ_{j∈Jᵢ} xⱼ(1 + xⱼ))²,\n"
-                 "Jᵢ = {j ≠ i : max(1, i − 5) <= j <= min(n, i + 1)}\n"
-                 "minimum f = 0 (computed by Newton's method on r = 0); standard start −1",
+      .formula = R"(f = Σᵢ (xᵢ(2 + 5xᵢ²) + 1 − Σ_{j∈Jᵢ} xⱼ(1 + xⱼ))²,
+Jᵢ = {j ≠ i : max(1, i − 5) <= j <= min(n, i + 1)}
+minimum f = 0 (computed by Newton's method on r = 0); standard start −1)",
       .source = "C. G. Broyden (1971); Moré, Garbow & Hillstrom (1981), problem 31",
       .check_params = dims({1, 8}),
   }));
   entries.push_back(least_squares_entry<LinearFullRank>({
-      .name = "linear_full_rank",
-      .family = "MGH",
+      .name = "linear_full_rank", .family = "MGH",
       .summary = "Linear function, full rank (MGH 32): a linear least-squares problem",
-      .formula = "f = Σ_{i≤n} (xᵢ − (2/m)Σⱼ xⱼ − 1)² + Σ_{i>n} ((2/m)Σⱼ xⱼ + 1)²,  m >= n\n"
-                 "minimum f(−1, …, −1) = m − n; standard start 1",
+      .formula = R"(f = Σ_{i≤n} (xᵢ − (2/m)Σⱼ xⱼ − 1)² + Σ_{i>n} ((2/m)Σⱼ xⱼ + 1)²,  m >= n
+minimum f(−1, …, −1) = m − n; standard start 1)",
       .source = "Moré, Garbow & Hillstrom (1981), problem 32",
       .check_params = {{{"dim", std::int64_t{1}}, {"m", std::int64_t{1}}},
                        {{"dim", std::int64_t{3}}, {"m", std::int64_t{7}}}},
   }));
   entries.push_back(least_squares_entry<LinearRank1>({
-      .name = "linear_rank1",
-      .family = "MGH",
+      .name = "linear_rank1", .family = "MGH",
       .summary = "Linear function, rank 1 (MGH 33): a hyperplane of minimisers",
-      .formula = "f = Σ_{i=1}^{m} (i Σⱼ j xⱼ − 1)²,  m >= n\n"
-                 "minimum f = m(m − 1)/(2(2m + 1)) wherever Σ j xⱼ = 3/(2m + 1); standard start 1",
+      .formula = R"(f = Σ_{i=1}^{m} (i Σⱼ j xⱼ − 1)²,  m >= n
+minimum f = m(m − 1)/(2(2m + 1)) wherever Σ j xⱼ = 3/(2m + 1); standard start 1)",
       .source = "Moré, Garbow & Hillstrom (1981), problem 33",
       .check_params = {{{"dim", std::int64_t{2}}, {"m", std::int64_t{3}}}},
   }));
   entries.push_back(least_squares_entry<LinearRank1Zero>({
-      .name = "linear_rank1_zero",
-      .family = "MGH",
+      .name = "linear_rank1_zero", .family = "MGH",
       .summary = "Linear function, rank 1 with zero columns and rows (MGH 34)",
-      .formula = "f = 2 + Σ_{i=2}^{m−1} ((i − 1) Σ_{j=2}^{n−1} j xⱼ − 1)²,  m >= n >= 3\n"
-                 "minimum f = (m² + 3m − 6)/(2(2m − 3)) wherever Σ_{j=2}^{n−1} j xⱼ = 3/(2m − 3)\n"
-                 "standard start 1",
+      .formula = R"(f = 2 + Σ_{i=2}^{m−1} ((i − 1) Σ_{j=2}^{n−1} j xⱼ − 1)²,  m >= n >= 3
+minimum f = (m² + 3m − 6)/(2(2m − 3)) wherever Σ_{j=2}^{n−1} j xⱼ = 3/(2m − 3)
+standard start 1)",
       .source = "Moré, Garbow & Hillstrom (1981), problem 34",
       .check_params = {{{"dim", std::int64_t{3}}, {"m", std::int64_t{4}}}},
   }));
   entries.push_back(least_squares_entry<Chebyquad>({
-      .name = "chebyquad",
-      .family = "MGH",
+      .name = "chebyquad", .family = "MGH",
       .summary = "Chebyquad (MGH 35): Chebyshev quadrature nodes as a least-squares problem",
-      .formula = "f = Σ_{i=1}^{m} ((1/n) Σⱼ Tᵢ(xⱼ) − ∫₀¹ Tᵢ)²,  Tᵢ shifted Chebyshev, m >= n\n"
-                 "minimum f = 0 for n <= 7 and n = 9 (m = n), 3.51687e−3 (n = 8), 6.50395e−3 (n = 10)\n"
-                 "standard start xⱼ = j/(n + 1)",
+      .formula = R"(f = Σ_{i=1}^{m} ((1/n) Σⱼ Tᵢ(xⱼ) − ∫₀¹ Tᵢ)²,  Tᵢ shifted Chebyshev, m >= n
+minimum f = 0 for n <= 7 and n = 9 (m = n), 3.51687e−3 (n = 8), 6.50395e−3 (n = 10)
+standard start xⱼ = j/(n + 1))",
       .source = "R. Fletcher (1965); Moré, Garbow & Hillstrom (1981), problem 35",
       .check_params = {{{"dim", std::int64_t{2}}},
                        {{"dim", std::int64_t{5}}},

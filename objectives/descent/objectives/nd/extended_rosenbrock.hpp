@@ -1,31 +1,26 @@
-// Extended Rosenbrock function, paired form (Moré, Garbow & Hillstrom 1981, problem 21):
-//   f(x) = Σ_{i<n/2} [100 (x₂ᵢ₊₁ − x₂ᵢ²)² + (1 − x₂ᵢ)²],   n even
-// n/2 independent copies of the 2-D banana. Per pair (u, w) = (x₂ᵢ, x₂ᵢ₊₁):
-//   ∂f/∂u = −400u(w − u²) − 2(1 − u),   ∂f/∂w = 200(w − u²)
-//   ∇²f block = [[1200u² − 400w + 2, −400u], [−400u, 200]]   (block diagonal)
-// Minimum f(1, …, 1) = 0; standard start (−1.2, 1, −1.2, 1, …). f, ∇f and Hv cost O(n);
-// the dense Hessian is refused above kMaxDenseHessianDim.
 #pragma once
 
 #include <cstdint>
-#include <span>
 
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class ExtendedRosenbrock final : public Objective {
- public:
+struct ExtendedRosenbrockProblem {
   struct Params {
     std::int64_t dim = 10;
     template <class V>
     void visit(V& v) {
       v.integer("dim", dim, Range::closed(2, 1e7), "dimension n (even)");
     }
-    void validate() const;
+    void validate() const {
+      if (dim % 2 != 0)
+        throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) +
+                                     " must be even (extended Rosenbrock pairs the coordinates)");
+    }
   };
-  explicit ExtendedRosenbrock(const Params& params);
+  explicit ExtendedRosenbrockProblem(const Params& params) : dim_(params.dim) {}
+  Index dim() const { return dim_; }
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -37,20 +32,62 @@ class ExtendedRosenbrock final : public Objective {
     }
     return sum;
   }
+  double value_gradient(const Vector& x, Vector& g) const {
+    g.resize(dim_);
+    const double* p = x.data();
+    double* out = g.data();
+    double sum = 0.0;
+    for (Index i = 0; i < dim_; i += 2) {
+      const double u = p[i], valley = p[i + 1] - u * u, offset = 1.0 - u;
+      sum += 100.0 * valley * valley + offset * offset;
+      out[i] = -400.0 * u * valley - 2.0 * offset;
+      out[i + 1] = 200.0 * valley;
+    }
+    return sum;
+  }
+  void hessian(const Vector& x, Matrix& h) const {
+    h.setZero(dim_, dim_);
+    for (Index i = 0; i < dim_; i += 2) {
+      const double u = x[i];
+      h(i, i) = 1200.0 * u * u - 400.0 * x[i + 1] + 2.0;
+      h(i, i + 1) = h(i + 1, i) = -400.0 * u;
+      h(i + 1, i + 1) = 200.0;
+    }
+  }
+  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
+    hv.resize(dim_);
+    const double* p = x.data();
+    const double* d = v.data();
+    double* out = hv.data();
+    for (Index i = 0; i < dim_; i += 2) {
+      const double u = p[i], cross = -400.0 * u;
+      out[i] = (1200.0 * u * u - 400.0 * p[i + 1] + 2.0) * d[i] + cross * d[i + 1];
+      out[i + 1] = cross * d[i] + 200.0 * d[i + 1];
+    }
+  }
+  std::vector<KnownMinimum> minima() const { return {{Vector::Ones(dim_), 0.0, true}}; }
+  std::vector<Vector> standard_starts() const {
+    Vector start(dim_);
+    for (Index i = 0; i < dim_; i += 2) {
+      start[i] = -1.2;
+      start[i + 1] = 1.0;
+    }
+    return {start};
+  }
 
-  Index dim() const override { return dim_; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  double value_gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-
+  static ObjectiveDoc doc() {
+    return {.name = "extended_rosenbrock", .family = "n-D",
+            .summary = "Extended Rosenbrock (MGH 21): n/2 independent 2-D bananas, O(n) f, ∇f, Hv",
+            .formula = R"(f(x) = Σ_{i<n/2} [100 (x₂ᵢ₊₁ − x₂ᵢ²)² + (1 − x₂ᵢ)²],  n even
+per pair (u, w) = (x₂ᵢ, x₂ᵢ₊₁): ∂f/∂u = −400u(w − u²) − 2(1 − u), ∂f/∂w = 200(w − u²)
+∇²f block diagonal: [[1200u² − 400w + 2, −400u], [−400u, 200]] per pair
+minimum f(1, …, 1) = 0; standard start (−1.2, 1, −1.2, 1, …))",
+            .source = "Moré, Garbow & Hillstrom (1981), problem 21",
+            .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{6}}}}};
+  }
  private:
   Index dim_;
 };
-
-ObjectiveEntry extended_rosenbrock_entry();
+using ExtendedRosenbrock = ProblemObjective<ExtendedRosenbrockProblem>;
 
 }  // namespace descent

@@ -1,20 +1,11 @@
-// Sphere function (De Jong 1975; Jamil & Yang 2013, no. 137):
-//   f(x) = Σ xᵢ²,   ∇f = 2x,   ∇²f = 2I
-// Global minimum f(0) = 0; domain [−5.12, 5.12]ⁿ; start (1, …, 1).
 #pragma once
 
-#include <cstdint>
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Sphere final : public Objective {
- public:
-  using Params = DimensionParams;
-  explicit Sphere(const Params& params) : dim_(params.dim) { validate_fields(params); }
+struct SphereProblem : DimensionProblem {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -22,20 +13,23 @@ class Sphere final : public Objective {
     for (Index i = 0; i < dim_; ++i) sum += x[i] * x[i];
     return sum;
   }
+  double value(const Vector& x) const { return x.squaredNorm(); }
+  void gradient(const Vector& x, Vector& g) const { g = 2.0 * x; }
+  void hessian(const Vector&, Matrix& h) const { h = 2.0 * Matrix::Identity(dim_, dim_); }
+  void hessian_vector(const Vector&, const Vector& v, Vector& hv) const { hv = 2.0 * v; }
+  std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
+  std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
+  Box domain() const { return {Vector::Constant(dim_, -5.12), Vector::Constant(dim_, 5.12)}; }
 
-  Index dim() const override { return dim_; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
-
- private:
-  Index dim_;
+  static ObjectiveDoc doc() {
+    return {.name = "sphere", .family = "n-D",
+            .summary = "Sphere Σ xᵢ²: the perfectly conditioned quadratic",
+            .formula = R"(f(x) = Σ xᵢ²,  ∇f = 2x,  ∇²f = 2I
+minimum f(0) = 0; start (1, …, 1); domain [−5.12, 5.12]ⁿ)",
+            .source = "K. A. De Jong (1975), function F1; Jamil & Yang (2013), no. 137",
+            .check_params = {{{"dim", std::int64_t{1}}}, {{"dim", std::int64_t{3}}}}};
+  }
 };
-
-ObjectiveEntry sphere_entry();
+using Sphere = ProblemObjective<SphereProblem>;
 
 }  // namespace descent

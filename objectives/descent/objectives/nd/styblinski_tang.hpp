@@ -1,22 +1,13 @@
-// Styblinski–Tang function (Styblinski & Tang 1990):
-//   f(x) = ½ Σ (xᵢ⁴ − 16xᵢ² + 5xᵢ),   ∂f/∂xᵢ = 2xᵢ³ − 16xᵢ + 2.5,   ∇²f = diag(6xᵢ² − 16)
-// Separable with two minima per coordinate: the global minimum has every xᵢ = −2.903534…
-// (the smaller root of 4x³ − 32x + 5 = 0), f = −39.16616570…·n; 2ⁿ − 1 local minima mix
-// in the other root x = 2.746802…. Domain [−5, 5]ⁿ; start 0.
 #pragma once
 
-#include <cstdint>
-#include <span>
+#include <cmath>
 
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class StyblinskiTang final : public Objective {
- public:
-  using Params = DimensionParams;
-  explicit StyblinskiTang(const Params& params) : dim_(params.dim) { validate_fields(params); }
+struct StyblinskiTangProblem : DimensionProblem {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -27,20 +18,45 @@ class StyblinskiTang final : public Objective {
     }
     return 0.5 * sum;
   }
+  void gradient(const Vector& x, Vector& g) const {
+    g = (2.0 * x.array().cube() - 16.0 * x.array() + 2.5).matrix();
+  }
+  void hessian(const Vector& x, Matrix& h) const {
+    h = (6.0 * x.array().square() - 16.0).matrix().asDiagonal();
+  }
+  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
+    hv = ((6.0 * x.array().square() - 16.0) * v.array()).matrix();
+  }
+  std::vector<KnownMinimum> minima() const {
+    const Vector x = Vector::Constant(dim_, coordinate_minimiser());
+    return {{x, evaluate(std::span<const double>(x.data(), static_cast<std::size_t>(dim_))), true}};
+  }
+  std::vector<Vector> standard_starts() const { return {Vector::Zero(dim_)}; }
+  Box domain() const { return {Vector::Constant(dim_, -5.0), Vector::Constant(dim_, 5.0)}; }
 
-  Index dim() const override { return dim_; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
-
+  static ObjectiveDoc doc() {
+    return {.name = "styblinski_tang", .family = "n-D",
+            .summary = "Styblinski–Tang: separable double wells, 2ⁿ minima, one global",
+            .formula = R"(f(x) = ½ Σ (xᵢ⁴ − 16xᵢ² + 5xᵢ),  ∂f/∂xᵢ = 2xᵢ³ − 16xᵢ + 2.5,  ∇²f = diag(6xᵢ² − 16)
+global minimum xᵢ = −2.9035340… (the smaller root of 4x³ − 32x + 5, by Newton's
+method), f = −39.1661657…·n; 2ⁿ − 1 local minima mix in the larger root 2.746802…
+start 0; domain [−5, 5]ⁿ)",
+            .source = "M. A. Styblinski & T.-S. Tang, Neural Networks 3 (1990)",
+            .check_params = {{{"dim", std::int64_t{1}}}, {{"dim", std::int64_t{4}}}}};
+  }
  private:
-  Index dim_;
+  // The smaller root of 4x³ − 32x + 5 = 0 (the global minimiser of each coordinate), by
+  // Newton's method from −3 to full precision.
+  static double coordinate_minimiser() {
+    double x = -3.0;
+    for (int i = 0; i < 50; ++i) {
+      const double step = (4.0 * x * x * x - 32.0 * x + 5.0) / (12.0 * x * x - 32.0);
+      x -= step;
+      if (std::abs(step) <= 1e-16 * std::abs(x)) break;
+    }
+    return x;
+  }
 };
-
-ObjectiveEntry styblinski_tang_entry();
+using StyblinskiTang = ProblemObjective<StyblinskiTangProblem>;
 
 }  // namespace descent

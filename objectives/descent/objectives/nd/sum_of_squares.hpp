@@ -1,20 +1,11 @@
-// Sum of squares (axis-parallel hyper-ellipsoid; Jamil & Yang 2013, no. 138):
-//   f(x) = Σᵢ i xᵢ²  (i = 1 … n),   ∇f = (2i xᵢ),   ∇²f = diag(2i)   (κ = n)
-// Global minimum f(0) = 0; domain [−10, 10]ⁿ; start (1, …, 1).
 #pragma once
 
-#include <cstdint>
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class SumOfSquares final : public Objective {
- public:
-  using Params = DimensionParams;
-  explicit SumOfSquares(const Params& params) : dim_(params.dim) { validate_fields(params); }
+struct SumOfSquaresProblem : DimensionProblem {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -22,20 +13,30 @@ class SumOfSquares final : public Objective {
     for (Index i = 0; i < dim_; ++i) sum += static_cast<double>(i + 1) * x[i] * x[i];
     return sum;
   }
+  void gradient(const Vector& x, Vector& g) const {
+    g.resize(dim_);
+    for (Index i = 0; i < dim_; ++i) g[i] = 2.0 * static_cast<double>(i + 1) * x[i];
+  }
+  void hessian(const Vector&, Matrix& h) const {
+    h = (2.0 * Vector::LinSpaced(dim_, 1.0, static_cast<double>(dim_))).asDiagonal();
+  }
+  void hessian_vector(const Vector&, const Vector& v, Vector& hv) const {
+    hv.resize(dim_);
+    for (Index i = 0; i < dim_; ++i) hv[i] = 2.0 * static_cast<double>(i + 1) * v[i];
+  }
+  std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
+  std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
+  Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
 
-  Index dim() const override { return dim_; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
-
- private:
-  Index dim_;
+  static ObjectiveDoc doc() {
+    return {.name = "sum_of_squares", .family = "n-D",
+            .summary = "Σ i xᵢ²: an axis-aligned ellipsoid with condition number n",
+            .formula = R"(f(x) = Σᵢ i xᵢ² (i = 1 … n),  ∇f = (2i xᵢ),  ∇²f = diag(2i)  (κ = n)
+minimum f(0) = 0; start (1, …, 1); domain [−10, 10]ⁿ)",
+            .source = "Jamil & Yang (2013), A literature survey of benchmark functions, no. 138",
+            .check_params = {{{"dim", std::int64_t{1}}}, {{"dim", std::int64_t{4}}}}};
+  }
 };
-
-ObjectiveEntry sum_of_squares_entry();
+using SumOfSquares = ProblemObjective<SumOfSquaresProblem>;
 
 }  // namespace descent

@@ -1,22 +1,11 @@
-// Trid function (Hedar 2005; Jamil & Yang 2013, no. 150):
-//   f(x) = Σᵢ (xᵢ − 1)² − Σ_{i≥2} xᵢ xᵢ₋₁
-//   ∇f = 2(xᵢ − 1) − xᵢ₋₁ − xᵢ₊₁,   ∇²f = tridiag(−1, 2, −1)   (positive definite)
-// Global minimum xᵢ = i(n + 1 − i) (i = 1 … n), f = −n(n + 4)(n − 1)/6;
-// domain [−n², n²]ⁿ; start 0.
 #pragma once
 
-#include <cstdint>
-#include <span>
-
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-class Trid final : public Objective {
- public:
-  using Params = DimensionParams;
-  explicit Trid(const Params& params) : dim_(params.dim) { validate_fields(params); }
+struct TridProblem : DimensionProblem {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -27,20 +16,54 @@ class Trid final : public Objective {
     }
     return sum;
   }
+  void gradient(const Vector& x, Vector& g) const {
+    g.resize(dim_);
+    for (Index i = 0; i < dim_; ++i) {
+      g[i] = 2.0 * (x[i] - 1.0);
+      if (i > 0) g[i] -= x[i - 1];
+      if (i + 1 < dim_) g[i] -= x[i + 1];
+    }
+  }
+  void hessian(const Vector&, Matrix& h) const {
+    h.setZero(dim_, dim_);
+    for (Index i = 0; i < dim_; ++i) {
+      h(i, i) = 2.0;
+      if (i + 1 < dim_) h(i, i + 1) = h(i + 1, i) = -1.0;
+    }
+  }
+  void hessian_vector(const Vector&, const Vector& v, Vector& hv) const {
+    hv.resize(dim_);
+    for (Index i = 0; i < dim_; ++i) {
+      hv[i] = 2.0 * v[i];
+      if (i > 0) hv[i] -= v[i - 1];
+      if (i + 1 < dim_) hv[i] -= v[i + 1];
+    }
+  }
+  std::vector<KnownMinimum> minima() const {
+    const double n = static_cast<double>(dim_);
+    Vector x(dim_);
+    for (Index i = 0; i < dim_; ++i) {
+      const double k = static_cast<double>(i + 1);
+      x[i] = k * (n + 1.0 - k);
+    }
+    return {{x, -n * (n + 4.0) * (n - 1.0) / 6.0, true}};
+  }
+  std::vector<Vector> standard_starts() const { return {Vector::Zero(dim_)}; }
+  Box domain() const {
+    const double n2 = static_cast<double>(dim_) * static_cast<double>(dim_);
+    return {Vector::Constant(dim_, -n2), Vector::Constant(dim_, n2)};
+  }
 
-  Index dim() const override { return dim_; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override;
-  Box domain() const override;
-
- private:
-  Index dim_;
+  static ObjectiveDoc doc() {
+    return {.name = "trid", .family = "n-D",
+            .summary = "Trid: a convex quadratic with tridiagonal Hessian and minimiser i(n + 1 − i)",
+            .formula = R"(f(x) = Σᵢ (xᵢ − 1)² − Σ_{i≥2} xᵢ xᵢ₋₁
+∂f/∂xᵢ = 2(xᵢ − 1) − xᵢ₋₁ − xᵢ₊₁,  ∇²f = tridiag(−1, 2, −1) (positive definite)
+minimum xᵢ = i(n + 1 − i), f = −n(n + 4)(n − 1)/6; start 0; domain [−n², n²]ⁿ)",
+            .source = "A.-R. Hedar (2005); Jamil & Yang (2013), no. 150",
+            .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{6}}}}};
+  }
 };
-
-ObjectiveEntry trid_entry();
+using Trid = ProblemObjective<TridProblem>;
 
 }  // namespace descent

@@ -37,7 +37,7 @@ Vector spectrum_eigenvalues(Index n, double kappa, Spectrum spectrum) {
   return lambda;
 }
 
-void Quadratic::Params::validate() const {
+void QuadraticProblem::Params::validate() const {
   if (!eigenvalues.empty()) {
     for (double lambda : eigenvalues)
       if (!(lambda > 0.0) || !std::isfinite(lambda))
@@ -59,8 +59,7 @@ void Quadratic::Params::validate() const {
 
 namespace {
 
-Vector eigenvalues_of(const Quadratic::Params& params) {
-  validate_fields(params);
+Vector eigenvalues_of(const QuadraticProblem::Params& params) {
   if (!params.eigenvalues.empty())
     return Eigen::Map<const Vector>(params.eigenvalues.data(), static_cast<Index>(params.eigenvalues.size()));
   return spectrum_eigenvalues(params.dim, params.kappa, params.spectrum);
@@ -68,45 +67,27 @@ Vector eigenvalues_of(const Quadratic::Params& params) {
 
 }  // namespace
 
-Quadratic::Quadratic(const Params& params)
-    : form_(eigenvalues_of(params), params.rotate, static_cast<std::uint64_t>(params.rotation_seed)) {}
+QuadraticProblem::QuadraticProblem(const Params& params)
+    : QuadraticForm(eigenvalues_of(params), params.rotate, static_cast<std::uint64_t>(params.rotation_seed)) {}
 
-double Quadratic::value(const Vector& x) const { return form_.value(x); }
-
-void Quadratic::gradient(const Vector& x, Vector& g) const { form_.apply(x, g); }
-
-double Quadratic::value_gradient(const Vector& x, Vector& g) const {
-  form_.apply(x, g);
-  return 0.5 * x.dot(g);
-}
-
-void Quadratic::hessian(const Vector&, Matrix& h) const {
-  check_dense_hessian(*this);
-  form_.dense(h);
-}
-
-void Quadratic::hessian_vector(const Vector&, const Vector& v, Vector& hv) const { form_.apply(v, hv); }
-
-std::vector<KnownMinimum> Quadratic::minima() const { return {{minimiser(), 0.0, true}}; }
-
-std::vector<Vector> Quadratic::standard_starts() const { return {Vector::Ones(dim())}; }
-
-ObjectiveEntry quadratic_entry() {
-  return objective_entry<Quadratic>({
-      .name = "quadratic",
-      .family = "quadratic",
-      .summary = "½ xᵀAx with a prescribed spectrum and optional random rotation",
-      .formula = "f(x) = ½ xᵀ A x,  A = Q diag(λ) Qᵀ,  ∇f = A x,  ∇²f = A\n"
-                 "λ from 1 to κ (linear or loguniform), two_cluster (90% in [60/κ, 1], 10% in\n"
-                 "[30, 60]) or given explicitly; Q = I or Haar-random from rotation_seed\n"
-                 "minimum f(0) = 0; standard start (1, …, 1)",
-      .source = "Nocedal & Wright, Numerical Optimization (2006), ch. 3 and 5",
-      .check_params = {{{"dim", std::int64_t{1}}},
-                       {{"dim", std::int64_t{5}}, {"spectrum", std::string("linear")}, {"kappa", 100.0}},
-                       {{"dim", std::int64_t{6}}, {"spectrum", std::string("two_cluster")}, {"kappa", 1e3}},
-                       {{"dim", std::int64_t{6}}, {"rotate", true}, {"rotation_seed", std::int64_t{3}}},
-                       {{"eigenvalues", std::vector<double>{0.5, 2.0, 8.0}}, {"rotate", true}}},
-  });
+ObjectiveDoc QuadraticProblem::doc() {
+  return {.name = "quadratic", .family = "quadratic",
+          .summary = "½ xᵀAx with a prescribed spectrum and optional random rotation",
+          .formula = R"(f(x) = ½ xᵀ A x,  A = Q diag(λ) Qᵀ,  ∇f = A x,  ∇²f = A
+λ: explicit `eigenvalues`, or `dim` values with condition number κ spaced by `spectrum`:
+  linear       λᵢ = 1 + (κ − 1) i/(n − 1)
+  loguniform   λᵢ = κ^(i/(n − 1))  (evenly spaced in log λ)
+  two_cluster  90% evenly in [60/κ, 1], 10% (at least one) evenly in [30, 60], κ ≥ 60:
+               the clustered spectrum on which CG converges in few steps (N&W §5.1)
+Q = I, or Haar-random from rotation_seed (QR of a Gaussian matrix, signs of R's
+diagonal fixed; Mezzadri 2007)
+minimum f(0) = 0; standard start (1, …, 1))",
+          .source = "Nocedal & Wright, Numerical Optimization (2006), ch. 3 and 5",
+          .check_params = {{{"dim", std::int64_t{1}}},
+                           {{"dim", std::int64_t{5}}, {"spectrum", std::string("linear")}, {"kappa", 100.0}},
+                           {{"dim", std::int64_t{6}}, {"spectrum", std::string("two_cluster")}, {"kappa", 1e3}},
+                           {{"dim", std::int64_t{6}}, {"rotate", true}, {"rotation_seed", std::int64_t{3}}},
+                           {{"eigenvalues", std::vector<double>{0.5, 2.0, 8.0}}, {"rotate", true}}}};
 }
 
 }  // namespace descent

@@ -2,6 +2,8 @@
 // objectives. With Q = I only λ is stored and q, Ax cost O(n); with `rotate`, Q is a
 // Haar-random orthogonal matrix drawn from a seed (QR of a Gaussian matrix with the signs of
 // R's diagonal fixed; Mezzadri 2007) and the dense A is stored (n ≤ kMaxDenseHessianDim).
+// It has the derivatives a problem of descent/objectives/problem.hpp supplies: ∇q = Ax,
+// ∇²q = A, ∇²q v = Av; the quadratic problems derive from it.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +24,14 @@ class QuadraticForm {
   double value(const Vector& x) const;      // ½ xᵀAx
   void apply(const Vector& v, Vector& out) const;  // A v
   void dense(Matrix& a) const;                    // A (callers bound the dimension)
+
+  void gradient(const Vector& x, Vector& g) const { apply(x, g); }
+  double value_gradient(const Vector& x, Vector& g) const {
+    apply(x, g);
+    return 0.5 * x.dot(g);
+  }
+  void hessian(const Vector&, Matrix& h) const { dense(h); }
+  void hessian_vector(const Vector&, const Vector& v, Vector& hv) const { apply(v, hv); }
 
   template <class T>
   T evaluate(std::span<const T> x) const {

@@ -1,27 +1,15 @@
 // A cliff: a smooth bowl with a steep wall, the shape behind exploding gradients (the
-// lecture's "Challenges in gradient descent"; Pascanu, Mikolov & Bengio 2013, §3 and Fig. 6;
-// Goodfellow et al. 2016, §8.2.4):
-//   f(x, y) = ½(x − a)² + ½ b y² + H σ((x − c)/w),   σ(u) = 1/(1 + e⁻ᵘ)
-// A step of height H and width w at x = c sits between a plateau (x > c) and the valley
-// around x = a < c. On the wall the slope reaches H/(4w) (250 with the defaults, against
-// ~1 elsewhere): an unclipped gradient step from the wall's face is thrown about ε H/(4w)
-// away, far past the valley; with `clip = { norm = 1 }` the step is at most ε and the run
-// walks down into the valley.
-//   ∂f/∂x = (x − a) + (H/w) σ'(u),   ∂²f/∂x² = 1 + (H/w²) σ''(u),   σ' = σ(1 − σ),
-//   σ'' = σ'(1 − 2σ),   u = (x − c)/w;   ∂f/∂y = b y,   ∂²f/∂y² = b
-// Minimum: (a, 0) with f* = H σ((a − c)/w), listed when the wall's slope there is below
-// 1e-14 (a well below c in units of w). Standard start (1, 1), on the plateau.
+// lecture's "Challenges in gradient descent"); documentation in CliffProblem::doc().
 #pragma once
 
-#include <span>
+#include <cmath>
 
-#include "descent/core/objective.hpp"
-#include "descent/objectives/objective_entry.hpp"
+#include "descent/objectives/problem.hpp"
+#include "descent/objectives/training/batch_math.hpp"
 
 namespace descent {
 
-class Cliff final : public Objective {
- public:
+struct CliffProblem {
   struct Params {
     double height = 10.0;
     double width = 0.01;
@@ -38,7 +26,7 @@ class Cliff final : public Objective {
       v.real("curvature", curvature, Range::positive(), "b, curvature along y");
     }
   };
-  explicit Cliff(const Params& params);
+  explicit CliffProblem(const Params& params) : p_(params) {}
 
   template <class T>
   T evaluate(std::span<const T> p) const {
@@ -47,18 +35,50 @@ class Cliff final : public Objective {
     const T s = 1.0 / (1.0 + exp(-(p[0] - p_.wall) / p_.width));
     return 0.5 * dx * dx + 0.5 * p_.curvature * p[1] * p[1] + p_.height * s;
   }
+  double value(const Vector& x) const {
+    const double dx = x[0] - p_.valley;
+    return 0.5 * dx * dx + 0.5 * p_.curvature * x[1] * x[1] + p_.height * sigmoid((x[0] - p_.wall) / p_.width);
+  }
+  void gradient(const Vector& x, Vector& g) const {
+    const double s = sigmoid((x[0] - p_.wall) / p_.width);
+    g.resize(2);
+    g[0] = (x[0] - p_.valley) + p_.height / p_.width * s * (1.0 - s);
+    g[1] = p_.curvature * x[1];
+  }
+  void hessian(const Vector& x, Matrix& h) const {
+    const double s = sigmoid((x[0] - p_.wall) / p_.width);
+    const double slope = s * (1.0 - s);
+    h.resize(2, 2);
+    h(0, 0) = 1.0 + p_.height / (p_.width * p_.width) * slope * (1.0 - 2.0 * s);
+    h(0, 1) = h(1, 0) = 0.0;
+    h(1, 1) = p_.curvature;
+  }
+  std::vector<KnownMinimum> minima() const {
+    const Vector x{{p_.valley, 0.0}};
+    const double s = sigmoid((p_.valley - p_.wall) / p_.width);
+    if (p_.valley >= p_.wall || p_.height / p_.width * s * (1.0 - s) > 1e-14) return {};
+    return {{x, value(x), true}};
+  }
+  std::vector<Vector> standard_starts() const { return {Vector{{1.0, 1.0}}}; }
 
-  Index dim() const override { return 2; }
-  double value(const Vector& x) const override;
-  void gradient(const Vector& x, Vector& g) const override;
-  void hessian(const Vector& x, Matrix& h) const override;
-  std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override { return {Vector{{1.0, 1.0}}}; }
-
+  Index dim() const { return 2; }
+  static ObjectiveDoc doc() {
+    return {.name = "cliff", .family = "training pathology",
+            .summary = "a bowl with a steep wall: the exploding-gradient cliff that clipping tames",
+            .formula = R"(f(x, y) = ½(x − a)² + ½ b y² + H σ((x − c)/w),  σ(u) = 1/(1 + e⁻ᵘ)
+a step of height H and width w at x = c between a plateau (x > c) and the valley
+∂f/∂x = (x − a) + (H/w) σ'(u),  ∂²f/∂x² = 1 + (H/w²) σ''(u),  u = (x − c)/w,
+σ' = σ(1 − σ), σ'' = σ'(1 − 2σ);  ∂f/∂y = b y,  ∂²f/∂y² = b
+the slope reaches H/(4w) on the wall (~1 elsewhere): an unclipped step from the wall
+lands ~ε H/(4w) away; clip = { norm = c } bounds it by ε c
+minimum (a, 0), f* = H σ((a − c)/w) ≈ 0, listed when the wall's slope there is below
+1e-14; standard start (1, 1) on the plateau)",
+            .source = "Pascanu, Mikolov & Bengio (2013), On the difficulty of training recurrent neural "
+                      "networks, §3 and Fig. 6; Goodfellow et al. (2016), §8.2.4 and §10.11.1"};
+  }
  private:
   Params p_;
 };
-
-ObjectiveEntry cliff_entry();
+using Cliff = ProblemObjective<CliffProblem>;
 
 }  // namespace descent

@@ -97,14 +97,13 @@ std::vector<ParameterBlock> DeepLinear::parameter_blocks() const {
 
 ObjectiveEntry deep_linear_entry() {
   return objective_entry<DeepLinear>({
-      .name = "deep_linear",
-      .family = "network",
+      .name = "deep_linear", .family = "network",
       .summary = "deep linear network ½m⁻¹‖W_L⋯W₁X − Y‖² with scaled orthogonal initialisation",
-      .formula = "f = (1/2m) ‖W_L ⋯ W₁ X − Y‖²,  Y = A X (teacher A, so f* = 0 at W₁ = A, Wₖ = I)\n"
-                 "∂f/∂Wₖ = Δₖ Aₖ₋₁ᵀ,  Aₖ = Wₖ⋯W₁X,  Δ_L = (A_L − Y)/m,  Δₖ₋₁ = WₖᵀΔₖ\n"
-                 "standard start Wₖ = s Qₖ (Haar orthogonal Qₖ, all singular values s = init_scale):\n"
-                 "gradients scale like powers of s with depth; trace columns grad_norm_W1 … grad_norm_WL\n"
-                 "a finite sum over the m examples; Hv exact (R-operator); dim = depth · width²",
+      .formula = R"(f = (1/2m) ‖W_L ⋯ W₁ X − Y‖²,  Y = A X (teacher A, so f* = 0 at W₁ = A, Wₖ = I)
+∂f/∂Wₖ = Δₖ Aₖ₋₁ᵀ,  Aₖ = Wₖ⋯W₁X,  Δ_L = (A_L − Y)/m,  Δₖ₋₁ = WₖᵀΔₖ
+standard start Wₖ = s Qₖ (Haar orthogonal Qₖ, all singular values s = init_scale):
+gradients scale like powers of s with depth; trace columns grad_norm_W1 … grad_norm_WL
+a finite sum over the m examples; Hv exact (R-operator); dim = depth · width²)",
       .source = "Saxe, McClelland & Ganguli (2014), Exact solutions to the nonlinear dynamics of "
                 "learning in deep linear neural networks; Pearlmutter (1994)",
   });

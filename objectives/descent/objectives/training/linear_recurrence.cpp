@@ -135,15 +135,14 @@ void LinearRecurrence::diagnostics(const Vector& x, Vector& values) const {
 
 ObjectiveEntry linear_recurrence_entry() {
   return objective_entry<LinearRecurrence>({
-      .name = "linear_recurrence",
-      .family = "network",
+      .name = "linear_recurrence", .family = "network",
       .summary = "linear RNN hₜ = W hₜ₋₁ + U xₜ with loss on h_T; start W with prescribed eigenvalues",
-      .formula = "h₀ = 0,  hₜ = W hₜ₋₁ + U xₜ (t = 1 … T),  f = (1/m) Σᵢ ½‖h_T⁽ⁱ⁾ − yᵢ‖²\n"
-                 "∂f/∂hₜ = (Wᵀ)^(T−t) ∂f/∂h_T;  ∂f/∂W = Σₜ δₜ hₜ₋₁ᵀ,  ∂f/∂U = Σₜ δₜ xₜᵀ\n"
-                 "standard start W = Q diag(λ) Qᵀ, λᵢ = ρ(n − i)/n or explicit eigenvalues:\n"
-                 "  qᵢᵀ ∂f/∂hₜ = λᵢ^(T−t) qᵢᵀ ∂f/∂h_T  (vanishing for |λᵢ| < 1, exploding for |λᵢ| > 1)\n"
-                 "trace columns: grad_norm_W, grad_norm_U, hidden_grad_norm_0 … hidden_grad_norm_T\n"
-                 "a finite sum over the m sequences; Hv exact (R-operator); dim = n² + n·d",
+      .formula = R"(h₀ = 0,  hₜ = W hₜ₋₁ + U xₜ (t = 1 … T),  f = (1/m) Σᵢ ½‖h_T⁽ⁱ⁾ − yᵢ‖²
+∂f/∂hₜ = (Wᵀ)^(T−t) ∂f/∂h_T;  ∂f/∂W = Σₜ δₜ hₜ₋₁ᵀ,  ∂f/∂U = Σₜ δₜ xₜᵀ
+standard start W = Q diag(λ) Qᵀ, λᵢ = ρ(n − i)/n or explicit eigenvalues:
+  qᵢᵀ ∂f/∂hₜ = λᵢ^(T−t) qᵢᵀ ∂f/∂h_T  (vanishing for |λᵢ| < 1, exploding for |λᵢ| > 1)
+trace columns: grad_norm_W, grad_norm_U, hidden_grad_norm_0 … hidden_grad_norm_T
+a finite sum over the m sequences; Hv exact (R-operator); dim = n² + n·d)",
       .source = "Lecture, \"Challenges in gradient descent: vanishing gradients\"; Pascanu, Mikolov & "
                 "Bengio (2013), On the difficulty of training recurrent neural networks, §2; "
                 "Goodfellow et al. (2016), §8.2.5 and §10.7",

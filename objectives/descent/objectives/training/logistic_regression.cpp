@@ -4,16 +4,6 @@
 
 namespace descent {
 
-namespace {
-
-double sigmoid(double z) {
-  if (z >= 0.0) return 1.0 / (1.0 + std::exp(-z));
-  const double e = std::exp(z);
-  return e / (1.0 + e);
-}
-
-}  // namespace
-
 LogisticRegression::LogisticRegression(const Params& params) : l2_(params.l2) {
   validate_fields(params);
   const LabelledData data = load_classification(params.data, 2, 2);
@@ -62,14 +52,13 @@ void LogisticRegression::batch_hessian_vector(const Vector& x, std::span<const I
 
 ObjectiveEntry logistic_regression_entry() {
   return objective_entry<LogisticRegression>({
-      .name = "logistic_regression",
-      .family = "finite-sum classification",
+      .name = "logistic_regression", .family = "finite-sum classification",
       .summary = "L2-regularised logistic regression with label smoothing (a finite sum for minibatch SGD)",
-      .formula = "fᵢ(θ) = log(1 + e^zᵢ) − tᵢ zᵢ + (λ/2)‖θ‖²,  zᵢ = θᵀ(xᵢ, 1),  tᵢ = yᵢ(1 − α) + α/2\n"
-                 "∇fᵢ = (σ(zᵢ) − tᵢ)(xᵢ, 1) + λθ;   ∇²fᵢ = σ(1 − σ)(xᵢ, 1)(xᵢ, 1)ᵀ + λI\n"
-                 "f = (1/m) Σᵢ fᵢ over m examples; dim = features + 1; standard start θ = 0\n"
-                 "data: synthetic Gaussian classes (separation, scale → conditioning, data_seed)\n"
-                 "      or csv = \"file\": features then a 0/1 label per line",
+      .formula = R"(fᵢ(θ) = log(1 + e^zᵢ) − tᵢ zᵢ + (λ/2)‖θ‖²,  zᵢ = θᵀ(xᵢ, 1),  tᵢ = yᵢ(1 − α) + α/2
+∇fᵢ = (σ(zᵢ) − tᵢ)(xᵢ, 1) + λθ;   ∇²fᵢ = σ(1 − σ)(xᵢ, 1)(xᵢ, 1)ᵀ + λI
+f = (1/m) Σᵢ fᵢ over m examples; dim = features + 1; standard start θ = 0
+data: synthetic Gaussian classes (separation, scale → conditioning, data_seed)
+      or csv = "file": features then a 0/1 label per line)",
       .source = "Goodfellow, Bengio & Courville (2016), §5.7.1 and §6.2.2.2; label smoothing: "
                 "Szegedy et al. (2016), §7",
   });

@@ -64,14 +64,13 @@ void SoftmaxRegression::batch_hessian_vector(const Vector& x, std::span<const In
 
 ObjectiveEntry softmax_regression_entry() {
   return objective_entry<SoftmaxRegression>({
-      .name = "softmax_regression",
-      .family = "finite-sum classification",
+      .name = "softmax_regression", .family = "finite-sum classification",
       .summary = "L2-regularised softmax regression with label smoothing (a finite sum for minibatch SGD)",
-      .formula = "fᵢ(W) = log Σₖ exp(zᵢₖ) − tᵢᵀzᵢ + (λ/2)‖W‖²,  zᵢ = W (xᵢ, 1),  tᵢ = yᵢ(1 − α) + α/K\n"
-                 "∇fᵢ = (softmax(zᵢ) − tᵢ)(xᵢ, 1)ᵀ + λW;   ∇²fᵢ V = ((diag p − ppᵀ) V (xᵢ, 1))(xᵢ, 1)ᵀ + λV\n"
-                 "f = (1/m) Σᵢ fᵢ; W is K × (features + 1), θ class by class; standard start W = 0\n"
-                 "data: synthetic Gaussian classes (separation, scale → conditioning, data_seed)\n"
-                 "      or csv = \"file\": features then a class label 0 … K−1 per line",
+      .formula = R"(fᵢ(W) = log Σₖ exp(zᵢₖ) − tᵢᵀzᵢ + (λ/2)‖W‖²,  zᵢ = W (xᵢ, 1),  tᵢ = yᵢ(1 − α) + α/K
+∇fᵢ = (softmax(zᵢ) − tᵢ)(xᵢ, 1)ᵀ + λW;   ∇²fᵢ V = ((diag p − ppᵀ) V (xᵢ, 1))(xᵢ, 1)ᵀ + λV
+f = (1/m) Σᵢ fᵢ; W is K × (features + 1), θ class by class; standard start W = 0
+data: synthetic Gaussian classes (separation, scale → conditioning, data_seed)
+      or csv = "file": features then a class label 0 … K−1 per line)",
       .source = "Goodfellow, Bengio & Courville (2016), §6.2.2.3; label smoothing: Szegedy, "
                 "Vanhoucke, Ioffe, Shlens & Wojna (2016), §7; Müller, Kornblith & Hinton (2019)",
   });

@@ -181,14 +181,13 @@ std::vector<ParameterBlock> TanhMlp::parameter_blocks() const {
 
 ObjectiveEntry tanh_mlp_entry() {
   return objective_entry<TanhMlp>({
-      .name = "tanh_mlp",
-      .family = "network",
+      .name = "tanh_mlp", .family = "network",
       .summary = "one-hidden-layer tanh network: regression on a teacher's outputs or classification",
-      .formula = "ŷᵢ = W₂ tanh(W₁xᵢ + b₁) + b₂\n"
-                 "regression: fᵢ = ½‖ŷᵢ − yᵢ‖² (+ (λ/2)‖θ‖²), targets from a random teacher, f* = 0 when λ = 0\n"
-                 "classification: fᵢ = log Σₖ exp(ŷᵢₖ) − tᵢᵀŷᵢ (+ (λ/2)‖θ‖²), tᵢ = yᵢ(1 − α) + α/K\n"
-                 "backpropagation for ∇f; Pearlmutter's R-operator for exact Hv; dense ∇²f from n Hv\n"
-                 "blocks W1, b1, W2, b2 (trace columns grad_norm_W1 …); standard start: N(0, 1/fan-in) weights",
+      .formula = R"(ŷᵢ = W₂ tanh(W₁xᵢ + b₁) + b₂
+regression: fᵢ = ½‖ŷᵢ − yᵢ‖² (+ (λ/2)‖θ‖²), targets from a random teacher, f* = 0 when λ = 0
+classification: fᵢ = log Σₖ exp(ŷᵢₖ) − tᵢᵀŷᵢ (+ (λ/2)‖θ‖²), tᵢ = yᵢ(1 − α) + α/K
+backpropagation for ∇f; Pearlmutter's R-operator for exact Hv; dense ∇²f from n Hv
+blocks W1, b1, W2, b2 (trace columns grad_norm_W1 …); standard start: N(0, 1/fan-in) weights)",
       .source = "Goodfellow, Bengio & Courville (2016), §6.5 (back-propagation); Pearlmutter (1994), "
                 "Fast exact multiplication by the Hessian",
   });
