@@ -3,7 +3,6 @@
 namespace descent {
 
 void Newton::reset(Index dim) {
-  system_.reset(dim);
   search_.reset(dim);
   hessian_.resize(dim, dim);
   direction_.resize(dim);

@@ -23,7 +23,6 @@ RegularizedNewton::RegularizedNewton(const Options& options) : options_(options)
 void RegularizedNewton::reset(Index dim) {
   alpha_ = options_.alpha;
   hessian_.resize(dim, dim);
-  eigen_ = Eigen::SelfAdjointEigenSolver<Matrix>(dim);
   shifted_.resize(dim);
   rotated_gradient_.resize(dim);
   direction_.resize(dim);

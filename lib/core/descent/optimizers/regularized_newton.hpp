@@ -81,6 +81,7 @@ class RegularizedNewton final : public Optimizer {
   Options options_;
   double alpha_ = 0.0;
   Matrix hessian_;
+  // Sized by its first compute(), never reassigned (newton_system.hpp says why).
   Eigen::SelfAdjointEigenSolver<Matrix> eigen_;
   Vector shifted_;          // μᵢ = m(λᵢ) + α
   Vector rotated_gradient_;  // Qᵀ g
