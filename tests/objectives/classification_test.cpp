@@ -42,7 +42,10 @@ class TemporaryFile {
 };
 
 std::string csv_error(const std::string& text, const char* objective = "softmax_regression") {
-  const TemporaryFile file("bad.csv", text);
+  // A file name of its own per case: the CSV cache tells files apart by modification time
+  // and size, and two rewrites of one name within a clock tick can agree on both.
+  static int cases = 0;
+  const TemporaryFile file("bad-" + std::to_string(++cases) + ".csv", text);
   try {
     if (std::string(objective) == "logistic_regression") {
       LogisticRegression::Params params;
@@ -192,4 +195,35 @@ TEST_CASE("bad CSV files are configuration errors naming file, line and column",
   SoftmaxRegression::Params missing;
   missing.data.csv = "/nonexistent/descent-data.csv";
   REQUIRE_THROWS_WITH(SoftmaxRegression{missing}, Contains("cannot open the CSV file '/nonexistent/descent-data.csv'"));
+}
+
+TEST_CASE("a CSV data set is parsed once and shared until the file changes", "[training][csv][cache]") {
+  namespace fs = std::filesystem;
+  const TemporaryFile file("cached.csv", "1.5, -2, 0\n0.25, 3, 1\n");
+  SoftmaxRegression::Params params;
+  params.data.csv = file.path();
+  const auto first = read_csv_table(file.path());
+  const SoftmaxRegression objective(params);
+  REQUIRE(read_csv_table(file.path()) == first);  // the same table, not a new parse
+  REQUIRE(objective.inputs()(0, 0) == 1.5);
+
+  // Same size, same modification time: taken for the same file, so the cache answers.
+  const auto modified = fs::last_write_time(file.path());
+  std::ofstream(file.path()) << "7.5, -2, 0\n0.25, 3, 1\n";
+  fs::last_write_time(file.path(), modified);
+  REQUIRE(read_csv_table(file.path()) == first);
+  REQUIRE(SoftmaxRegression(params).inputs()(0, 0) == 1.5);
+
+  // A new modification time: parsed again.
+  fs::last_write_time(file.path(), modified + std::chrono::seconds(1));
+  const auto second = read_csv_table(file.path());
+  REQUIRE(second != first);
+  REQUIRE(SoftmaxRegression(params).inputs()(0, 0) == 7.5);
+  REQUIRE(first->values(0, 0) == 1.5);  // a holder of the old table keeps it intact
+}
+
+TEST_CASE("a CSV path that is not a regular file is refused without opening it", "[training][csv][config]") {
+  SoftmaxRegression::Params params;
+  params.data.csv = DESCENT_BINARY_DIR;
+  REQUIRE_THROWS_WITH(SoftmaxRegression{params}, Contains("is not a regular file"));
 }
