@@ -11,7 +11,9 @@
 
 #include "descent/objectives/training/logistic_regression.hpp"
 #include "descent/objectives/training/softmax_regression.hpp"
+#include "descent/objectives/training/tanh_mlp.hpp"
 #include "descent/objectives/training/training_data.hpp"
+#include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;
@@ -226,4 +228,44 @@ TEST_CASE("a CSV path that is not a regular file is refused without opening it",
   SoftmaxRegression::Params params;
   params.data.csv = DESCENT_BINARY_DIR;
   REQUIRE_THROWS_WITH(SoftmaxRegression{params}, Contains("is not a regular file"));
+}
+
+TEST_CASE("the cross-entropy near the optimum is accurate to a few ulps",
+          "[training][softmax][rounding]") {
+  // Well separated classes make the logits large and f small: the loss summed as
+  // Σ log Σ exp z − Σ tᵀz would cancel two sums ~50× larger than the result. The reference is
+  // the objective's own formula in long double (64-bit significand).
+  ClassificationDataParams data;
+  data.examples = 600;
+  data.features = 6;
+  data.separation = 4.0;
+  const SoftmaxRegression softmax({.data = data, .classes = 5, .l2 = 1e-4});
+  TanhMlp::Params mlp_params;
+  mlp_params.task = MlpTask::kClassification;
+  data.examples = 300;
+  data.features = 4;
+  mlp_params.data = data;
+  mlp_params.hidden = 8;
+  mlp_params.classes = 3;
+  mlp_params.l2 = 1e-4;
+  const TanhMlp mlp(mlp_params);
+  const auto relative_error = [](const auto& objective, const Vector& theta) {
+    const std::vector<long double> wide(theta.data(), theta.data() + theta.size());
+    const long double reference = objective.template evaluate<long double>(wide);
+    return static_cast<double>(std::fabs((static_cast<long double>(objective.value(theta)) - reference) /
+                                         reference));
+  };
+  RunSettings settings;
+  settings.max_iter = 2000;
+  settings.stop.grad_norm_inf = 1e-9;
+  for (const Objective* objective : {static_cast<const Objective*>(&softmax),
+                                     static_cast<const Objective*>(&mlp)}) {
+    const auto result = test::run_method("lbfgs", {}, *objective, objective->standard_starts().front(),
+                                         settings);
+    const double error = objective == &softmax ? relative_error(softmax, result.x_final)
+                                               : relative_error(mlp, result.x_final);
+    INFO((objective == &softmax ? "softmax_regression" : "tanh_mlp") << ": f = " << result.f_final
+                                                                      << ", relative error " << error);
+    REQUIRE(error <= test::kRoundedSum);
+  }
 }
