@@ -5,7 +5,7 @@
 //   t = the search's accepted step from the trial t₀ (t = t₀ for "none"); a search that
 //     fails is kLineSearchFailed, or kPrecisionLimit at the rounding floor of f;
 //   x ← x + t d, with f and ∇f at the new point handed to the driver.
-// It records the trace columns "step_size" (t) and "ls_trials" (evaluations spent). The
+// It records the trace columns "step_size" (t) and "ls_trials" (trial steps spent). The
 // buffers for trial points live here, sized once per run, so a step allocates nothing.
 #pragma once
 
