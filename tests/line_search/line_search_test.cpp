@@ -14,6 +14,7 @@
 #include "descent/objectives/saddles/saddles.hpp"
 #include "descent/objectives/training/logistic_regression.hpp"
 #include "descent/objectives/training/softmax_regression.hpp"
+#include "support/classification_data.hpp"
 #include "support/local_objectives.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
@@ -302,11 +303,7 @@ TEST_CASE("real-data runs to ‖∇f‖∞ ≤ 1e-10 end at the rounding floor w
           "[line_search][driver][precision_limit][training]") {
   // The built-in classification data: overlapping, badly scaled classes, so the optimum has a
   // loss of order one and a gradient that f can no longer resolve long before 1e-10.
-  ClassificationDataParams data;
-  data.examples = 500;
-  data.features = 8;
-  data.separation = 1.0;
-  data.scale = 30.0;
+  const ClassificationDataParams data = test::synthetic_classes(500, 8, 1.0, 30.0);
   const LogisticRegression logistic({.data = data, .l2 = 1e-3});
   const SoftmaxRegression softmax({.data = data, .classes = 4, .l2 = 1e-3});
   const Objective* objective = GENERATE_REF(as<const Objective*>{}, &logistic, &softmax);

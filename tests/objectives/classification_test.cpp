@@ -13,6 +13,7 @@
 #include "descent/objectives/training/softmax_regression.hpp"
 #include "descent/objectives/training/tanh_mlp.hpp"
 #include "descent/objectives/training/training_data.hpp"
+#include "support/classification_data.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -235,16 +236,11 @@ TEST_CASE("the cross-entropy near the optimum is accurate to a few ulps",
   // Well separated classes make the logits large and f small: the loss summed as
   // Σ log Σ exp z − Σ tᵀz would cancel two sums ~50× larger than the result. The reference is
   // the objective's own formula in long double (64-bit significand).
-  ClassificationDataParams data;
-  data.examples = 600;
-  data.features = 6;
-  data.separation = 4.0;
-  const SoftmaxRegression softmax({.data = data, .classes = 5, .l2 = 1e-4});
+  const SoftmaxRegression softmax(
+      {.data = test::synthetic_classes(600, 6, 4.0), .classes = 5, .l2 = 1e-4});
   TanhMlp::Params mlp_params;
   mlp_params.task = MlpTask::kClassification;
-  data.examples = 300;
-  data.features = 4;
-  mlp_params.data = data;
+  mlp_params.data = test::synthetic_classes(300, 4, 4.0);
   mlp_params.hidden = 8;
   mlp_params.classes = 3;
   mlp_params.l2 = 1e-4;
