@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -37,12 +38,20 @@ struct CheckOptions {
   std::string plot;
 };
 
-// KEY=VALUE with VALUE read as bool, integer, real, [list of reals] or else string.
+// KEY=VALUE with VALUE read as bool, integer, real, [list of reals] or else string. Every
+// real parameter of an objective is finite: inf, nan and overflowing numbers are refused
+// here, naming the option, before any objective sees them.
 void add_param(ParamMap& params, const std::string& text) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0)
     throw ConfigError("--param", "--param '" + text + "' must have the form KEY=VALUE");
   const std::string key = text.substr(0, eq), value = text.substr(eq + 1);
+  const auto require_finite = [&](double x) {
+    if (!std::isfinite(x))
+      throw ConfigError(key, "--param " + text + ": '" + value +
+                                 "' is not a finite number (objective parameters are finite)");
+    return x;
+  };
   char* end = nullptr;
   if (value == "true" || value == "false") {
     params[key] = value == "true";
@@ -56,7 +65,7 @@ void add_param(ParamMap& params, const std::string& text) {
   }
   const double real = std::strtod(value.c_str(), &end);
   if (!value.empty() && *end == '\0') {
-    params[key] = real;
+    params[key] = require_finite(real);
     return;
   }
   if (value.size() >= 2 && value.front() == '[' && value.back() == ']') {
@@ -68,7 +77,7 @@ void add_param(ParamMap& params, const std::string& text) {
     for (;;) {
       const double x = std::strtod(p, &end);
       if (end == p) break;
-      list.push_back(x);
+      list.push_back(require_finite(x));
       p = end;
     }
     while (*p == ' ') ++p;

@@ -43,6 +43,18 @@ TEST_CASE("check passes a correct objective and refuses bad input with status 2"
   REQUIRE(test::run_descent({"check", "beale", "--points", "0"}).exit_status == 2);
 }
 
+TEST_CASE("check refuses a parameter that is not finite with a message and status 2",
+          "[cli][check][errors]") {
+  for (const char* param : {"a=inf", "a=-inf", "a=nan", "a=1e999", "x0=[1, inf]"}) {
+    const auto result = test::run_descent({"check", "rosenbrock", "--param", param});
+    INFO(param << ": " << result.err);
+    REQUIRE(result.exit_status == 2);
+    REQUIRE_THAT(result.err, Catch::Contains(std::string("--param ") + param) &&
+                                 Catch::Contains("is not a finite number"));
+    REQUIRE(result.out.empty());
+  }
+}
+
 TEST_CASE("check refuses --dim for a fixed dimension and a bad figure name before computing",
           "[cli][check][errors]") {
   const auto fixed = test::run_descent({"check", "beale", "--dim", "5"});

@@ -6,11 +6,16 @@
 #include <random>
 
 #include "descent/line_search/armijo.hpp"
+#include "descent/line_search/more_thuente.hpp"
 #include "descent/line_search/strong_wolfe.hpp"
 #include "descent/objectives/classic/beale.hpp"
 #include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/objectives/classic/rosenbrock.hpp"
 #include "descent/objectives/saddles/saddles.hpp"
+#include "descent/objectives/training/logistic_regression.hpp"
+#include "descent/objectives/training/softmax_regression.hpp"
+#include "support/classification_data.hpp"
+#include "support/local_objectives.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -60,16 +65,21 @@ TEST_CASE("accepted steps satisfy the conditions their search claims",
   options.max_trials = 40;
   const Index n = objective->dim();
   Vector trial_x(n), trial_g(n), g(n);
-  int accepted_wolfe = 0, accepted_armijo = 0;
+  int accepted_wolfe = 0, accepted_armijo = 0, accepted_more_thuente = 0;
   for (int k = 0; k < 50; ++k) {
     const Line l = random_line(*objective, rng);
-    for (auto kind : {LineSearchKind::kArmijo, LineSearchKind::kStrongWolfe}) {
+    for (auto kind : {LineSearchKind::kArmijo, LineSearchKind::kStrongWolfe,
+                      LineSearchKind::kMoreThuente}) {
       options.line_search = kind;
       Evaluator evaluator(*objective);
       LineFunction line(evaluator, l.x, l.d, trial_x, trial_g);
       const auto result = search_line(line, l.f0, l.slope0, t0, options);
+      INFO("search " << static_cast<int>(kind));
       REQUIRE(result.trials == evaluator.counts().f);
       if (result.status != LineSearchStatus::kAccepted) continue;
+      // Armijo evaluates ∇f once, at the accepted step; the Wolfe searches at every trial.
+      REQUIRE(evaluator.counts().grad ==
+              (kind == LineSearchKind::kArmijo ? 1 : evaluator.counts().f));
       // Recomputed independently at x + t d.
       const Vector x = l.x + result.step * l.d;
       const double f = objective->value_gradient(x, g);
@@ -77,17 +87,125 @@ TEST_CASE("accepted steps satisfy the conditions their search claims",
       REQUIRE_THAT(result.f, WithinRel(f, test::kExactStep));
       REQUIRE((trial_x - x).norm() <= test::kExactStep * x.norm());
       REQUIRE((trial_g - g).norm() <= 1e-12 * std::max(1.0, g.norm()));
-      if (kind == LineSearchKind::kStrongWolfe) {
-        REQUIRE(std::fabs(g.dot(l.d)) <= c2 * std::fabs(l.slope0));
-        ++accepted_wolfe;
-      } else {
+      REQUIRE_THAT(result.slope, WithinRel(g.dot(l.d), 1e-12));
+      if (kind == LineSearchKind::kArmijo) {
         ++accepted_armijo;
+      } else {
+        REQUIRE(std::fabs(g.dot(l.d)) <= c2 * std::fabs(l.slope0));
+        ++(kind == LineSearchKind::kStrongWolfe ? accepted_wolfe : accepted_more_thuente);
       }
     }
   }
   // The searches succeed on smooth functions from these starts; failure is the exception.
   REQUIRE(accepted_armijo >= 45);
   REQUIRE(accepted_wolfe >= 45);
+  REQUIRE(accepted_more_thuente >= 45);
+}
+
+TEST_CASE("armijo evaluates f at its trials and the gradient only at the accepted step",
+          "[line_search][armijo][evaluations]") {
+  // f = (x + y)² from (1, 0) along d = (−1, 0): φ(t) = (1 − t)², φ(0) = 1, φ'(0) = −2.
+  // Trial t = 10: φ = 81 > 1 − 2·10⁻⁴·10, rejected; the quadratic through φ(0), φ'(0), φ(10)
+  // is φ itself, so t_q = 2·100 / (2 (81 − 1 + 20)) = 1, inside [0.1·10, 0.5·10] = [1, 5].
+  // Trial t = 1: φ = 0, accepted, φ'(1) = 0. Two f evaluations, one ∇f.
+  const test::Valley valley;
+  const Vector x{{1.0, 0.0}}, d{{-1.0, 0.0}};
+  Vector trial_x(2), trial_g(2);
+  Evaluator evaluator(valley);
+  LineFunction line(evaluator, x, d, trial_x, trial_g);
+  LineSearchOptions options;
+  options.line_search = LineSearchKind::kArmijo;
+  const auto result = search_line(line, 1.0, -2.0, 10.0, options);
+  REQUIRE(result.status == LineSearchStatus::kAccepted);
+  REQUIRE(result.step == 1.0);
+  REQUIRE(result.f == 0.0);
+  REQUIRE(result.slope == 0.0);
+  REQUIRE(result.trials == 2);
+  REQUIRE(evaluator.counts().f == 2);
+  REQUIRE(evaluator.counts().grad == 1);
+  REQUIRE(trial_g == Vector::Zero(2));
+}
+
+TEST_CASE("the Moré–Thuente step follows the four cases of §4 on known cubics",
+          "[line_search][more_thuente][exact]") {
+  using Sample = LineFunction::Sample;
+  SECTION("case 1, a higher value: the cubic step unless the quadratic one is closer to tₓ") {
+    // φ(t) = t³ − 3t: tₓ = 0 (φ = 0, φ' = −3), trial 2 (φ = 2, φ' = 9). The cubic step is the
+    // minimiser 1; the quadratic through φ(0), φ'(0), φ(2) has its minimum at 0.75, closer to
+    // tₓ, so the step is their mean 0.875. The trial becomes the far end of a bracket.
+    MoreThuenteInterval interval{{0.0, 0.0, -3.0}, {0.0, 0.0, -3.0}, false};
+    const double next = more_thuente_step(interval, Sample{2.0, 2.0, 9.0}, 0.0, 10.0);
+    REQUIRE_THAT(next, WithinRel(0.875, test::kExactStep));
+    REQUIRE(interval.bracketed);
+    REQUIRE(interval.x.t == 0.0);
+    REQUIRE(interval.y.t == 2.0);
+  }
+  SECTION("case 2, a lower value and slopes of opposite signs: the step farther from t") {
+    // φ(t) = t³ − 3t: trial 1.5 (φ = −1.125, φ' = 3.75). Cubic step 1 (0.5 from t), secant
+    // step 1.5 − 3.75/6.75 · 1.5 = 2/3 (5/6 from t): the secant one. tₓ ← 1.5, t_y ← 0.
+    MoreThuenteInterval interval{{0.0, 0.0, -3.0}, {0.0, 0.0, -3.0}, false};
+    const double next = more_thuente_step(interval, Sample{1.5, -1.125, 3.75}, 0.0, 10.0);
+    REQUIRE_THAT(next, WithinRel(2.0 / 3.0, test::kExactStep));
+    REQUIRE(interval.bracketed);
+    REQUIRE(interval.x.t == 1.5);
+    REQUIRE(interval.y.t == 0.0);
+  }
+  SECTION("case 3, the slope shrinking in magnitude: extrapolation kept in its range") {
+    // φ(t) = (t − 3)²: tₓ = 0 (9, −6), trial 1 (4, −4); cubic and secant steps are both the
+    // minimiser 3, inside [1.1, 4] but clamped to [1.5, 2].
+    MoreThuenteInterval wide{{0.0, 9.0, -6.0}, {0.0, 9.0, -6.0}, false};
+    REQUIRE_THAT(more_thuente_step(wide, Sample{1.0, 4.0, -4.0}, 1.1, 4.0),
+                 WithinRel(3.0, test::kExactStep));
+    REQUIRE_FALSE(wide.bracketed);
+    REQUIRE(wide.x.t == 1.0);
+    MoreThuenteInterval narrow{{0.0, 9.0, -6.0}, {0.0, 9.0, -6.0}, false};
+    REQUIRE(more_thuente_step(narrow, Sample{1.0, 4.0, -4.0}, 1.5, 2.0) == 2.0);
+    // In a bracket [0, 4] the step goes at most 0.66 of the way from t to t_y: 1 + 0.66·3.
+    MoreThuenteInterval bracket{{0.0, 9.0, -6.0}, {4.0, 1.0, 2.0}, true};
+    REQUIRE_THAT(more_thuente_step(bracket, Sample{1.0, 4.0, -4.0}, 0.0, 4.0),
+                 WithinRel(1.0 + 0.66 * 3.0, test::kExactStep));
+  }
+  SECTION("case 4, the slope growing in magnitude: the range's end, or the cubic to t_y") {
+    // φ(t) = t³/2 − 5t²/4 − t: φ' = 1.5 (t − 2)(t + 1/3), tₓ = 0 (0, −1), trial 1 (−1.75,
+    // −2), t_y = 3 (−0.75, 5). Unbracketed: the far end of the allowed range; bracketed: the
+    // cubic through the trial and t_y, whose minimiser is 2.
+    MoreThuenteInterval open{{0.0, 0.0, -1.0}, {0.0, 0.0, -1.0}, false};
+    REQUIRE(more_thuente_step(open, Sample{1.0, -1.75, -2.0}, 2.1, 5.0) == 5.0);
+    MoreThuenteInterval bracket{{0.0, 0.0, -1.0}, {3.0, -0.75, 5.0}, true};
+    REQUIRE_THAT(more_thuente_step(bracket, Sample{1.0, -1.75, -2.0}, 0.0, 3.0),
+                 WithinRel(2.0, test::kExactStep));
+    REQUIRE(bracket.x.t == 1.0);
+    REQUIRE(bracket.y.t == 3.0);
+  }
+  SECTION("a trial that is not finite becomes the bracket's far end; the next is the midpoint") {
+    MoreThuenteInterval interval{{0.5, -1.0, -1.0}, {0.5, -1.0, -1.0}, false};
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    REQUIRE(more_thuente_step(interval, Sample{4.5, nan, nan}, 0.0, 10.0) == 2.5);
+    REQUIRE(interval.bracketed);
+    REQUIRE(interval.y.t == 4.5);
+    REQUIRE(interval.x.t == 0.5);
+  }
+}
+
+TEST_CASE("a search that fails at the rounding floor of f reports the precision limit",
+          "[line_search][precision_limit]") {
+  // Floor: φ'(0) < 0, but every trial returns φ(0) + 2 ulps.
+  const test::Floor floor(3);
+  const Vector x = Vector::Ones(3);
+  Vector g(3), trial_x(3), trial_g(3);
+  floor.gradient(x, g);
+  const Vector d = -g / g.norm();
+  LineSearchOptions options;
+  options.max_trials = 10;
+  for (auto kind : {LineSearchKind::kArmijo, LineSearchKind::kStrongWolfe,
+                    LineSearchKind::kMoreThuente}) {
+    options.line_search = kind;
+    Evaluator evaluator(floor);
+    LineFunction line(evaluator, x, d, trial_x, trial_g);
+    const auto result = search_line(line, floor.value(x), g.dot(d), 1.0, options);
+    INFO("search " << static_cast<int>(kind));
+    REQUIRE(result.status == LineSearchStatus::kPrecisionLimit);
+  }
 }
 
 TEST_CASE("the cubic and quadratic interpolants find the minimiser of a quadratic exactly",
@@ -123,6 +241,11 @@ TEST_CASE("a line search with no acceptable step reports failure, never throws",
   const auto wolfe = search_line(line, saddle.value(x), -1.0, 1.0, options);
   REQUIRE(wolfe.status == LineSearchStatus::kFailed);
   REQUIRE(wolfe.trials == 10);
+  LineFunction again(evaluator, x, up, trial_x, trial_g);
+  options.line_search = LineSearchKind::kMoreThuente;
+  const auto more_thuente = search_line(again, saddle.value(x), -1.0, 1.0, options);
+  REQUIRE(more_thuente.status == LineSearchStatus::kFailed);
+  REQUIRE(more_thuente.trials == 10);
 
   const Vector down{{0.0, -1.0}};
   LineFunction wrong(evaluator, x, down, trial_x, trial_g);
@@ -155,5 +278,46 @@ TEST_CASE("c1 and c2 must satisfy 0 < c1 < c2 < 1", "[line_search][config]") {
     REQUIRE_THROWS_AS(entry->make({{"c2", 1.0}}), ConfigError);
     REQUIRE_THROWS_AS(entry->make({{"line_search", std::string("exact")}}), ConfigError);
     REQUIRE_NOTHROW(entry->make({{"c1", 0.2}, {"c2", 0.3}}));
+    REQUIRE_NOTHROW(entry->make({{"line_search", std::string("more_thuente")}}));
   }
+}
+
+TEST_CASE("a run whose line search meets the rounding floor ends with precision_limit, converged",
+          "[line_search][driver][precision_limit]") {
+  // On Floor no step lowers f: every method's first search ends at the floor. (Ten trials
+  // keep the steps above an ulp of x, where x + t d would round back onto the start.)
+  const test::Floor floor(4);
+  RunSettings settings;
+  settings.stop.grad_norm_inf = 1e-40;
+  for (const char* method : {"lbfgs", "bfgs", "cg", "newton_cg"}) {
+    const auto result = test::run_method(method, {{"max_trials", std::int64_t{10}}}, floor,
+                                         Vector::Ones(4), settings);
+    INFO(method << ": " << to_string(result.stop_reason));
+    REQUIRE(result.stop_reason == StopReason::kPrecisionLimit);
+    REQUIRE(result.status() == RunStatus::kConverged);
+    REQUIRE(result.iterations == 0);
+  }
+}
+
+TEST_CASE("real-data runs to ‖∇f‖∞ ≤ 1e-10 end at the rounding floor with precision_limit",
+          "[line_search][driver][precision_limit][training]") {
+  // The built-in classification data: overlapping, badly scaled classes, so the optimum has a
+  // loss of order one and a gradient that f can no longer resolve long before 1e-10.
+  const ClassificationDataParams data = test::synthetic_classes(500, 8, 1.0, 30.0);
+  const LogisticRegression logistic({.data = data, .l2 = 1e-3});
+  const SoftmaxRegression softmax({.data = data, .classes = 4, .l2 = 1e-3});
+  const Objective* objective = GENERATE_REF(as<const Objective*>{}, &logistic, &softmax);
+  const std::string method = GENERATE("lbfgs", "bfgs", "cg");
+  RunSettings settings;
+  settings.max_iter = 20000;
+  settings.stop.grad_norm_inf = 1e-10;
+  const auto result =
+      test::run_method(method, {}, *objective, objective->standard_starts().front(), settings);
+  INFO(method << " on " << (objective == &logistic ? "logistic" : "softmax") << ": "
+              << to_string(result.stop_reason) << " after " << result.iterations
+              << ", ‖g‖ = " << result.grad_norm_final << ", f = " << result.f_final);
+  REQUIRE(result.stop_reason == StopReason::kPrecisionLimit);
+  REQUIRE(result.status() == RunStatus::kConverged);
+  // At the floor: the gradient is tiny and f is the optimum to rounding.
+  REQUIRE(result.grad_norm_final < 1e-6);
 }

@@ -11,7 +11,10 @@
 
 #include "descent/objectives/training/logistic_regression.hpp"
 #include "descent/objectives/training/softmax_regression.hpp"
+#include "descent/objectives/training/tanh_mlp.hpp"
 #include "descent/objectives/training/training_data.hpp"
+#include "support/classification_data.hpp"
+#include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;
@@ -42,7 +45,10 @@ class TemporaryFile {
 };
 
 std::string csv_error(const std::string& text, const char* objective = "softmax_regression") {
-  const TemporaryFile file("bad.csv", text);
+  // A file name of its own per case: the CSV cache tells files apart by modification time
+  // and size, and two rewrites of one name within a clock tick can agree on both.
+  static int cases = 0;
+  const TemporaryFile file("bad-" + std::to_string(++cases) + ".csv", text);
   try {
     if (std::string(objective) == "logistic_regression") {
       LogisticRegression::Params params;
@@ -192,4 +198,70 @@ TEST_CASE("bad CSV files are configuration errors naming file, line and column",
   SoftmaxRegression::Params missing;
   missing.data.csv = "/nonexistent/descent-data.csv";
   REQUIRE_THROWS_WITH(SoftmaxRegression{missing}, Contains("cannot open the CSV file '/nonexistent/descent-data.csv'"));
+}
+
+TEST_CASE("a CSV data set is parsed once and shared until the file changes", "[training][csv][cache]") {
+  namespace fs = std::filesystem;
+  const TemporaryFile file("cached.csv", "1.5, -2, 0\n0.25, 3, 1\n");
+  SoftmaxRegression::Params params;
+  params.data.csv = file.path();
+  const auto first = read_csv_table(file.path());
+  const SoftmaxRegression objective(params);
+  REQUIRE(read_csv_table(file.path()) == first);  // the same table, not a new parse
+  REQUIRE(objective.inputs()(0, 0) == 1.5);
+
+  // Same size, same modification time: taken for the same file, so the cache answers.
+  const auto modified = fs::last_write_time(file.path());
+  std::ofstream(file.path()) << "7.5, -2, 0\n0.25, 3, 1\n";
+  fs::last_write_time(file.path(), modified);
+  REQUIRE(read_csv_table(file.path()) == first);
+  REQUIRE(SoftmaxRegression(params).inputs()(0, 0) == 1.5);
+
+  // A new modification time: parsed again.
+  fs::last_write_time(file.path(), modified + std::chrono::seconds(1));
+  const auto second = read_csv_table(file.path());
+  REQUIRE(second != first);
+  REQUIRE(SoftmaxRegression(params).inputs()(0, 0) == 7.5);
+  REQUIRE(first->values(0, 0) == 1.5);  // a holder of the old table keeps it intact
+}
+
+TEST_CASE("a CSV path that is not a regular file is refused without opening it", "[training][csv][config]") {
+  SoftmaxRegression::Params params;
+  params.data.csv = DESCENT_BINARY_DIR;
+  REQUIRE_THROWS_WITH(SoftmaxRegression{params}, Contains("is not a regular file"));
+}
+
+TEST_CASE("the cross-entropy near the optimum is accurate to a few ulps",
+          "[training][softmax][rounding]") {
+  // Well separated classes make the logits large and f small: the loss summed as
+  // Σ log Σ exp z − Σ tᵀz would cancel two sums ~50× larger than the result. The reference is
+  // the objective's own formula in long double (64-bit significand).
+  const SoftmaxRegression softmax(
+      {.data = test::synthetic_classes(600, 6, 4.0), .classes = 5, .l2 = 1e-4});
+  TanhMlp::Params mlp_params;
+  mlp_params.task = MlpTask::kClassification;
+  mlp_params.data = test::synthetic_classes(300, 4, 4.0);
+  mlp_params.hidden = 8;
+  mlp_params.classes = 3;
+  mlp_params.l2 = 1e-4;
+  const TanhMlp mlp(mlp_params);
+  const auto relative_error = [](const auto& objective, const Vector& theta) {
+    const std::vector<long double> wide(theta.data(), theta.data() + theta.size());
+    const long double reference = objective.template evaluate<long double>(wide);
+    return static_cast<double>(std::fabs((static_cast<long double>(objective.value(theta)) - reference) /
+                                         reference));
+  };
+  RunSettings settings;
+  settings.max_iter = 2000;
+  settings.stop.grad_norm_inf = 1e-9;
+  for (const Objective* objective : {static_cast<const Objective*>(&softmax),
+                                     static_cast<const Objective*>(&mlp)}) {
+    const auto result = test::run_method("lbfgs", {}, *objective, objective->standard_starts().front(),
+                                         settings);
+    const double error = objective == &softmax ? relative_error(softmax, result.x_final)
+                                               : relative_error(mlp, result.x_final);
+    INFO((objective == &softmax ? "softmax_regression" : "tanh_mlp") << ": f = " << result.f_final
+                                                                      << ", relative error " << error);
+    REQUIRE(error <= test::kRoundedSum);
+  }
 }

@@ -1,5 +1,6 @@
-// Every search-direction method converges on Rosenbrock, Beale and a rotated quadratic with
-// κ = 10⁴ from their standard starts, and stops with converged_grad. Newton's own direction
+// Every search-direction method, with its default line search and with more_thuente,
+// converges on Rosenbrock, Beale and a rotated quadratic with κ = 10⁴ from their standard
+// starts, and stops with converged_grad. Newton's own direction
 // is the exception on Beale: from (1, 1) its step heads for the saddle (0, 1) (a test below
 // pins that), so it starts near the minimum there.
 #include <catch2/catch.hpp>
@@ -37,7 +38,16 @@ TEST_CASE("each search-direction method converges on Rosenbrock, Beale and a κ 
       Method{"cg", {{"beta_rule", std::string("polak_ribiere_plus")}}},
       Method{"cg", {{"beta_rule", std::string("hestenes_stiefel")}}},
       Method{"cg", {{"beta_rule", std::string("dai_yuan")}}},
-      Method{"newton_cg", {}});
+      Method{"newton_cg", {}},
+      // The Moré–Thuente search under every method that takes a line search.
+      Method{"newton", {{"line_search", std::string("more_thuente")}}, true},
+      Method{"regularized_newton",
+             {{"regularization", std::string("clamp")}, {"line_search", std::string("more_thuente")}}},
+      Method{"bfgs", {{"line_search", std::string("more_thuente")}}},
+      Method{"lbfgs", {{"line_search", std::string("more_thuente")}}},
+      Method{"cg", {{"beta_rule", std::string("polak_ribiere_plus")},
+                    {"line_search", std::string("more_thuente")}}},
+      Method{"newton_cg", {{"line_search", std::string("more_thuente")}}});
 
   const Rosenbrock rosenbrock;
   const Beale beale;

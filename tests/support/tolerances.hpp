@@ -24,4 +24,8 @@ namespace descent::test {
 // by hand): rounding amplified by the condition number of the system, ~1e3 here.
 inline constexpr double kLinearSolve = 1e-12;
 
+// A mean of per-example losses, each a few roundings from exact and added with compensation:
+// a few ulps of the result (2⁻⁵² ≈ 2.2e-16 each).
+inline constexpr double kRoundedSum = 1e-15;
+
 }  // namespace descent::test

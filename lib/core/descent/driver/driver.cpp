@@ -21,6 +21,7 @@ using Clock = std::chrono::steady_clock;
 StopReason stop_reason_of(StepStatus status) {
   switch (status) {
     case StepStatus::kLineSearchFailed: return StopReason::kLineSearchFailed;
+    case StepStatus::kPrecisionLimit: return StopReason::kPrecisionLimit;
     case StepStatus::kNotDescent: return StopReason::kNotDescent;
     case StepStatus::kHessianSingular: return StopReason::kHessianSingular;
     case StepStatus::kOk: break;

@@ -7,7 +7,7 @@ namespace descent {
 
 namespace {
 
-constexpr std::array<std::pair<StopReason, std::string_view>, 12> kNames{{
+constexpr std::array<std::pair<StopReason, std::string_view>, 13> kNames{{
     {StopReason::kConvergedStep, "converged_step"},
     {StopReason::kConvergedGrad, "converged_grad"},
     {StopReason::kTargetReached, "target_reached"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<StopReason, std::string_view>, 12> kNames{{
     {StopReason::kDiverged, "diverged"},
     {StopReason::kNonFinite, "non_finite"},
     {StopReason::kLineSearchFailed, "line_search_failed"},
+    {StopReason::kPrecisionLimit, "precision_limit"},
     {StopReason::kNotDescent, "not_descent"},
     {StopReason::kHessianSingular, "hessian_singular"},
 }};
@@ -51,7 +52,10 @@ RunStatus status_of(StopReason reason) {
     case StopReason::kConvergedStep:
     case StopReason::kConvergedGrad:
     case StopReason::kTargetReached:
-    case StopReason::kFRelChange: return RunStatus::kConverged;
+    case StopReason::kFRelChange:
+    // No decrease is representable in f along the method's direction: the run has gone as
+    // far as double precision lets it, which is where a converged run ends too.
+    case StopReason::kPrecisionLimit: return RunStatus::kConverged;
     case StopReason::kMaxIter:
     case StopReason::kMaxEvals:
     case StopReason::kMaxSeconds: return RunStatus::kBudget;

@@ -18,6 +18,7 @@ enum class StopReason {
   kDiverged,          // f above divergence.f_above
   kNonFinite,         // f, g or θ not finite
   kLineSearchFailed,
+  kPrecisionLimit,    // the line search met the rounding floor of f (line_search.hpp)
   kNotDescent,
   kHessianSingular,
 };

@@ -9,10 +9,10 @@ LineSearchResult armijo_search(LineFunction& line, double f0, double slope0, dou
                                const LineSearchOptions& options) {
   double t = t0;
   for (std::int64_t trial = 1; trial <= options.max_trials; ++trial) {
-    const auto s = line.at(t);
-    if (std::isfinite(s.f) && s.f <= f0 + options.c1 * t * slope0)
-      return {LineSearchStatus::kAccepted, t, s.f, s.slope, trial};
-    const double curvature = s.f - f0 - slope0 * t;
+    const double f = line.value_at(t);
+    if (std::isfinite(f) && f <= f0 + options.c1 * t * slope0)
+      return {LineSearchStatus::kAccepted, t, f, line.slope_at_last(), trial};
+    const double curvature = f - f0 - slope0 * t;
     const double t_q = -slope0 * t * t / (2.0 * curvature);
     t = std::isfinite(t_q) ? std::clamp(t_q, 0.1 * t, 0.5 * t) : 0.1 * t;
   }

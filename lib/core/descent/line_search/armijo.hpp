@@ -3,6 +3,7 @@
 //   t ← t₀;   while φ(t) > φ(0) + c₁ t φ'(0):   t ← clamp(t_q, 0.1 t, 0.5 t)
 // where t_q = −φ'(0) t² / (2 (φ(t) − φ(0) − φ'(0) t)) minimises the quadratic through
 // φ(0), φ'(0), φ(t). A non-finite φ(t) shrinks t by 10. Fails after `max_trials` trials.
+// Only f is evaluated at the trials; ∇f once, at the accepted step (its φ'(t) is returned).
 #pragma once
 
 #include "descent/line_search/line_search.hpp"

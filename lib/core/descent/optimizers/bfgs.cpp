@@ -19,7 +19,8 @@ StepStatus Bfgs::step(Vector& x, StepContext& context) {
   direction_.noalias() = -(inverse_hessian_.selfadjointView<Eigen::Lower>() * g);
   // While H = H₀ = I the step −g has no scale: cap its length at 1.
   const double t0 = updated_ ? 1.0 : std::fmin(1.0, 1.0 / g.norm());
-  const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
+  const StepStatus status =
+      search_.move(x, direction_, g.dot(direction_), t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
   s_ = x - search_.previous_x();
   y_ = search_.gradient() - g;

@@ -30,12 +30,8 @@ double scale_dot(double* q, const double* g, double a, const double* u, Index n)
   return (acc[0] + acc[1]) + (acc[2] + acc[3]);
 }
 
-// q ← q + a·v; returns uᵀq (0 when u is null).
+// q ← q + a·v; returns uᵀq.
 double axpy_dot(double* q, const double* v, double a, const double* u, Index n) {
-  if (u == nullptr) {
-    for (Index i = 0; i < n; ++i) q[i] += a * v[i];
-    return 0.0;
-  }
   double acc[4] = {0.0, 0.0, 0.0, 0.0};
   Index i = 0;
   for (; i + 4 <= n; i += 4)
@@ -85,14 +81,15 @@ void Lbfgs::reset(Index dim) {
 
 StepStatus Lbfgs::step(Vector& x, StepContext& context) {
   const Vector& g = context.g();
-  double t0 = 1.0;
+  double t0 = 1.0, slope = 0.0;
   if (count() == 0) {
     direction_ = -g;
-    t0 = std::fmin(1.0, 1.0 / g.norm());
+    slope = -g.squaredNorm();
+    t0 = std::fmin(1.0, 1.0 / std::sqrt(-slope));
   } else {
-    two_loop_direction(g);
+    slope = two_loop_direction(g);
   }
-  const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
+  const StepStatus status = search_.move(x, direction_, slope, t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
   store_pair(x, g, context);
   return StepStatus::kOk;
@@ -140,8 +137,8 @@ void Lbfgs::store_pair(const Vector& x, const Vector& g_old, StepContext& contex
 // update of q is fused with the dot product the next one needs, so every pass reads q, one
 // y and one s once:
 //   loop 1, i = newest … oldest:  q ← q − αᵢ yᵢ  with  sᵢ₋₁ᵀq
-//   loop 2, i = oldest … newest:  q ← q + (αᵢ − βᵢ) sᵢ  with  yᵢ₊₁ᵀq
-void Lbfgs::two_loop_direction(const Vector& g) {
+//   loop 2, i = oldest … newest:  q ← q + (αᵢ − βᵢ) sᵢ  with  yᵢ₊₁ᵀq, and gᵀq after the last
+double Lbfgs::two_loop_direction(const Vector& g) {
   const Index c = count();
   const Index n = g.size();
   double* q = direction_.data();
@@ -156,8 +153,9 @@ void Lbfgs::two_loop_direction(const Vector& g) {
   }
   for (Index i = 0; i < c; ++i) {
     const double beta = rho_[i] * dot;
-    dot = axpy_dot(q, s(i), alpha_[i] - beta, i + 1 < c ? y(i + 1) : nullptr, n);
+    dot = axpy_dot(q, s(i), alpha_[i] - beta, i + 1 < c ? y(i + 1) : g.data(), n);
   }
+  return dot;
 }
 
 }  // namespace descent

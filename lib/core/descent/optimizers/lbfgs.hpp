@@ -41,8 +41,8 @@ class Lbfgs final : public Optimizer {
 
  private:
   Index count() const { return static_cast<Index>(columns_.size()); }
-  // d = −H g by the two-loop recursion.
-  void two_loop_direction(const Vector& g);
+  // d = −H g by the two-loop recursion; returns gᵀd.
+  double two_loop_direction(const Vector& g);
   // The pair of the step just taken, into the spare column; kept when yᵀs > 0.
   void store_pair(const Vector& x, const Vector& g_old, StepContext& context);
 

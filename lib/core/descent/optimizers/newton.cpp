@@ -3,7 +3,6 @@
 namespace descent {
 
 void Newton::reset(Index dim) {
-  system_.reset(dim);
   search_.reset(dim);
   hessian_.resize(dim, dim);
   direction_.resize(dim);
@@ -13,7 +12,7 @@ StepStatus Newton::step(Vector& x, StepContext& context) {
   context.evaluator().hessian(x, hessian_);
   if (system_.solve(hessian_, context.g(), direction_) == NewtonSystem::Result::kSingular)
     return StepStatus::kHessianSingular;
-  return search_.move(x, direction_, 1.0, options_.search, context);
+  return search_.move(x, direction_, context.g().dot(direction_), 1.0, options_.search, context);
 }
 
 }  // namespace descent

@@ -49,7 +49,7 @@ StepStatus NewtonCg::step(Vector& x, StepContext& context) {
   }
   context.record("cg_iterations", static_cast<double>(iterations));
   context.record("negative_curvature", negative_curvature ? 1.0 : 0.0);
-  return search_.move(x, z_, 1.0, options_.search, context);
+  return search_.move(x, z_, g.dot(z_), 1.0, options_.search, context);
 }
 
 }  // namespace descent

@@ -2,7 +2,9 @@
 // Cholesky (LLᵀ, blocked) when H is positive definite; otherwise LDLᵀ with symmetric
 // pivoting, which also solves indefinite systems (pure Newton heads for the stationary point
 // of the quadratic model, saddle or not). H is singular when the reciprocal condition
-// estimate of its factorisation is below machine epsilon. Factorisations reuse their storage.
+// estimate of its factorisation is below machine epsilon. The factorisations are sized by
+// their first compute() and reuse that storage; they are never reassigned, since Eigen leaves
+// a default-constructed decomposition's info() uninitialised and a move would copy it.
 #pragma once
 
 #include <Eigen/Cholesky>
@@ -15,10 +17,6 @@ class NewtonSystem {
  public:
   enum class Result { kPositiveDefinite, kIndefinite, kSingular };
 
-  void reset(Index dim) {
-    llt_ = Eigen::LLT<Matrix>(dim);
-    ldlt_ = Eigen::LDLT<Matrix>(dim);
-  }
   // d = −H⁻¹ g unless kSingular.
   Result solve(const Matrix& h, const Vector& g, Vector& d);
 

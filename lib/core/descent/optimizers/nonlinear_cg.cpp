@@ -54,7 +54,7 @@ StepStatus NonlinearCg::step(Vector& x, StepContext& context) {
   const double slope = direction_.dot(g);
   double t0 = first ? std::fmin(1.0, 1.0 / g.norm()) : previous_step_ * previous_slope_ / slope;
   if (!(t0 > 0.0 && std::isfinite(t0))) t0 = 1.0;
-  const StepStatus status = search_.move(x, direction_, t0, options_.search, context);
+  const StepStatus status = search_.move(x, direction_, slope, t0, options_.search, context);
   if (status != StepStatus::kOk) return status;
   previous_g_ = g;
   previous_gg_ = g.squaredNorm();

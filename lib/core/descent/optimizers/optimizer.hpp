@@ -18,7 +18,7 @@ namespace descent {
 
 // How a step ended. Anything but kOk ends the run with the stop reason of the same name:
 // a numerical failure is data, never an exception.
-enum class StepStatus { kOk, kLineSearchFailed, kNotDescent, kHessianSingular };
+enum class StepStatus { kOk, kLineSearchFailed, kPrecisionLimit, kNotDescent, kHessianSingular };
 
 class StepContext {
  public:

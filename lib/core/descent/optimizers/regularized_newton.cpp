@@ -23,7 +23,6 @@ RegularizedNewton::RegularizedNewton(const Options& options) : options_(options)
 void RegularizedNewton::reset(Index dim) {
   alpha_ = options_.alpha;
   hessian_.resize(dim, dim);
-  eigen_ = Eigen::SelfAdjointEigenSolver<Matrix>(dim);
   shifted_.resize(dim);
   rotated_gradient_.resize(dim);
   direction_.resize(dim);
@@ -61,7 +60,7 @@ StepStatus RegularizedNewton::step(Vector& x, StepContext& context) {
     return StepStatus::kHessianSingular;
   context.record("alpha", alpha_);
   solve(context.g());
-  return search_.move(x, direction_, 1.0, options_.search, context);
+  return search_.move(x, direction_, context.g().dot(direction_), 1.0, options_.search, context);
 }
 
 StepStatus RegularizedNewton::adaptive_step(Vector& x, StepContext& context) {
@@ -74,14 +73,15 @@ StepStatus RegularizedNewton::adaptive_step(Vector& x, StepContext& context) {
       continue;
     }
     solve(context.g());
-    const auto trial = line.at(1.0);
+    const double f = line.value_at(1.0);
     ++evaluations;
-    if (std::isfinite(trial.f) && trial.f < context.f()) {
+    if (std::isfinite(f) && f < context.f()) {
+      line.slope_at_last();
       context.record("alpha", alpha_);
       context.record("ls_trials", static_cast<double>(evaluations));
       context.record("step_size", 1.0);
       x.swap(trial_x_);
-      context.set_values_at_new_iterate(trial.f, trial_g_);
+      context.set_values_at_new_iterate(f, trial_g_);
       alpha_ /= options_.alpha_decrease;
       return StepStatus::kOk;
     }

@@ -8,7 +8,7 @@
 //   "adaptive"  m(λ) = λ, α adapted as in Levenberg–Marquardt: try θ + d; if f decreased,
 //               accept and α ← α / alpha_decrease, else α ← α · alpha_increase and retry
 //               (a d with λmin + α ≤ 0 is raised without evaluating); at most max_trials
-//               evaluations, then line_search_failed
+//               trials (f alone; ∇f at the accepted one), then line_search_failed
 //   "abs_eigen" m(λ) = |λ|                (saddle-free Newton: negative curvature is escaped)
 //   "clamp"     m(λ) = max(λ, δ)          (eigenvalues floored at δ)
 // then θ ← θ + t d with the line search (default "none": t = 1). H + αI singular (some
@@ -81,6 +81,7 @@ class RegularizedNewton final : public Optimizer {
   Options options_;
   double alpha_ = 0.0;
   Matrix hessian_;
+  // Sized by its first compute(), never reassigned (newton_system.hpp says why).
   Eigen::SelfAdjointEigenSolver<Matrix> eigen_;
   Vector shifted_;          // μᵢ = m(λᵢ) + α
   Vector rotated_gradient_;  // Qᵀ g

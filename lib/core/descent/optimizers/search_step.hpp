@@ -1,9 +1,11 @@
 // SearchStep: the part every search-direction method shares, the move from x along a
 // direction d by the method's line search:
-//   φ'(0) = gᵀd must be negative (else kNotDescent), unless the search is "none";
-//   t = the search's accepted step from the trial t₀ (t = t₀ for "none");
+//   φ'(0) = gᵀd (the caller's `slope`: most directions yield it for free) must be negative
+//   (else kNotDescent), unless the search is "none";
+//   t = the search's accepted step from the trial t₀ (t = t₀ for "none"); a search that
+//     fails is kLineSearchFailed, or kPrecisionLimit at the rounding floor of f;
 //   x ← x + t d, with f and ∇f at the new point handed to the driver.
-// It records the trace columns "step_size" (t) and "ls_trials" (evaluations spent). The
+// It records the trace columns "step_size" (t) and "ls_trials" (trial steps spent). The
 // buffers for trial points live here, sized once per run, so a step allocates nothing.
 #pragma once
 
@@ -21,8 +23,8 @@ class SearchStep {
 
   // On kOk, x holds the accepted point, previous_x() the point before it and gradient()
   // the gradient at x. On any other status x is unchanged.
-  StepStatus move(Vector& x, const Vector& d, double t0, const LineSearchOptions& options,
-                  StepContext& context);
+  StepStatus move(Vector& x, const Vector& d, double slope, double t0,
+                  const LineSearchOptions& options, StepContext& context);
 
   const LineSearchResult& result() const { return result_; }
   const Vector& previous_x() const { return trial_x_; }

@@ -21,17 +21,36 @@ Vector batch_entries(const Vector& source, std::span<const Index> terms) {
   return out;
 }
 
-double softmax_columns(Matrix& z) {
-  double log_partitions = 0.0;
+void softmax_columns(Matrix& z) {
   for (Index i = 0; i < z.cols(); ++i) {
     auto column = z.col(i);
-    const double shift = column.maxCoeff();
-    column = (column.array() - shift).exp();
+    column = (column.array() - column.maxCoeff()).exp();
+    column /= column.sum();
+  }
+}
+
+double softmax_cross_entropy(Matrix& z, const Eigen::Ref<const Matrix>& t) {
+  Vector losses(z.cols());
+  for (Index i = 0; i < z.cols(); ++i) {
+    auto column = z.col(i);
+    column.array() -= column.maxCoeff();
+    const double cross = t.col(i).dot(column);
+    column = column.array().exp();
     const double partition = column.sum();
     column /= partition;
-    log_partitions += shift + std::log(partition);
+    losses[i] = std::log(partition) - cross;
   }
-  return log_partitions;
+  return compensated_sum(losses);
+}
+
+double compensated_sum(const Eigen::Ref<const Vector>& v) {
+  double sum = 0.0, compensation = 0.0;
+  for (Index i = 0; i < v.size(); ++i) {
+    const double next = sum + v[i];
+    compensation += std::fabs(sum) >= std::fabs(v[i]) ? (sum - next) + v[i] : (v[i] - next) + sum;
+    sum = next;
+  }
+  return sum + compensation;
 }
 
 }  // namespace descent

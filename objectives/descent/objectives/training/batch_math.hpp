@@ -24,7 +24,18 @@ inline double sigmoid(double u) {
 }
 
 // Column-wise softmax of z in place (shifted by each column's maximum, so it never
-// overflows); returns the sum over columns of log Σₖ exp(zₖ).
-double softmax_columns(Matrix& z);
+// overflows).
+void softmax_columns(Matrix& z);
+
+// The summed cross-entropy of the logits z against targets t whose columns sum to one,
+//   Σᵢ ℓᵢ,   ℓᵢ = log Σₖ exp(zₖᵢ) − tᵢᵀzᵢ = log Σₖ exp(zₖᵢ − mᵢ) − tᵢᵀ(zᵢ − mᵢ),  mᵢ = maxₖ zₖᵢ,
+// with each ℓᵢ formed from the shifted logits and the ℓᵢ added by compensated_sum: no two
+// large sums that nearly cancel, so the result carries a few ulps of rounding, not ulps of
+// Σᵢ log Σₖ exp(zₖᵢ). Leaves the column-wise softmax of z in z.
+double softmax_cross_entropy(Matrix& z, const Eigen::Ref<const Matrix>& t);
+
+// Σ v by Neumaier's compensated summation (Kahan–Babuška; Higham 2002, §4.3): the error
+// is about one rounding of the result, independent of the number of terms.
+double compensated_sum(const Eigen::Ref<const Vector>& v);
 
 }  // namespace descent

@@ -31,8 +31,7 @@ double SoftmaxRegression::batch_loss(const Vector& x, std::span<const Index> ter
   const auto xb = batch_columns(inputs_, terms, xb_storage);
   const auto tb = batch_columns(targets_, terms, tb_storage);
   Matrix probabilities = w * xb;  // logits, then probabilities
-  const double cross = -(tb.array() * probabilities.array()).sum();
-  const double log_partitions = softmax_columns(probabilities);
+  const double loss = softmax_cross_entropy(probabilities, tb);
   const double b = static_cast<double>(terms.size());
   if (g) {
     g->resize(dim());
@@ -40,7 +39,7 @@ double SoftmaxRegression::batch_loss(const Vector& x, std::span<const Index> ter
     gw.noalias() = ((probabilities - tb) / b) * xb.transpose();
     gw += l2_ * w;
   }
-  return (log_partitions + cross) / b + 0.5 * l2_ * x.squaredNorm();
+  return loss / b + 0.5 * l2_ * x.squaredNorm();
 }
 
 void SoftmaxRegression::batch_hessian_vector(const Vector& x, std::span<const Index> terms,

@@ -100,8 +100,7 @@ double TanhMlp::batch_loss(const Vector& x, std::span<const Index> terms, Vector
     e -= tb;
     loss = 0.5 * e.squaredNorm();
   } else {
-    loss = -(tb.array() * e.array()).sum();
-    loss += softmax_columns(e);
+    loss = softmax_cross_entropy(e, tb);
     e -= tb;
   }
   const double b = static_cast<double>(terms.size());

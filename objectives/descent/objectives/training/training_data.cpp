@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <map>
+#include <mutex>
 #include <string_view>
 #include <random>
 #include <algorithm>
@@ -64,9 +67,7 @@ bool parse_number(std::string_view text, double& value) {
   return error == std::errc() && end == text.data() + text.size();
 }
 
-}  // namespace
-
-CsvTable read_csv_table(const std::string& path) {
+CsvTable parse_csv_table(const std::string& path) {
   std::ifstream file(path);
   if (!file) throw ConfigError("csv", concat({"cannot open the CSV file '", path, "'"}));
   CsvTable table;
@@ -115,6 +116,42 @@ CsvTable read_csv_table(const std::string& path) {
   return table;
 }
 
+struct CachedTable {
+  std::filesystem::file_time_type modified;
+  std::uintmax_t size = 0;
+  std::shared_ptr<const CsvTable> table;
+};
+
+}  // namespace
+
+std::shared_ptr<const CsvTable> read_csv_table(const std::string& path) {
+  namespace fs = std::filesystem;
+  static std::mutex mutex;
+  static std::map<fs::path, CachedTable> cache;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status))
+    throw ConfigError("csv", concat({"cannot open the CSV file '", path, "'"}));
+  // A FIFO or device would block or never end: only regular files are data sets.
+  if (!fs::is_regular_file(status))
+    throw ConfigError("csv", concat({"the CSV file '", path, "' is not a regular file"}));
+  const fs::path key = fs::absolute(path, error);
+  const auto modified = fs::last_write_time(path, error);
+  const auto size = fs::file_size(path, error);
+  if (error) throw ConfigError("csv", concat({"cannot open the CSV file '", path, "'"}));
+  {
+    const std::lock_guard lock(mutex);
+    const auto found = cache.find(key);
+    if (found != cache.end() && found->second.modified == modified && found->second.size == size)
+      return found->second.table;
+  }
+  // Parsed outside the lock: threads reading other files do not wait for this one.
+  auto table = std::make_shared<const CsvTable>(parse_csv_table(path));
+  const std::lock_guard lock(mutex);
+  cache[key] = {modified, size, table};
+  return table;
+}
+
 namespace {
 
 LabelledData synthetic_classes(const ClassificationDataParams& p, Index classes) {
@@ -138,7 +175,8 @@ LabelledData synthetic_classes(const ClassificationDataParams& p, Index classes)
 }
 
 LabelledData classes_from_csv(const std::string& path, Index max_classes) {
-  const CsvTable table = read_csv_table(path);
+  const auto shared = read_csv_table(path);
+  const CsvTable& table = *shared;
   const Index m = table.values.rows(), d = table.values.cols() - 1;
   LabelledData data;
   data.inputs = table.values.leftCols(d).transpose();
@@ -172,7 +210,8 @@ LabelledData load_classification(const ClassificationDataParams& params, Index c
 }
 
 LabelledData load_regression_csv(const std::string& path) {
-  const CsvTable table = read_csv_table(path);
+  const auto shared = read_csv_table(path);
+  const CsvTable& table = *shared;
   const Index d = table.values.cols() - 1;
   LabelledData data;
   data.inputs = table.values.leftCols(d).transpose();

@@ -10,13 +10,16 @@
 // features and then the label (an integer class from 0; for regression, a real target) in
 // the last field; fields separated by commas, blank lines and lines starting with '#'
 // ignored, and a first line with no number in it taken as a header. Every problem is a
-// ConfigError on key "csv" whose message starts "FILE:LINE:COLUMN:".
+// ConfigError on key "csv" whose message starts "FILE:LINE:COLUMN:". A file is parsed once
+// per process while its modification time and size stay the same (every run of a suite
+// builds its objective several times; all of them share the one table).
 //
 // Label smoothing (Szegedy et al. 2016; the lecture's aside): the hard target yₖ (1 for the
 // true class, 0 for the others) becomes yₖ^LS = yₖ(1 − α) + α/K, which still sums to one.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -70,6 +73,9 @@ struct CsvTable {
   std::vector<std::int64_t> lines;      // line of each row in the file, from 1
   std::vector<std::int64_t> last_field_columns;  // column of each row's last field, from 1
 };
-CsvTable read_csv_table(const std::string& path);
+// The table of the regular file `path`: parsed on first use, then shared from a cache keyed
+// by the absolute path and checked against the file's modification time and size (a
+// changed file is parsed again). Safe to call from several threads.
+std::shared_ptr<const CsvTable> read_csv_table(const std::string& path);
 
 }  // namespace descent
