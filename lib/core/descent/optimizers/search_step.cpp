@@ -2,6 +2,15 @@
 
 namespace descent {
 
+std::string with_line_search_doc(std::string formula) {
+  return formula.append(
+      "\n"
+      "line_search = \"armijo\":       backtrack t from t₀ until φ(t) ≤ φ(0) + c₁ t φ'(0)\n"
+      "line_search = \"strong_wolfe\": bracketing and zoom until also |φ'(t)| ≤ c₂ |φ'(0)|\n"
+      "  (φ(t) = f(θ + t d), 0 < c₁ < c₂ < 1; no acceptable t in max_trials evaluations\n"
+      "   stops the run with line_search_failed)");
+}
+
 StepStatus SearchStep::move(Vector& x, const Vector& d, double t0,
                             const LineSearchOptions& options, StepContext& context) {
   initial_slope_ = context.g().dot(d);
