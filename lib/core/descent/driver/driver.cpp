@@ -128,14 +128,14 @@ class DriverContext final : public StepContext {
 };
 
 // The stop rules of driver.hpp, in order: the first that holds at θₖ, if any. Gradient rules
-// look at the gradient before clipping; with minibatches, f and g are the minibatch's.
+// look at the gradient before clipping; with minibatches, f and g are the minibatch's. Only
+// the accepted iterate is tested: a method's rejected trials may be anything.
 std::optional<StopReason> first_rule_that_holds(const RunSettings& settings, const Iterate& at,
                                                 const DriverContext& context,
                                                 const Evaluator& evaluator, double seconds) {
   const StopRules& stop = settings.stop;
   const double f = context.f();
-  if (evaluator.saw_non_finite() || !std::isfinite(f) || !context.g_finite() || !at.x_finite)
-    return StopReason::kNonFinite;
+  if (!std::isfinite(f) || !context.g_finite() || !at.x_finite) return StopReason::kNonFinite;
   if (f > settings.divergence.f_above) return StopReason::kDiverged;
   if (stop.grad_norm && context.raw_norm() <= *stop.grad_norm) return StopReason::kConvergedGrad;
   if (stop.grad_norm_inf && context.raw_norm_inf() <= *stop.grad_norm_inf)
@@ -274,7 +274,7 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
     x_previous = at.x;
     const StepStatus status = optimizer.step(at.x, context);
     if (status != StepStatus::kOk) {
-      at.x = x_previous;
+      at.x = x_previous;  // a failed step leaves θₖ the final iterate
       recorder.discard_notes();
       reason = stop_reason_of(status);
       break;
@@ -288,6 +288,10 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
     at.x_finite = std::isfinite(at.step_norm) || at.x.allFinite();
     reason = conclude();
   }
+  // The last row is the final iterate, whatever ended the run.
+  if (recorder.last_iter() != at.k)
+    rows.append(recorder, at, context, full_loss.at(at, true), evaluator.counts(), elapsed());
+
   RunResult result;
   result.stop_reason = *reason;
   result.iterations = at.k;
