@@ -119,7 +119,8 @@ TEST_CASE("a method in a catalog has its evaluations counted by the driver",
   REQUIRE(result.evals.grad == 8);
   REQUIRE(result.evals.hess == 0);
   REQUIRE(result.evals.hvp == 0);
-  for (std::size_t k = 0; k < result.trace.size(); ++k) REQUIRE(result.trace.evals_f[k] == static_cast<std::int64_t>(k) + 1);
+  for (std::size_t k = 0; k < result.trace.size(); ++k)
+    REQUIRE(result.trace.evals_f[k] == static_cast<std::int64_t>(k) + 1);
 }
 
 TEST_CASE("a suite names a method of its catalog like a built-in one",
