@@ -1,7 +1,10 @@
 // The driver's loop: every stop reason, divergence stored as data, thinning, counts.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "descent/driver/driver.hpp"
+#include "descent/objectives/registry.hpp"
 #include "descent/optimizers/registry.hpp"
 #include "descent/objectives/classic/beale.hpp"
 #include "descent/objectives/quadratic/quadratic.hpp"
@@ -127,4 +130,80 @@ TEST_CASE("the look-ahead form costs one more gradient per step", "[driver]") {
                      Vector{{1.0, 1.0}}, settings);
   REQUIRE(r.evals.grad == 21);
   REQUIRE(r.evals.f == 11);
+}
+
+namespace {
+
+struct StandardStartRun {
+  const char* objective;
+  const char* method;
+  const char* line_search;
+};
+
+RunResult run_from_standard_start(const StandardStartRun& spec, const RunSettings& settings) {
+  const auto objective = find_objective(spec.objective)->make({});
+  return run(*objective, spec.method, {{"line_search", std::string(spec.line_search)}},
+             objective->standard_starts().front(), settings);
+}
+
+}  // namespace
+
+TEST_CASE("whatever ends a run, its last trace row is the final iterate", "[driver][recorder]") {
+  // Each of these stops with a failed step (not_descent or line_search_failed) at an iteration
+  // that thinning by 5 would not keep; Newton on Rosenbrock lands on the minimum, where g = 0
+  // is no descent direction.
+  const auto spec = GENERATE(StandardStartRun{"rosenbrock", "newton", "armijo"},
+                             StandardStartRun{"wood", "newton", "strong_wolfe"},
+                             StandardStartRun{"jennrich_sampson", "newton", "strong_wolfe"},
+                             StandardStartRun{"osborne1", "lbfgs", "strong_wolfe"});
+  INFO(spec.method << " with " << spec.line_search << " on " << spec.objective);
+  RunSettings settings;
+  settings.max_iter = 2000;
+  settings.record.every = 5;
+  const RunResult result = run_from_standard_start(spec, settings);
+  REQUIRE(status_of(result.stop_reason) == RunStatus::kFailed);
+  REQUIRE(result.iterations % 5 != 0);
+  const Trace& trace = result.trace;
+  REQUIRE(trace.iter.back() == result.iterations);
+  REQUIRE(trace.f.back() == result.f_final);
+  REQUIRE(trace.raw_grad_norm.back() == result.grad_norm_final);
+  REQUIRE(trace.evals_f.back() == result.evals.f);
+  const Vector last_x = Eigen::Map<const Vector>(trace.x.data() + (trace.size() - 1) * trace.x_dim,
+                                                 trace.x_dim);
+  REQUIRE(last_x == result.x_final);
+  // The rows before it are the kept ones, each once.
+  for (std::size_t i = 0; i + 1 < trace.size(); ++i)
+    REQUIRE(trace.iter[i] == 5 * static_cast<std::int64_t>(i));
+}
+
+TEST_CASE("a line-search trial that overflows is rejected, not the end of the run",
+          "[driver][non_finite]") {
+  // From the standard starts of these MGH problems the first trials of a search overflow
+  // (exp of a large argument); the accepted points are finite.
+  const auto spec = GENERATE(StandardStartRun{"jennrich_sampson", "bfgs", "armijo"},
+                             StandardStartRun{"jennrich_sampson", "bfgs", "strong_wolfe"},
+                             StandardStartRun{"jennrich_sampson", "cg", "armijo"},
+                             StandardStartRun{"jennrich_sampson", "cg", "strong_wolfe"},
+                             StandardStartRun{"osborne2", "lbfgs", "armijo"},
+                             StandardStartRun{"osborne2", "newton", "armijo"},
+                             StandardStartRun{"osborne2", "newton", "strong_wolfe"});
+  INFO(spec.method << " with " << spec.line_search << " on " << spec.objective);
+  RunSettings settings;
+  settings.max_iter = 2000;
+  settings.stop.grad_norm_inf = 1e-8;
+  const RunResult result = run_from_standard_start(spec, settings);
+  REQUIRE(result.stop_reason != StopReason::kNonFinite);
+  REQUIRE(std::isfinite(result.f_final));
+  REQUIRE(result.x_final.allFinite());
+}
+
+TEST_CASE("a non-finite accepted iterate ends the run as non_finite", "[driver][non_finite]") {
+  // gd with ε = 1e200 on the quadratic: θ₁ ≈ −10²⁰¹ is finite, f(θ₁) overflows.
+  RunSettings settings;
+  settings.max_iter = 100;
+  const auto r = run(quadratic(), "gd", {{"lr", 1e200}}, Vector{{1.0, 1.0}}, settings);
+  REQUIRE(r.iterations == 1);
+  REQUIRE(r.stop_reason == StopReason::kNonFinite);
+  REQUIRE_FALSE(std::isfinite(r.trace.f.back()));
+  REQUIRE(r.trace.iter.back() == r.iterations);
 }

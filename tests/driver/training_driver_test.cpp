@@ -31,8 +31,16 @@ Vector row_x(const Trace& trace, std::size_t row) {
 
 // A method that steps like gd and also asks for the gradient at a second point, recording the
 // norm of what `gradient_at` returned.
-class ProbeOptimizer final : public Optimizer {
+struct ProbeOptions {
+  double lr = 0.1;
+  template <class V>
+  void visit(V& v) {
+    v.real("lr", lr, Range::positive(), "learning rate ε");
+  }
+};
+class ProbeOptimizer final : public OptimizerWith<ProbeOptions> {
  public:
+  ProbeOptimizer() : OptimizerWith(ProbeOptions{}) {}
   void reset(Index) override {}
   StepStatus step(Vector& x, StepContext& context) override {
     Vector g;
@@ -41,7 +49,6 @@ class ProbeOptimizer final : public Optimizer {
     x -= context.lr() * context.g();
     return StepStatus::kOk;
   }
-  double base_lr() const override { return 0.1; }
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Evaluator: the only way a method reaches an objective. It counts every call to f, ∇f,
-// ∇²f and Hv (f and ∇f together count one of each) and notes whether any returned value
-// was not finite, so the driver can end the run with stop reason `non_finite`.
+// ∇²f and Hv (f and ∇f together count one of each). Whether values are finite is the
+// driver's test, at the accepted iterate only: a line search's trial may overflow and be
+// rejected without ending the run (as Ceres counts an invalid trial as insufficient decrease).
 #pragma once
 
 #include <cstdint>
@@ -34,16 +35,10 @@ class Evaluator {
   const Objective& objective() const { return objective_; }
   Index dim() const { return objective_.dim(); }
   const EvalCounts& counts() const { return counts_; }
-  bool saw_non_finite() const { return saw_non_finite_; }
 
  private:
-  double note(double value);
-  template <class Derived>
-  void note(const Eigen::DenseBase<Derived>& values);
-
   const Objective& objective_;
   EvalCounts counts_;
-  bool saw_non_finite_ = false;
 };
 
 }  // namespace descent

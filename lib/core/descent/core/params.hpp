@@ -12,6 +12,11 @@
 // back as a ParamMap (HDF5 attributes, run ids, logs), describes it (`descent show`) and
 // checks every range. Keys are validated: an unknown key, a wrong type or a value out of
 // range is a ConfigError naming the key and the rule.
+//
+// Each declaration (`real`, `optional_real`, `integer`, `optional_integer`, `flag`,
+// `optional_flag`, `text`, `reals`, `choice`) forwards to the visitor's one template
+// `field(key, value, rule, doc)`; a FieldType says how each value type reads, writes and is
+// checked, so adding a value type is one FieldType and one declaration.
 #pragma once
 
 #include <cstdint>
@@ -67,6 +72,9 @@ struct Range {
 template <class E>
 using Choices = std::span<const std::pair<std::string_view, E>>;
 
+// The rule of a field whose every value is allowed (flags, text).
+struct AnyValue {};
+
 // One field as `descent show` prints it.
 struct FieldInfo {
   std::string name;
@@ -91,71 +99,196 @@ std::int64_t as_integer(std::string_view key, const ParamValue& value);
 void check_range(std::string_view key, double value, const Range& range);
 std::string real_text(double value);
 
+// The alternative T of `value`, or a ConfigError saying that key must be `expected`.
+template <class T>
+const T& as_alternative(std::string_view key, const ParamValue& value, std::string_view expected) {
+  if (const T* held = std::get_if<T>(&value)) return *held;
+  throw_wrong_type(key, expected, value);
+}
+
+}  // namespace detail
+
+// FieldType<T>: how a field of value type T reads from a ParamValue, writes back to one, and
+// which rule it is checked against. The one place to add a value type.
+template <class T>
+struct FieldType;
+
+template <>
+struct FieldType<double> {
+  using Rule = Range;
+  static constexpr std::string_view kName = "real";
+  static double read(std::string_view key, const ParamValue& v, const Rule&) {
+    return detail::as_real(key, v);
+  }
+  static ParamValue write(double x, const Rule&) { return x; }
+  static std::string rule_text(std::string_view key, const Rule& r) { return r.describe(key); }
+  static void check(std::string_view key, double x, const Rule& r) { detail::check_range(key, x, r); }
+};
+
+template <>
+struct FieldType<std::int64_t> {
+  using Rule = Range;
+  static constexpr std::string_view kName = "integer";
+  static std::int64_t read(std::string_view key, const ParamValue& v, const Rule&) {
+    return detail::as_integer(key, v);
+  }
+  static ParamValue write(std::int64_t x, const Rule&) { return x; }
+  static std::string rule_text(std::string_view key, const Rule& r) { return r.describe(key); }
+  static void check(std::string_view key, std::int64_t x, const Rule& r) {
+    detail::check_range(key, static_cast<double>(x), r);
+  }
+};
+
+template <>
+struct FieldType<bool> {
+  using Rule = AnyValue;
+  static constexpr std::string_view kName = "bool";
+  static bool read(std::string_view key, const ParamValue& v, const Rule&) {
+    return detail::as_alternative<bool>(key, v, "bool");
+  }
+  static ParamValue write(bool x, const Rule&) { return x; }
+  static std::string rule_text(std::string_view, const Rule&) { return ""; }
+  static void check(std::string_view, bool, const Rule&) {}
+};
+
+template <>
+struct FieldType<std::string> {
+  using Rule = AnyValue;
+  static constexpr std::string_view kName = "string";
+  static std::string read(std::string_view key, const ParamValue& v, const Rule&) {
+    return detail::as_alternative<std::string>(key, v, "string");
+  }
+  static ParamValue write(const std::string& x, const Rule&) { return x; }
+  static std::string rule_text(std::string_view, const Rule&) { return ""; }
+  static void check(std::string_view, const std::string&, const Rule&) {}
+};
+
+// A list of reals: the range holds for each element.
+template <>
+struct FieldType<std::vector<double>> {
+  using Rule = Range;
+  static constexpr std::string_view kName = "list of reals";
+  static std::vector<double> read(std::string_view key, const ParamValue& v, const Rule&) {
+    return detail::as_alternative<std::vector<double>>(key, v, "list of reals");
+  }
+  static ParamValue write(const std::vector<double>& x, const Rule&) { return x; }
+  static std::string rule_text(std::string_view, const Rule& r) { return r.describe("each"); }
+  static void check(std::string_view key, const std::vector<double>& x, const Rule& r) {
+    for (double element : x) detail::check_range(key, element, r);
+  }
+};
+
+// An enumeration, written as the name of one of its choices.
+template <class E>
+  requires std::is_enum_v<E>
+struct FieldType<E> {
+  using Rule = Choices<E>;
+  static constexpr std::string_view kName = "string";
+  static E read(std::string_view key, const ParamValue& v, const Rule& choices) {
+    const auto& name = detail::as_alternative<std::string>(key, v, "string");
+    std::vector<std::string_view> allowed;
+    for (const auto& [choice_name, choice_value] : choices) {
+      if (choice_name == name) return choice_value;
+      allowed.push_back(choice_name);
+    }
+    detail::throw_bad_choice(key, name, allowed);
+  }
+  static ParamValue write(E x, const Rule& choices) {
+    std::string name;
+    for (const auto& [choice_name, choice_value] : choices)
+      if (choice_value == x) name = choice_name;
+    return name;
+  }
+  static std::string rule_text(std::string_view, const Rule& choices) {
+    std::string allowed;
+    for (const auto& choice : choices) allowed.append(allowed.empty() ? "one of " : ", ").append(choice.first);
+    return allowed;
+  }
+  static void check(std::string_view, E, const Rule&) {}
+};
+
+namespace detail {
+
+template <class T>
+struct Holder {
+  using Value = T;
+  static T* held(T& field) { return &field; }
+};
+// An optional field: a value of T, or unset (not written, not checked).
+template <class T>
+struct Holder<std::optional<T>> {
+  using Value = T;
+  static T* held(std::optional<T>& field) { return field ? &*field : nullptr; }
+};
+
+}  // namespace detail
+
+// The value type of a field (T of std::optional<T>), and the rule it is declared with.
+template <class Field>
+using FieldValue = typename detail::Holder<Field>::Value;
+template <class Field>
+using FieldRule = typename FieldType<FieldValue<Field>>::Rule;
+
+// The value a field holds, or nullptr for an unset optional field.
+template <class Field>
+FieldValue<Field>* held_value(Field& field) {
+  return detail::Holder<Field>::held(field);
+}
+
+// The declarations an options aggregate's `visit` calls, each forwarded to the visitor's
+// `template <class Field> void field(std::string_view key, Field& value,
+//                                    const FieldRule<Field>& rule, std::string_view doc)`.
+template <class Visitor>
+class FieldVisitor {
+ public:
+  void real(std::string_view key, double& value, Range range, std::string_view doc) {
+    self().field(key, value, range, doc);
+  }
+  void optional_real(std::string_view key, std::optional<double>& value, Range range,
+                     std::string_view doc) {
+    self().field(key, value, range, doc);
+  }
+  void integer(std::string_view key, std::int64_t& value, Range range, std::string_view doc) {
+    self().field(key, value, range, doc);
+  }
+  void optional_integer(std::string_view key, std::optional<std::int64_t>& value, Range range,
+                        std::string_view doc) {
+    self().field(key, value, range, doc);
+  }
+  void flag(std::string_view key, bool& value, std::string_view doc) {
+    self().field(key, value, AnyValue{}, doc);
+  }
+  void optional_flag(std::string_view key, std::optional<bool>& value, std::string_view doc) {
+    self().field(key, value, AnyValue{}, doc);
+  }
+  void text(std::string_view key, std::string& value, std::string_view doc) {
+    self().field(key, value, AnyValue{}, doc);
+  }
+  void reals(std::string_view key, std::vector<double>& value, Range range, std::string_view doc) {
+    self().field(key, value, range, doc);
+  }
+  template <class E>
+  void choice(std::string_view key, E& value, std::type_identity_t<Choices<E>> choices,
+              std::string_view doc) {
+    self().field(key, value, choices, doc);
+  }
+
+ private:
+  Visitor& self() { return static_cast<Visitor&>(*this); }
+};
+
+namespace detail {
+
 // Fills fields from a map; remembers which keys it used.
-class Applier {
+class Applier : public FieldVisitor<Applier> {
  public:
   explicit Applier(const ParamMap& params) : params_(params) {}
 
-  void real(std::string_view key, double& field, Range range, std::string_view) {
-    if (const auto* v = find(key)) field = as_real(key, *v);
-    check_range(key, field, range);
-  }
-  void optional_real(std::string_view key, std::optional<double>& field, Range range,
-                     std::string_view) {
-    if (const auto* v = find(key)) field = as_real(key, *v);
-    if (field) check_range(key, *field, range);
-  }
-  void integer(std::string_view key, std::int64_t& field, Range range, std::string_view) {
-    if (const auto* v = find(key)) field = as_integer(key, *v);
-    check_range(key, static_cast<double>(field), range);
-  }
-  void optional_integer(std::string_view key, std::optional<std::int64_t>& field, Range range,
-                        std::string_view) {
-    if (const auto* v = find(key)) field = as_integer(key, *v);
-    if (field) check_range(key, static_cast<double>(*field), range);
-  }
-  void flag(std::string_view key, bool& field, std::string_view) {
-    if (const auto* v = find(key)) {
-      if (!std::holds_alternative<bool>(*v)) throw_wrong_type(key, "bool", *v);
-      field = std::get<bool>(*v);
-    }
-  }
-  void optional_flag(std::string_view key, std::optional<bool>& field, std::string_view doc) {
-    bool value = field.value_or(false);
-    if (find(key)) {
-      known_.pop_back();
-      flag(key, value, doc);
-      field = value;
-    }
-  }
-  void text(std::string_view key, std::string& field, std::string_view) {
-    if (const auto* v = find(key)) {
-      if (!std::holds_alternative<std::string>(*v)) throw_wrong_type(key, "string", *v);
-      field = std::get<std::string>(*v);
-    }
-  }
-  void reals(std::string_view key, std::vector<double>& field, Range range, std::string_view) {
-    if (const auto* v = find(key)) {
-      if (!std::holds_alternative<std::vector<double>>(*v)) throw_wrong_type(key, "list of reals", *v);
-      field = std::get<std::vector<double>>(*v);
-    }
-    for (double x : field) check_range(key, x, range);
-  }
-  template <class E>
-  void choice(std::string_view key, E& field, std::type_identity_t<Choices<E>> choices, std::string_view) {
-    const auto* v = find(key);
-    if (!v) return;
-    if (!std::holds_alternative<std::string>(*v)) throw_wrong_type(key, "string", *v);
-    const auto& name = std::get<std::string>(*v);
-    std::vector<std::string_view> allowed;
-    for (const auto& [choice_name, choice_value] : choices) {
-      if (choice_name == name) {
-        field = choice_value;
-        return;
-      }
-      allowed.push_back(choice_name);
-    }
-    throw_bad_choice(key, name, allowed);
+  template <class Field>
+  void field(std::string_view key, Field& value, const FieldRule<Field>& rule, std::string_view) {
+    using Type = FieldType<FieldValue<Field>>;
+    if (const ParamValue* given = find(key)) value = Type::read(key, *given, rule);
+    if (const auto* held = held_value(value)) Type::check(key, *held, rule);
   }
 
   // Throws for keys of the map that no field claimed.
@@ -168,119 +301,47 @@ class Applier {
   std::vector<std::string> known_;
 };
 
-// Writes every field, defaults included, into a map.
-class Collector {
+// Writes every field that holds a value, defaults included, into a map.
+class Collector : public FieldVisitor<Collector> {
  public:
-  void real(std::string_view key, double field, Range, std::string_view) { put(key, field); }
-  void optional_real(std::string_view key, const std::optional<double>& field, Range,
-                     std::string_view) {
-    if (field) put(key, *field);
-  }
-  void integer(std::string_view key, std::int64_t field, Range, std::string_view) {
-    put(key, field);
-  }
-  void optional_integer(std::string_view key, const std::optional<std::int64_t>& field, Range,
-                        std::string_view) {
-    if (field) put(key, *field);
-  }
-  void flag(std::string_view key, bool field, std::string_view) { put(key, field); }
-  void optional_flag(std::string_view key, const std::optional<bool>& field, std::string_view) {
-    if (field) put(key, *field);
-  }
-  void text(std::string_view key, const std::string& field, std::string_view) { put(key, field); }
-  void reals(std::string_view key, const std::vector<double>& field, Range, std::string_view) {
-    put(key, field);
-  }
-  template <class E>
-  void choice(std::string_view key, E field, std::type_identity_t<Choices<E>> choices, std::string_view) {
-    for (const auto& [name, value] : choices)
-      if (value == field) put(key, std::string(name));
+  template <class Field>
+  void field(std::string_view key, Field& value, const FieldRule<Field>& rule, std::string_view) {
+    if (const auto* held = held_value(value))
+      params_.emplace(key, FieldType<FieldValue<Field>>::write(*held, rule));
   }
 
   ParamMap take() { return std::move(params_); }
 
  private:
-  void put(std::string_view key, ParamValue value) { params_.emplace(key, std::move(value)); }
   ParamMap params_;
 };
 
 // Describes every field for `descent show`.
-class Describer {
+class Describer : public FieldVisitor<Describer> {
  public:
-  void real(std::string_view key, double field, Range range, std::string_view doc) {
-    add(key, "real", real_text(field), range.describe(key), doc);
-  }
-  void optional_real(std::string_view key, const std::optional<double>& field, Range range,
-                     std::string_view doc) {
-    add(key, "real", field ? real_text(*field) : "none", range.describe(key), doc);
-  }
-  void integer(std::string_view key, std::int64_t field, Range range, std::string_view doc) {
-    add(key, "integer", std::to_string(field), range.describe(key), doc);
-  }
-  void optional_integer(std::string_view key, const std::optional<std::int64_t>& field,
-                        Range range, std::string_view doc) {
-    add(key, "integer", field ? std::to_string(*field) : "none", range.describe(key), doc);
-  }
-  void flag(std::string_view key, bool field, std::string_view doc) {
-    add(key, "bool", field ? "true" : "false", "", doc);
-  }
-  void optional_flag(std::string_view key, const std::optional<bool>& field, std::string_view doc) {
-    add(key, "bool", field ? (*field ? "true" : "false") : "none", "", doc);
-  }
-  void text(std::string_view key, const std::string& field, std::string_view doc) {
-    add(key, "string", field.empty() ? "\"\"" : "\"" + field + "\"", "", doc);
-  }
-  void reals(std::string_view key, const std::vector<double>& field, Range range,
+  template <class Field>
+  void field(std::string_view key, Field& value, const FieldRule<Field>& rule,
              std::string_view doc) {
-    add(key, "list of reals", to_text(ParamValue(field)), range.describe("each"), doc);
-  }
-  template <class E>
-  void choice(std::string_view key, E field, std::type_identity_t<Choices<E>> choices, std::string_view doc) {
-    std::string current, allowed;
-    for (const auto& [name, value] : choices) {
-      if (value == field) current.append("\"").append(name).append("\"");
-      allowed.append(allowed.empty() ? "one of " : ", ").append(name);
-    }
-    add(key, "string", current, allowed, doc);
+    using Type = FieldType<FieldValue<Field>>;
+    const auto* held = held_value(value);
+    fields_.push_back({std::string(key), std::string(Type::kName),
+                       held ? to_text(Type::write(*held, rule)) : "none",
+                       Type::rule_text(key, rule), std::string(doc)});
   }
 
   std::vector<FieldInfo> take() { return std::move(fields_); }
 
  private:
-  void add(std::string_view key, std::string type, std::string def, std::string rule,
-           std::string_view doc) {
-    fields_.push_back({std::string(key), std::move(type), std::move(def), std::move(rule),
-                       std::string(doc)});
-  }
   std::vector<FieldInfo> fields_;
 };
 
-// Checks every range of an aggregate built in code.
-class RangeChecker {
+// Checks every rule of an aggregate built in code.
+class RuleChecker : public FieldVisitor<RuleChecker> {
  public:
-  void real(std::string_view key, double field, Range range, std::string_view) {
-    check_range(key, field, range);
+  template <class Field>
+  void field(std::string_view key, Field& value, const FieldRule<Field>& rule, std::string_view) {
+    if (const auto* held = held_value(value)) FieldType<FieldValue<Field>>::check(key, *held, rule);
   }
-  void optional_real(std::string_view key, const std::optional<double>& field, Range range,
-                     std::string_view) {
-    if (field) check_range(key, *field, range);
-  }
-  void integer(std::string_view key, std::int64_t field, Range range, std::string_view) {
-    check_range(key, static_cast<double>(field), range);
-  }
-  void optional_integer(std::string_view key, const std::optional<std::int64_t>& field,
-                        Range range, std::string_view) {
-    if (field) check_range(key, static_cast<double>(*field), range);
-  }
-  void flag(std::string_view, bool, std::string_view) {}
-  void optional_flag(std::string_view, const std::optional<bool>&, std::string_view) {}
-  void text(std::string_view, const std::string&, std::string_view) {}
-  void reals(std::string_view key, const std::vector<double>& field, Range range,
-             std::string_view) {
-    for (double x : field) check_range(key, x, range);
-  }
-  template <class E>
-  void choice(std::string_view, E, std::type_identity_t<Choices<E>>, std::string_view) {}
 };
 
 template <class Options>
@@ -288,11 +349,11 @@ concept HasCrossFieldRules = requires(const Options& o) { o.validate(); };
 
 }  // namespace detail
 
-// Checks every field's range, then the cross-field rules of `Options::validate()` if any.
+// Checks every field's rule, then the cross-field rules of `Options::validate()` if any.
 template <class Options>
 void validate_fields(const Options& options) {
   Options copy = options;
-  detail::RangeChecker checker;
+  detail::RuleChecker checker;
   copy.visit(checker);
   if constexpr (detail::HasCrossFieldRules<Options>) options.validate();
 }

@@ -5,16 +5,15 @@
 
 namespace descent {
 
-namespace {
-
-// ‖g‖₂ without overflow for finite g with huge components (a cliff's gradient).
-double safe_norm(const Vector& g) {
-  const double norm = g.norm();
-  if (std::isfinite(norm) || !g.allFinite()) return norm;
-  return g.stableNorm();
+// A finite sum of squares means every gᵢ is finite: only an overflowing or non-finite norm
+// needs the second pass that tells the two apart.
+GradientNorm gradient_norm(const Vector& g) {
+  GradientNorm norm;
+  norm.plain = g.norm();
+  norm.finite = std::isfinite(norm.plain) || g.allFinite();
+  norm.safe = std::isfinite(norm.plain) || !norm.finite ? norm.plain : g.stableNorm();
+  return norm;
 }
-
-}  // namespace
 
 void ClipSettings::validate() const {
   if (norm && value)
@@ -23,9 +22,13 @@ void ClipSettings::validate() const {
 }
 
 ClipOutcome clip_gradient(const ClipSettings& settings, Vector& g) {
+  return clip_gradient(settings, g, gradient_norm(g));
+}
+
+ClipOutcome clip_gradient(const ClipSettings& settings, Vector& g, const GradientNorm& norm) {
   ClipOutcome outcome;
-  outcome.raw_norm = safe_norm(g);
-  if (!settings.active() || !g.allFinite()) return outcome;
+  outcome.raw_norm = norm.safe;
+  if (!settings.active() || !norm.finite) return outcome;
   if (settings.norm) {
     const double c = *settings.norm;
     if (outcome.raw_norm > c) {
@@ -39,7 +42,7 @@ ClipOutcome clip_gradient(const ClipSettings& settings, Vector& g) {
   if (g.cwiseAbs().maxCoeff() > c) {
     g = g.cwiseMax(-c).cwiseMin(c);
     outcome.clipped = true;
-    outcome.factor = outcome.raw_norm > 0.0 ? safe_norm(g) / outcome.raw_norm : 1.0;
+    outcome.factor = outcome.raw_norm > 0.0 ? gradient_norm(g).safe / outcome.raw_norm : 1.0;
   }
   return outcome;
 }

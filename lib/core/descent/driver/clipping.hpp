@@ -35,7 +35,19 @@ struct ClipOutcome {
   bool clipped = false;
 };
 
-// Clips g in place as `settings` says; with no rule set, g is unchanged.
+// ‖g‖₂ of one gradient, in one pass over g when it is finite: `plain` as Eigen's norm() gives
+// it, `safe` also for finite g with huge components (a cliff's gradient, whose plain norm
+// overflows), and whether every gᵢ is finite.
+struct GradientNorm {
+  double plain = 0.0;
+  double safe = 0.0;
+  bool finite = true;
+};
+GradientNorm gradient_norm(const Vector& g);
+
+// Clips g in place as `settings` says; with no rule set, g is unchanged. `norm` is
+// gradient_norm(g), for a caller that has it already.
+ClipOutcome clip_gradient(const ClipSettings& settings, Vector& g, const GradientNorm& norm);
 ClipOutcome clip_gradient(const ClipSettings& settings, Vector& g);
 
 }  // namespace descent

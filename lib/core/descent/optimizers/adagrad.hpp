@@ -1,8 +1,4 @@
-// Adagrad (Duchi, Hazan & Singer 2011), as the lecture writes it:
-//   a ← a + g ⊙ g
-//   θ ← θ − ε g / (√a + ν)        eps_placement = "outside" (default: lecture code and slide)
-//   θ ← θ − ε g / √(a + ν)        eps_placement = "inside"  (the lecture's later slide)
-// a₀ = 0, ν = 1e-7.
+// Adagrad, as the lecture writes it: Adagrad::doc() below.
 #pragma once
 
 #include <cmath>
@@ -44,10 +40,17 @@ void adagrad_kernel(T* x, const T* g, T* a, Index n, T lr, T nu, EpsPlacement pl
   }
 }
 
-class Adagrad final : public Optimizer {
+class Adagrad final : public OptimizerWith<AdagradOptions> {
  public:
-  using Options = AdagradOptions;
-  explicit Adagrad(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {.name = "adagrad",
+            .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
+            .formula = "a ← a + g ⊙ g   (a₀ = 0)\n"
+                       "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide)\n"
+                       "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide)",
+            .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override { accumulator_ = Vector::Zero(dim); }
   StepStatus step(Vector& x, StepContext& context) override {
@@ -55,10 +58,8 @@ class Adagrad final : public Optimizer {
                    options_.eps, options_.eps_placement);
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
 
  private:
-  Options options_;
   Vector accumulator_;
 };
 

@@ -1,11 +1,4 @@
-// Adam (Kingma & Ba 2015), as the lecture writes it:
-//   t ← t + 1
-//   v ← β₁ v + (1 − β₁) g              first moment
-//   a ← β₂ a + (1 − β₂) g ⊙ g          second moment
-//   ṽ = v / (1 − β₁ᵗ),  ã = a / (1 − β₂ᵗ)   bias correction (bias_correction = false: ṽ = v, ã = a)
-//   θ ← θ − ε ṽ / (√ã + ν)             eps_placement = "outside" (default: the lecture's code)
-//   θ ← θ − ε ṽ / √(ã + ν)             eps_placement = "inside"  (the lecture's slide)
-// β₁ = 0.9, β₂ = 0.999 (the slide's suggested default; the lecture's code uses 0.99), ν = 1e-7.
+// Adam, as the lecture writes it: Adam::doc() below.
 #pragma once
 
 #include <cmath>
@@ -70,10 +63,21 @@ void adam_kernel(const AdamStep<T>& s, T* x, const T* g, T* v, T* a, Index n) {
   }
 }
 
-class Adam final : public Optimizer {
+class Adam final : public OptimizerWith<AdamOptions> {
  public:
-  using Options = AdamOptions;
-  explicit Adam(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {
+        .name = "adam",
+        .summary = "adaptive moments with bias correction",
+        .formula = "t ← t + 1\n"
+                   "v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g\n"
+                   "ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)\n"
+                   "θ ← θ − ε ṽ / (√ã + ν)      eps_placement = \"outside\" (lecture code)\n"
+                   "θ ← θ − ε ṽ / √(ã + ν)      eps_placement = \"inside\" (lecture slide)",
+        .source = "Kingma & Ba (2015); Goodfellow et al. (2016), Algorithm 8.7; β₂ = 0.999 is the "
+                  "lecture slide's suggestion (its code uses 0.99)"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {
     first_moment_ = Vector::Zero(dim);
@@ -89,10 +93,8 @@ class Adam final : public Optimizer {
                 x.size());
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
 
  private:
-  Options options_;
   Vector first_moment_;
   Vector second_moment_;
   std::int64_t t_ = 0;

@@ -1,15 +1,4 @@
-// BFGS with the lecture's inverse-Hessian update (Nocedal & Wright 2006, §6.1, eq. 6.17):
-//   d = −H g;   θ ← θ + t d  (line search from t₀ = 1; t₀ = min(1, 1/‖g‖₂) while H = H₀)
-//   s = θₖ₊₁ − θₖ,   y = gₖ₊₁ − gₖ,   ρ = 1 / yᵀs
-//   H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
-// H₀ = I; initial_scaling = "scaled" replaces it by (yᵀs / yᵀy) I just before the first
-// update (N&W eq. 6.20). The update needs yᵀs > 0, which a strong Wolfe search guarantees;
-// when yᵀs ≤ 10⁻¹⁰ ‖s‖‖y‖ (possible with Armijo) the update is
-//   nonpositive_curvature = "skip": left out (H kept), or
-//   nonpositive_curvature = "damp": made with s̃ = θ s + (1 − θ) H y instead of s, where
-//     θ = 0.8 yᵀHy / (yᵀHy − sᵀy) so that s̃ᵀy = 0.2 yᵀHy > 0 (Powell's damping applied to
-//     the inverse update; N&W Procedure 18.2 for the direct one). Damping is applied
-//     whenever sᵀy < 0.2 yᵀHy.
+// BFGS with the lecture's inverse-Hessian update: Bfgs::doc() below.
 // Trace columns: curvature (yᵀs), update_skipped (1 when H was kept), damping (θ, "damp"),
 // step_size, ls_trials.
 #pragma once
@@ -43,12 +32,27 @@ struct BfgsOptions {
   void validate() const { search.validate(); }
 };
 
-class Bfgs final : public Optimizer {
+class Bfgs final : public OptimizerWith<BfgsOptions> {
  public:
+  static OptimizerDoc doc() {
+    return {
+        .name = "bfgs",
+        .summary = "BFGS with the inverse-Hessian update of the lecture",
+        .formula = with_line_search_doc(
+            "d = −H g;   θ ← θ + t d   (t₀ = 1; min(1, 1/‖g‖₂) while H = H₀)\n"
+            "s = θₖ₊₁ − θₖ,  y = gₖ₊₁ − gₖ,  ρ = 1/yᵀs\n"
+            "H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ,   H₀ = I\n"
+            "initial_scaling = \"scaled\": H₀ = (yᵀs/yᵀy) I just before the first update\n"
+            "yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo): nonpositive_curvature = \"skip\" keeps H;\n"
+            "  \"damp\" uses s̃ = θs + (1 − θ)Hy, θ = 0.8 yᵀHy/(yᵀHy − sᵀy) whenever\n"
+            "  sᵀy < 0.2 yᵀHy, so that s̃ᵀy = 0.2 yᵀHy > 0"),
+        .source = "Broyden, Fletcher, Goldfarb, Shanno (1970); Nocedal & Wright (2006), §6.1, "
+                  "eqs. 6.17, 6.20; Powell (1978) damping, applied to the inverse update (N&W "
+                  "Procedure 18.2 for the direct one)"};
+  }
   // Holds the inverse-Hessian approximation as a dense n×n matrix (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
-  using Options = BfgsOptions;
-  explicit Bfgs(const Options& options) : options_(options) { validate_fields(options_); }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
@@ -59,7 +63,6 @@ class Bfgs final : public Optimizer {
  private:
   void update(StepContext& context);
 
-  Options options_;
   Matrix inverse_hessian_;
   Vector direction_, s_, y_, hy_;
   bool updated_ = false;

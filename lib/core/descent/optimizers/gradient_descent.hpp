@@ -1,6 +1,4 @@
-// Gradient descent, the lecture's first rule (Goodfellow, Bengio & Courville 2016, §8.3.1):
-//   θ ← θ − ε g
-// With minibatch gradients from the driver this is SGD.
+// Gradient descent, the lecture's first rule: GradientDescent::doc() below.
 #pragma once
 
 #include "descent/core/params.hpp"
@@ -24,20 +22,22 @@ void gradient_descent_kernel(T* x, const T* g, Index n, T lr) {
   for_each_element(n, [=](Index i) { x[i] -= lr * g[i]; });
 }
 
-class GradientDescent final : public Optimizer {
+class GradientDescent final : public OptimizerWith<GradientDescentOptions> {
  public:
-  using Options = GradientDescentOptions;
-  explicit GradientDescent(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {.name = "gd",
+            .summary = "gradient descent (SGD with minibatches)",
+            .formula = "θ ← θ − ε g",
+            .source = "Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1; with the "
+                      "driver's minibatch gradients this is SGD"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index) override {}
   StepStatus step(Vector& x, StepContext& context) override {
     gradient_descent_kernel(x.data(), context.g().data(), x.size(), context.lr());
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
-
- private:
-  Options options_;
 };
 
 }  // namespace descent

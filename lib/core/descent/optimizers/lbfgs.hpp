@@ -1,12 +1,4 @@
-// L-BFGS (Nocedal 1980; Liu & Nocedal 1989; Nocedal & Wright 2006, §7.2): BFGS with H built
-// from the last m = `memory` pairs sᵢ = θᵢ₊₁ − θᵢ, yᵢ = gᵢ₊₁ − gᵢ on top of H₀ = γI,
-// γ = sᵀy / yᵀy of the newest pair:
-//   d = −H g;   θ ← θ + t d   (line search from t₀ = 1; with no pairs yet d = −g and
-//                              t₀ = min(1, 1/‖g‖₂))
-// with H g by the two-loop recursion (N&W Algorithm 7.4), ρᵢ = 1/yᵢᵀsᵢ:
-//   q ← g;   for i = newest … oldest:  αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ
-//   r ← γ q; for i = oldest … newest:  β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;     H g = r
-// A pair with yᵀs ≤ 10⁻¹⁰ ‖s‖‖y‖ (possible with Armijo) is not stored.
+// L-BFGS: Lbfgs::doc() below.
 // Trace columns: curvature (yᵀs), update_skipped, step_size, ls_trials.
 #pragma once
 
@@ -31,10 +23,23 @@ struct LbfgsOptions {
   void validate() const { search.validate(); }
 };
 
-class Lbfgs final : public Optimizer {
+class Lbfgs final : public OptimizerWith<LbfgsOptions> {
  public:
-  using Options = LbfgsOptions;
-  explicit Lbfgs(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {
+        .name = "lbfgs",
+        .summary = "limited-memory BFGS from the last m pairs (s, y)",
+        .formula = with_line_search_doc(
+            "d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;\n"
+            "θ ← θ + t d (t₀ = 1; no pairs yet: d = −g, t₀ = min(1, 1/‖g‖₂))\n"
+            "two-loop recursion (ρᵢ = 1/yᵢᵀsᵢ):\n"
+            "  q ← g;  newest → oldest: αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ\n"
+            "  r ← γq; oldest → newest: β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;   H g = r\n"
+            "pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo) are not stored"),
+        .source = "Nocedal (1980); Liu & Nocedal (1989); Nocedal & Wright (2006), §7.2, "
+                  "Algorithm 7.4"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
@@ -46,7 +51,6 @@ class Lbfgs final : public Optimizer {
   // The pair of the step just taken, into the spare column; kept when yᵀs > 0.
   void store_pair(const Vector& x, const Vector& g_old, StepContext& context);
 
-  Options options_;
   Index memory_ = 0;
   // m + 1 columns: the stored pairs and one spare column for the next candidate pair.
   Matrix s_, y_;

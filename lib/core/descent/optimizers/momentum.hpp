@@ -1,8 +1,4 @@
-// Classical (heavy-ball) momentum, as the lecture writes it (Polyak 1964; Goodfellow et al.
-// 2016, Algorithm 8.2):
-//   v ← α v − ε g
-//   θ ← θ + v
-// with v₀ = 0, so v₁ = −ε g₁ and vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ.
+// Classical (heavy-ball) momentum, as the lecture writes it: Momentum::doc() below.
 #pragma once
 
 #include "descent/core/params.hpp"
@@ -31,10 +27,15 @@ void momentum_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
   });
 }
 
-class Momentum final : public Optimizer {
+class Momentum final : public OptimizerWith<MomentumOptions> {
  public:
-  using Options = MomentumOptions;
-  explicit Momentum(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {.name = "momentum",
+            .summary = "heavy-ball momentum",
+            .formula = "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)",
+            .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override { velocity_ = Vector::Zero(dim); }
   StepStatus step(Vector& x, StepContext& context) override {
@@ -42,10 +43,8 @@ class Momentum final : public Optimizer {
                     options_.momentum);
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
 
  private:
-  Options options_;
   Vector velocity_;
 };
 

@@ -1,12 +1,4 @@
-// Nesterov momentum (Nesterov 1983; Sutskever et al. 2013), in two equivalent forms:
-//
-// form = "reparam" (default, the lecture's code): with θ̃ = θ + αv the iterate kept,
-//   v_old ← v;   v ← α v − ε ∇J(θ̃);   θ̃ ← θ̃ + v + α (v − v_old)
-// needs only the gradient at the stored iterate.
-//
-// form = "lookahead" (the lecture's slide): the gradient at the look-ahead point,
-//   v ← α v − ε ∇J(θ + α v);   θ ← θ + v
-// costs one extra gradient evaluation per step.
+// Nesterov momentum in two equivalent forms: Nesterov::doc() below.
 #pragma once
 
 #include "descent/core/params.hpp"
@@ -43,10 +35,20 @@ void nesterov_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
   });
 }
 
-class Nesterov final : public Optimizer {
+class Nesterov final : public OptimizerWith<NesterovOptions> {
  public:
-  using Options = NesterovOptions;
-  explicit Nesterov(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {
+        .name = "nesterov",
+        .summary = "Nesterov momentum, reparametrised (lecture code) or look-ahead (slide)",
+        .formula = "reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)\n"
+                   "lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v\n"
+                   "(the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only\n"
+                   " the gradient at it; lookahead keeps θ and costs one more gradient)",
+        .source = "Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); Goodfellow et al. "
+                  "(2016), Algorithm 8.3"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {
     velocity_ = Vector::Zero(dim);
@@ -65,10 +67,8 @@ class Nesterov final : public Optimizer {
     }
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
 
  private:
-  Options options_;
   Vector velocity_;
   Vector lookahead_point_;
   Vector lookahead_gradient_;

@@ -1,12 +1,4 @@
-// Newton's method, as the lecture writes it (Nocedal & Wright 2006, §3.3 and Algorithm 3.2
-// with a line search):
-//   H = ∇²f(θ),   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)
-//   line_search = "none" (default, the lecture's form):  θ ← θ + d
-//   line_search = "armijo" | "strong_wolfe":               θ ← θ + t d, trial t₀ = 1
-// On a quadratic with H ≻ 0 the pure step lands on the minimum. With an indefinite H the
-// pure step goes to the stationary point of the quadratic model, a saddle included; a line
-// search needs a descent direction and stops with not_descent when gᵀd ≥ 0. A singular H
-// stops the run with hessian_singular.
+// Newton's method, as the lecture writes it: Newton::doc() below.
 // Trace columns: step_size, ls_trials.
 #pragma once
 
@@ -27,18 +19,30 @@ struct NewtonOptions {
   void validate() const { search.validate(); }
 };
 
-class Newton final : public Optimizer {
+class Newton final : public OptimizerWith<NewtonOptions> {
  public:
+  static OptimizerDoc doc() {
+    return {
+        .name = "newton",
+        .summary = "Newton's method: pure step (the lecture) or with a line search",
+        .formula = with_line_search_doc(
+            "H = ∇²f(θ);   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)\n"
+            "line_search = \"none\" (default): θ ← θ + d   (solves a quadratic with H ≻ 0 in one "
+            "step;\n  with an indefinite H it goes to the stationary point of the model, a saddle "
+            "included)\n"
+            "otherwise: θ ← θ + t d, t₀ = 1; gᵀd ≥ 0 stops with not_descent\n"
+            "H singular stops with hessian_singular"),
+        .source = "Nocedal & Wright, Numerical Optimization (2006), §3.3, Algorithm 3.2; "
+                  "Goodfellow et al. (2016), §8.6.1"};
+  }
   // Holds the Hessian and its factorisation as dense n×n matrices (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
-  using Options = NewtonOptions;
-  explicit Newton(const Options& options) : options_(options) { validate_fields(options_); }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
 
  private:
-  Options options_;
   NewtonSystem system_;
   SearchStep search_;
   Matrix hessian_;

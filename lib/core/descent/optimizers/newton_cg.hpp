@@ -1,16 +1,4 @@
-// Newton–CG, the Hessian-free truncated Newton method (Nocedal & Wright 2006, Algorithm 7.1;
-// Martens 2010 for its use on neural networks). The Newton system H p = −g is solved
-// approximately by linear CG that touches H only through products H v:
-//   z₀ = 0,  r₀ = g,  p₀ = −g,  tolerance εₖ = ηₖ ‖g‖
-//   for j = 0, 1, …:  if pⱼᵀHpⱼ ≤ 0 (negative curvature): d = −g if j = 0, else d = zⱼ; stop
-//     aⱼ = rⱼᵀrⱼ / pⱼᵀHpⱼ;  zⱼ₊₁ = zⱼ + aⱼ pⱼ;  rⱼ₊₁ = rⱼ + aⱼ Hpⱼ
-//     if ‖rⱼ₊₁‖ < εₖ or j + 1 = max_cg_iterations: d = zⱼ₊₁; stop
-//     pⱼ₊₁ = −rⱼ₊₁ + (rⱼ₊₁ᵀrⱼ₊₁ / rⱼᵀrⱼ) pⱼ
-//   θ ← θ + t d   (line search from t₀ = 1; default Armijo, as N&W)
-// Forcing sequence ηₖ by `forcing`: "superlinear" min(0.5, √‖g‖) (N&W eq. 7.3),
-// "quadratic" min(0.5, ‖g‖), "fixed" η = `eta`.
-// Martens' method adds Gauss–Newton curvature and Levenberg–Marquardt damping for
-// non-convex networks; this is the line-search form with exact Hessian-vector products.
+// Newton–CG, the Hessian-free truncated Newton method: NewtonCg::doc() below.
 // Trace columns: cg_iterations (H v products), negative_curvature (1 when CG stopped at
 // pᵀHp ≤ 0), step_size, ls_trials.
 #pragma once
@@ -48,16 +36,32 @@ struct NewtonCgOptions {
   void validate() const { search.validate(); }
 };
 
-class NewtonCg final : public Optimizer {
+class NewtonCg final : public OptimizerWith<NewtonCgOptions> {
  public:
-  using Options = NewtonCgOptions;
-  explicit NewtonCg(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {
+        .name = "newton_cg",
+        .summary = "Hessian-free truncated Newton: inner CG on Hessian-vector products",
+        .formula = with_line_search_doc(
+            "solve H d = −g by CG from z₀ = 0 (r₀ = g, p₀ = −g) with products Hv only:\n"
+            "  pⱼᵀHpⱼ ≤ 0 (negative curvature): d = −g at j = 0, else d = zⱼ; stop\n"
+            "  aⱼ = rⱼᵀrⱼ / pⱼᵀHpⱼ;  zⱼ₊₁ = zⱼ + aⱼ pⱼ;  rⱼ₊₁ = rⱼ + aⱼ Hpⱼ\n"
+            "  ‖rⱼ₊₁‖ < ηₖ‖g‖ or j + 1 = max_cg_iterations (0: n): d = zⱼ₊₁; stop\n"
+            "  pⱼ₊₁ = −rⱼ₊₁ + (rⱼ₊₁ᵀrⱼ₊₁ / rⱼᵀrⱼ) pⱼ\n"
+            "θ ← θ + t d, t₀ = 1\n"
+            "forcing: superlinear η = min(0.5, √‖g‖) (N&W eq. 7.3); quadratic η = min(0.5, ‖g‖); "
+            "fixed η = eta"),
+        .source = "Nocedal & Wright (2006), Algorithm 7.1 (line-search Newton–CG); Dembo, "
+                  "Eisenstat & Steihaug (1982); Martens (2010), Hessian-free optimization, which "
+                  "adds Gauss–Newton curvature and Levenberg–Marquardt damping: this is the "
+                  "line-search form with exact Hessian-vector products"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
 
  private:
-  Options options_;
   Vector z_, r_, p_, hp_;
   SearchStep search_;
 };

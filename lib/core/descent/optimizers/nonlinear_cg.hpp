@@ -1,18 +1,7 @@
-// Nonlinear conjugate gradients (Nocedal & Wright 2006, §5.2):
-//   d₀ = −g₀;   dₖ = −gₖ + βₖ dₖ₋₁;   θ ← θ + t d   (line search)
-// with yₖ = gₖ − gₖ₋₁ and βₖ by `beta_rule`:
-//   "fletcher_reeves"     β = gₖᵀgₖ / gₖ₋₁ᵀgₖ₋₁                  (Fletcher & Reeves 1964)
-//   "polak_ribiere_plus"  β = max(0, gₖᵀyₖ / gₖ₋₁ᵀgₖ₋₁)         (Polak & Ribière 1969; the
-//                                                                 "+" of Gilbert & Nocedal 1992)
-//   "hestenes_stiefel"    β = gₖᵀyₖ / dₖ₋₁ᵀyₖ                    (Hestenes & Stiefel 1952)
-//   "dai_yuan"            β = gₖᵀgₖ / dₖ₋₁ᵀyₖ                    (Dai & Yuan 1999)
-// Restarts (d = −g, β = 0) every `restart_every` steps (0: every n steps, n the dimension)
-// and whenever dₖ is not a descent direction (gₖᵀdₖ ≥ 0).
-// Trial step (N&W eq. 3.60): t₀ = tₖ₋₁ φ'ₖ₋₁(0) / φ'ₖ(0), and min(1, 1/‖g₀‖₂) at the first
-// step. The strong Wolfe curvature constant defaults to c₂ = 0.1 (N&W §5.2): with 0.9 the
-// directions lose conjugacy and CG takes hundreds of steps on Beale and Rosenbrock.
-// With an exact line search on a convex quadratic every rule is linear CG, which ends in at
-// most n steps.
+// Nonlinear conjugate gradients: NonlinearCg::doc() below. The strong Wolfe curvature
+// constant defaults to c₂ = 0.1 (N&W §5.2): with 0.9 the directions lose conjugacy and CG
+// takes hundreds of steps on Beale and Rosenbrock (bench/cg_curvature.cpp). With an exact line
+// search on a convex quadratic every rule is linear CG, which ends in at most n steps.
 // Trace columns: beta, restarted (1 when d = −g), step_size, ls_trials.
 #pragma once
 
@@ -46,10 +35,26 @@ struct NonlinearCgOptions {
   void validate() const { search.validate(); }
 };
 
-class NonlinearCg final : public Optimizer {
+class NonlinearCg final : public OptimizerWith<NonlinearCgOptions> {
  public:
-  using Options = NonlinearCgOptions;
-  explicit NonlinearCg(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {
+        .name = "cg",
+        .summary = "nonlinear conjugate gradients (FR, PR+, HS, DY) with restarts",
+        .formula = with_line_search_doc(
+            "d₀ = −g₀;  dₖ = −gₖ + βₖ dₖ₋₁;  θ ← θ + t d;  y = gₖ − gₖ₋₁\n"
+            "fletcher_reeves:    β = gₖᵀgₖ / gₖ₋₁ᵀgₖ₋₁\n"
+            "polak_ribiere_plus: β = max(0, gₖᵀy / gₖ₋₁ᵀgₖ₋₁)\n"
+            "hestenes_stiefel:   β = gₖᵀy / dₖ₋₁ᵀy\n"
+            "dai_yuan:           β = gₖᵀgₖ / dₖ₋₁ᵀy\n"
+            "restart d = −g (β = 0) every restart_every steps (0: n) and when gᵀd ≥ 0\n"
+            "t₀ = tₖ₋₁ φ'ₖ₋₁(0)/φ'ₖ(0) (N&W eq. 3.60; min(1, 1/‖g₀‖₂) at first); c₂ = 0.1 by "
+            "default"),
+        .source = "Fletcher & Reeves (1964); Polak & Ribière (1969) with the \"+\" of Gilbert & "
+                  "Nocedal (1992); Hestenes & Stiefel (1952); Dai & Yuan (1999); Nocedal & "
+                  "Wright (2006), §5.2"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
@@ -57,7 +62,6 @@ class NonlinearCg final : public Optimizer {
  private:
   double beta(const Vector& g) const;
 
-  Options options_;
   Vector direction_, previous_g_;
   double previous_gg_ = 0.0;      // gₖ₋₁ᵀgₖ₋₁
   double previous_step_ = 0.0;    // tₖ₋₁

@@ -6,12 +6,19 @@
 // rate εₖ of the schedule. The optimizer moves x to θₖ₊₁ in place. Methods that evaluate the
 // objective elsewhere (a line search, a look-ahead gradient, a Hessian) do so through the
 // context, so that every evaluation is counted and clipped alike.
+//
+// A method derives from OptimizerWith<Options> (below), whose options aggregate lists its
+// parameters; its step uses the rate context.lr(), which the driver's schedule derives from the
+// method's `lr` parameter. tests/optimizers/method_contract_test.cpp checks both for every
+// registered method; docs/extending.md walks through adding one.
 #pragma once
 
 #include <limits>
+#include <string>
 #include <string_view>
 
 #include "descent/core/evaluator.hpp"
+#include "descent/core/params.hpp"
 #include "descent/core/types.hpp"
 
 namespace descent {
@@ -47,8 +54,54 @@ class Optimizer {
   // Forget all per-run state, for a problem of dimension `dim`.
   virtual void reset(Index dim) = 0;
   virtual StepStatus step(Vector& x, StepContext& context) = 0;
-  // The base learning rate that a schedule scales; NaN for methods without one.
-  virtual double base_lr() const { return std::numeric_limits<double>::quiet_NaN(); }
+  // The base learning rate ε₀ that a schedule scales; NaN for methods without one.
+  virtual double base_lr() const = 0;
+};
+
+namespace detail {
+
+class LearningRateFinder : public FieldVisitor<LearningRateFinder> {
+ public:
+  template <class Field>
+  void field(std::string_view key, Field& value, const FieldRule<Field>&, std::string_view) {
+    if constexpr (std::is_same_v<Field, double>)
+      if (key == "lr") lr = value;
+  }
+  double lr = std::numeric_limits<double>::quiet_NaN();
+};
+
+}  // namespace detail
+
+// The value of the real field `lr` of an options aggregate, or NaN when it has none.
+template <class Options>
+double learning_rate_of(Options options) {
+  detail::LearningRateFinder finder;
+  options.visit(finder);
+  return finder.lr;
+}
+
+// The base of every method: it holds the options, validated on construction, and takes the
+// base learning rate from their `lr` field, so that a schedule applies to every method that
+// has one and to no other.
+template <class MethodOptions>
+class OptimizerWith : public Optimizer {
+ public:
+  using Options = MethodOptions;
+  explicit OptimizerWith(const Options& options) : options_(options) { validate_fields(options_); }
+
+  double base_lr() const final { return learning_rate_of(options_); }
+
+ protected:
+  const Options options_;
+};
+
+// What `descent show`, `descent list` and docs/methods.md say of a method: each method class
+// has `static OptimizerDoc doc()`.
+struct OptimizerDoc {
+  std::string name;
+  std::string summary;  // one line
+  std::string formula;  // the update rule, several lines of plain text
+  std::string source;   // the reference and the conventions followed
 };
 
 }  // namespace descent

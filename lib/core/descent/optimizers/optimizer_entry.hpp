@@ -1,6 +1,7 @@
-// OptimizerEntry: what the registry knows of one method: its documentation (the update rule
-// as formulas, the conventions it follows), its parameters, a validated factory, and whether
-// it forms dense n×n matrices (a method class says so with `kFormsDenseMatrices = true`).
+// OptimizerEntry: what the registry knows of one method, all taken from its class: its
+// documentation (`Method::doc()`), its parameters (`Method::Options`), a validated factory,
+// and whether it forms dense n×n matrices (a method class says so with
+// `kFormsDenseMatrices = true`).
 #pragma once
 
 #include <functional>
@@ -16,13 +17,6 @@
 
 namespace descent {
 
-struct OptimizerDoc {
-  std::string name;
-  std::string summary;  // one line
-  std::string formula;  // the update rule, several lines of plain text
-  std::string source;   // the reference and the conventions followed
-};
-
 struct OptimizerEntry {
   OptimizerDoc doc;
   std::vector<FieldInfo> fields;
@@ -37,12 +31,12 @@ struct OptimizerEntry {
 std::optional<std::string> dense_matrix_conflict(const OptimizerEntry& entry,
                                                  const Objective& objective);
 
-// For a method class with `using Options = ...;` and `explicit Method(const Options&)`.
+// For a method class derived from OptimizerWith<Options>, with `static OptimizerDoc doc()`.
 template <class Method>
-OptimizerEntry optimizer_entry(OptimizerDoc doc) {
+OptimizerEntry optimizer_entry() {
   using Options = typename Method::Options;
   return OptimizerEntry{
-      .doc = std::move(doc),
+      .doc = Method::doc(),
       .fields = fields_of<Options>(),
       .normalize = [](const ParamMap& p) { return params_of(options_from<Options>(p)); },
       .make = [](const ParamMap& p) -> std::unique_ptr<Optimizer> {

@@ -16,10 +16,6 @@ void RegularizedNewtonOptions::validate() const {
                                      "(it accepts or rejects whole steps itself)");
 }
 
-RegularizedNewton::RegularizedNewton(const Options& options) : options_(options) {
-  validate_fields(options_);
-}
-
 void RegularizedNewton::reset(Index dim) {
   alpha_ = options_.alpha;
   hessian_.resize(dim, dim);

@@ -1,18 +1,5 @@
-// Regularized Newton: the lecture's θ ← θ − (H + αI)⁻¹ g and its eigenvalue modifications
-// (Nocedal & Wright 2006, §3.4; Dauphin et al. 2014 for the saddle-free form). With the
-// eigendecomposition H = Q diag(λ) Qᵀ the step is
-//   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g
-// where, by `regularization`,
-//   "fixed"     m(λ) = λ                 (H + αI) with a fixed α ≥ 0; α → ∞ is gradient
-//                                         descent with learning rate 1/α
-//   "adaptive"  m(λ) = λ, α adapted as in Levenberg–Marquardt: try θ + d; if f decreased,
-//               accept and α ← α / alpha_decrease, else α ← α · alpha_increase and retry
-//               (a d with λmin + α ≤ 0 is raised without evaluating); at most max_trials
-//               trials (f alone; ∇f at the accepted one), then line_search_failed
-//   "abs_eigen" m(λ) = |λ|                (saddle-free Newton: negative curvature is escaped)
-//   "clamp"     m(λ) = max(λ, δ)          (eigenvalues floored at δ)
-// then θ ← θ + t d with the line search (default "none": t = 1). H + αI singular (some
-// |m(λᵢ) + α| ≤ n ε max|m(λ) + α|) stops with hessian_singular.
+// Regularized Newton, the lecture's θ ← θ − (H + αI)⁻¹ g and its eigenvalue modifications:
+// RegularizedNewton::doc() below.
 // Trace columns: alpha (the α of the accepted step), negative_eigenvalues (of H), and
 // step_size, ls_trials. The eigendecomposition costs O(n³) per step: meant for studies of
 // curvature at small n.
@@ -63,12 +50,34 @@ struct RegularizedNewtonOptions {
   void validate() const;
 };
 
-class RegularizedNewton final : public Optimizer {
+class RegularizedNewton final : public OptimizerWith<RegularizedNewtonOptions> {
  public:
+  static OptimizerDoc doc() {
+    return {
+        .name = "regularized_newton",
+        .summary = "regularized Newton: (H + αI)⁻¹g, Levenberg–Marquardt α, saddle-free |λ|, "
+                   "clamped λ",
+        .formula = with_line_search_doc(
+            "H = Q diag(λ) Qᵀ;   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g;   θ ← θ + t d (t = 1 by "
+            "default)\n"
+            "regularization = \"fixed\":     m(λ) = λ        (H + αI; α → ∞ is GD with ε = 1/α)\n"
+            "regularization = \"adaptive\":  m(λ) = λ; accept θ + d if f decreased, then\n"
+            "                              α ← α/alpha_decrease, else α ← α·alpha_increase and "
+            "retry\n"
+            "                              (a d with λmin + α ≤ 0 is raised without evaluating;\n"
+            "                              max_trials trials (f alone; ∇f at the accepted one),\n"
+            "                              then line_search_failed)\n"
+            "regularization = \"abs_eigen\": m(λ) = |λ|      (saddle-free Newton)\n"
+            "regularization = \"clamp\":     m(λ) = max(λ, δ)\n"
+            "some |m(λᵢ) + α| ≤ n ε max|m(λ) + α| stops with hessian_singular\n"
+            "records alpha and negative_eigenvalues (of H) at every step"),
+        .source = "Goodfellow et al. (2016), §8.6.1 (the lecture's H + αI); Nocedal & Wright "
+                  "(2006), §3.4; Levenberg (1944), Marquardt (1963); Dauphin et al. (2014), "
+                  "saddle-free Newton"};
+  }
   // Holds the Hessian and its eigenvectors as dense n×n matrices (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
-  using Options = RegularizedNewtonOptions;
-  explicit RegularizedNewton(const Options& options);
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;
   StepStatus step(Vector& x, StepContext& context) override;
@@ -78,7 +87,6 @@ class RegularizedNewton final : public Optimizer {
   void solve(const Vector& g);
   StepStatus adaptive_step(Vector& x, StepContext& context);
 
-  Options options_;
   double alpha_ = 0.0;
   Matrix hessian_;
   // Sized by its first compute(), never reassigned (newton_system.hpp says why).

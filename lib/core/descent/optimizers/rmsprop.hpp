@@ -1,10 +1,4 @@
-// RMSProp (Tieleman & Hinton 2012), as the lecture writes it:
-//   a ← β a + (1 − β) g ⊙ g
-//   θ ← θ − ε g / √(a + ν)                     eps_placement = "inside" (default: slide, code)
-// and with momentum α > 0, the lecture's RMSProp + momentum:
-//   v ← α v − ε g / √(a + ν);   θ ← θ + v
-// The lecture's RMSProp+momentum code puts ν outside, ε g / (√a + ν): eps_placement = "outside".
-// a₀ = 0, v₀ = 0, β = 0.99, ν = 1e-7.
+// RMSProp, with the lecture's optional momentum: Rmsprop::doc() below.
 #pragma once
 
 #include <cmath>
@@ -59,10 +53,21 @@ void rmsprop_momentum_kernel(T* x, const T* g, T* a, T* v, Index n, T lr, T beta
   });
 }
 
-class Rmsprop final : public Optimizer {
+class Rmsprop final : public OptimizerWith<RmspropOptions> {
  public:
-  using Options = RmspropOptions;
-  explicit Rmsprop(const Options& options) : options_(options) { validate_fields(options_); }
+  static OptimizerDoc doc() {
+    return {.name = "rmsprop",
+            .summary = "RMSProp: an exponentially weighted average of squared gradients; "
+                       "optional momentum",
+            .formula = "a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)\n"
+                       "momentum = 0:  θ ← θ − ε g / √(a + ν)\n"
+                       "momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v\n"
+                       "(eps_placement = \"outside\" uses √a + ν, as the lecture's "
+                       "RMSProp+momentum code)",
+            .source = "Tieleman & Hinton (2012), Coursera lecture 6.5; Goodfellow et al. (2016), "
+                      "Algorithms 8.5, 8.6"};
+  }
+  using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {
     accumulator_ = Vector::Zero(dim);
@@ -78,10 +83,8 @@ class Rmsprop final : public Optimizer {
                      options_.beta, options_.eps, options_.eps_placement);
     return StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
 
  private:
-  Options options_;
   Vector accumulator_;
   Vector velocity_;
 };

@@ -9,6 +9,8 @@
 // buffers for trial points live here, sized once per run, so a step allocates nothing.
 #pragma once
 
+#include <string>
+
 #include "descent/line_search/line_search.hpp"
 #include "descent/optimizers/optimizer.hpp"
 
@@ -38,5 +40,9 @@ class SearchStep {
   LineSearchResult result_;
   double initial_slope_ = 0.0;
 };
+
+// A search method's formula for its doc(), followed by the line-search part every search
+// method shares.
+std::string with_line_search_doc(std::string formula);
 
 }  // namespace descent
