@@ -1,7 +1,12 @@
 #include "descent/store/results_schema.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 
@@ -161,10 +166,20 @@ Handle open_results(const std::filesystem::path& path) {
     throw ConfigError(name, name + ": no such results file");
   if (!std::filesystem::is_regular_file(status))
     throw ConfigError(name, name + ": not a results file (not a regular file)");
+  // Whether the file can be opened at all: running out of file descriptors or memory, or an
+  // I/O error, is a failure of this run (exit status 1), not a verdict on the file.
+  const int probe = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (probe < 0) {
+    if (errno == EACCES) throw ConfigError(name, name + ": cannot read (" + std::strerror(errno) + ")");
+    throw std::runtime_error(name + ": cannot open (" + std::strerror(errno) + ")");
+  }
+  ::close(probe);
   Handle file;
   try {
     file = h5::open_file(path);
   } catch (const h5::Error& e) {
+    if (errno == EMFILE || errno == ENFILE || errno == ENOMEM || errno == EIO)
+      throw std::runtime_error(name + ": cannot open: " + e.what());
     throw ConfigError(name, name + ": not a descent results file (cannot be opened as HDF5: " +
                                 e.what() + ")");
   }
@@ -182,7 +197,7 @@ Handle open_results(const std::filesystem::path& path) {
                                   std::to_string(kResultsSchemaVersion));
     for (const char* required : {kIndex, kRuns})
       if (!h5::has_link(file, required))
-        throw ConfigError(name, name + ": damaged results file (no /" + required + ")");
+        throw ConfigError(name, name + ": not a valid results file: no /" + required);
   } catch (const h5::Error& e) {
     throw ConfigError(name, name + ": not a descent results file (" + e.what() + ")");
   }
