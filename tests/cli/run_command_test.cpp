@@ -14,16 +14,13 @@
 #include "descent/store/results_reader.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
+#include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::write_file;
 
 namespace {
-
-fs::path write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-  return path;
-}
 
 // Twelve runs of about 0.2 s each: long enough to kill the suite midway.
 const char* const kSlowSuite = R"(

@@ -18,16 +18,14 @@
 #include "descent/store/results_reader.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
+#include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::text_of;
+using test::write_file;
 
 namespace {
-
-fs::path write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-  return path;
-}
 
 // `runs` runs of gd on the quadratic, `iterations` each, every iteration recorded.
 std::string gd_suite(const std::string& name, int runs, int iterations) {
@@ -41,11 +39,6 @@ int shell(const std::string& command) {
   const int status = std::system(command.c_str());
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   return 128 + WTERMSIG(status);
-}
-
-std::string text_of(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 std::size_t stored_runs(const fs::path& path) { return ResultsReader(path).index().size(); }
