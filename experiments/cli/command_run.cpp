@@ -8,6 +8,9 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
+
+#include "descent/core/config_error.hpp"
 
 #include "descent/runner/progress.hpp"
 #include "descent/runner/runner.hpp"
@@ -24,7 +27,7 @@ namespace {
 
 struct RunOptions {
   std::string suite;
-  std::string output;
+  std::optional<std::string> output;
   int threads = 1;
   std::string shard = "1/1";
   bool quiet = false;
@@ -39,21 +42,42 @@ std::string describe(const RunSpec& spec, const RunResult& result) {
   return text;
 }
 
+// Without -o: results/<suite name>.h5, for a name that is one plain file name.
+std::filesystem::path default_output(const Suite& suite) {
+  constexpr std::size_t kLongestName = 200;  // a file name holds 255 bytes; ".h5.segments" and more follow
+  const std::string& name = suite.name;
+  const auto refuse = [&](const std::string& why) {
+    throw ConfigError("name", "suite name '" + name + "' " + why +
+                                  ", so it cannot name the default output results/<name>.h5; "
+                                  "give the output with -o OUT.h5");
+  };
+  if (name.empty() || name.find('/') != std::string::npos || name.front() == '.')
+    refuse("is empty, holds '/' or begins with '.'");
+  if (name.size() > kLongestName)
+    refuse("is " + std::to_string(name.size()) + " bytes long, more than " +
+           std::to_string(kLongestName));
+  return std::filesystem::path("results") / (name + ".h5");
+}
+
 int run(const RunOptions& options) {
   const Catalog catalog = builtin_catalog();
   const Suite suite = load_suite(options.suite, catalog);
   const Shard shard = parse_shard(options.shard);
+  if (options.output && options.output->empty())
+    throw ConfigError("-o", "-o: the output path is empty");
   const std::filesystem::path output =
-      options.output.empty() ? std::filesystem::path("results") / (suite.name + ".h5")
-                             : std::filesystem::path(options.output);
-  if (options.output.empty()) std::filesystem::create_directories(output.parent_path());
+      options.output ? std::filesystem::path(*options.output) : default_output(suite);
+  if (!options.output) std::filesystem::create_directories(output.parent_path());
   ResultsStore store(output, suite);
 
   std::vector<const RunSpec*> in_shard, pending;
-  for (std::size_t i = 0; i < suite.runs.size(); ++i) {
-    if (!shard.contains(i)) continue;
-    in_shard.push_back(&suite.runs[i]);
-    if (!store.stored_run_ids().contains(suite.runs[i].run_id)) pending.push_back(&suite.runs[i]);
+  {
+    const std::set<std::string> stored = store.stored_run_ids();
+    for (std::size_t i = 0; i < suite.runs.size(); ++i) {
+      if (!shard.contains(i)) continue;
+      in_shard.push_back(&suite.runs[i]);
+      if (!stored.contains(suite.runs[i].run_id)) pending.push_back(&suite.runs[i]);
+    }
   }
 
   Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);

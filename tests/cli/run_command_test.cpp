@@ -14,16 +14,13 @@
 #include "descent/store/results_reader.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
+#include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::write_file;
 
 namespace {
-
-fs::path write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-  return path;
-}
 
 // Twelve runs of about 0.2 s each: long enough to kill the suite midway.
 const char* const kSlowSuite = R"(
@@ -86,12 +83,13 @@ void require_same_runs(const fs::path& a, const fs::path& b) {
   }
 }
 
-std::size_t segment_count(const fs::path& output) {
+// Runs in the committed segments of an output (each segment is a results file).
+std::size_t committed_runs(const fs::path& output) {
   const fs::path dir = output.string() + ".segments";
   std::size_t count = 0;
-  if (fs::is_directory(dir))
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.path().extension() == ".h5") ++count;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error))
+    if (entry.path().extension() == ".h5") count += ResultsReader(entry.path()).index().size();
   return count;
 }
 
@@ -131,12 +129,12 @@ TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted ru
 
   const pid_t pid = test::start_descent({"run", suite.string(), "-o", killed.string(), "--quiet"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (segment_count(killed) < 3 && std::chrono::steady_clock::now() < deadline)
+  while (committed_runs(killed) < 3 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ::kill(pid, SIGKILL);
   const auto killed_result = test::wait_for(pid);
   REQUIRE(killed_result.signal == SIGKILL);
-  const std::size_t done_before = segment_count(killed);
+  const std::size_t done_before = committed_runs(killed);
   REQUIRE(done_before >= 3);
   REQUIRE(done_before < 12);
 

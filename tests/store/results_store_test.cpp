@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <thread>
 
 #include "descent/core/config_error.hpp"
@@ -99,6 +100,17 @@ std::vector<std::string> run_ids(const std::filesystem::path& path) {
   return ids;
 }
 
+// The committed segments of an output, in name order.
+std::vector<std::filesystem::path> segment_files(const std::filesystem::path& output) {
+  std::vector<std::filesystem::path> files;
+  const auto directory = std::filesystem::path(output.string() + ".segments");
+  if (std::filesystem::is_directory(directory))
+    for (const auto& entry : std::filesystem::directory_iterator(directory))
+      if (entry.path().extension() == ".h5") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 std::vector<std::filesystem::path> listing(const std::filesystem::path& directory) {
   std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(directory))
@@ -117,7 +129,10 @@ TEST_CASE("a stored run reads back with every field and column bit for bit", "[s
   store.write_run(spec, result);
 
   SECTION("from its segment, which is a results file itself") {
-    const ResultsReader segment(store.segments_directory() / (spec.run_id + ".h5"));
+    store.commit();
+    const auto segments = segment_files(out);
+    REQUIRE(segments.size() == 1);
+    const ResultsReader segment(segments.front());
     test::require_same_run(segment.run(spec.run_id), spec, result);
   }
   SECTION("from the compacted file, with its index row and provenance") {
@@ -200,7 +215,7 @@ TEST_CASE("a diverging run's non-finite trajectory is stored as data", "[store][
   spec.optimizer = "gd";
   spec.label = "gd";
   spec.optimizer_params = find_optimizer("gd")->normalize({{"lr", 1e-2}});
-  spec.settings.divergence.f_above = kInf;  // only overflow ends the run
+  spec.settings.divergence.f_above = std::numeric_limits<double>::max();  // only overflow ends the run
   spec.run_id = compute_run_id(spec);
   const auto result = test::run(spec);
   REQUIRE(result.stop_reason == StopReason::kNonFinite);
@@ -258,17 +273,15 @@ TEST_CASE("a segment left under its temporary name by a crash is ignored", "[sto
   const auto out = dir / "out.h5";
   const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01), test::quadratic_run("gd", 0.02)};
   const Suite suite = test::suite_of(runs);
-  {
-    ResultsStore store(out, suite);
-    store.write_run(runs[0], test::run(runs[0]));
-    store.write_run(runs[1], test::run(runs[1]));
-  }
+  ResultsStore(out, suite).write_run(runs[0], test::run(runs[0]));
+  ResultsStore(out, suite).write_run(runs[1], test::run(runs[1]));
   // The second run's segment as a crash mid-write leaves it: half written, temporary name.
   const auto segments = dir / "out.h5.segments";
-  const auto complete = segments / (runs[1].run_id + ".h5");
+  REQUIRE(segment_files(out).size() == 2);
+  const auto complete = segment_files(out).back();
   const auto bytes = file_bytes(complete);
   std::filesystem::remove(complete);
-  const auto partial = segments / (runs[1].run_id + ".h5.4242.tmp");
+  const auto partial = std::filesystem::path(complete.string() + ".4242.tmp");
   std::ofstream(partial, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
   // And a compaction killed before its rename.
   const auto partial_output = dir / "out.h5.4242.tmp";
@@ -310,26 +323,27 @@ TEST_CASE("compaction orders runs as in the suite, then others by id, and is ide
   std::vector<RunSpec> others{test::quadratic_run("momentum", 0.01), test::quadratic_run("momentum", 0.02)};
   std::sort(others.begin(), others.end(),
             [](const RunSpec& a, const RunSpec& b) { return a.run_id < b.run_id; });
-  ResultsStore store(out, test::suite_of(runs));
+  auto store = std::make_unique<ResultsStore>(out, test::suite_of(runs));
   for (const auto& spec : {others[1], runs[2], runs[0], others[0], runs[1]})
-    store.write_run(spec, test::run(spec));
+    store->write_run(spec, test::run(spec));
 
-  store.compact();
+  store->compact();
   const std::vector<std::string> expected{runs[0].run_id, runs[1].run_id, runs[2].run_id,
                                           others[0].run_id, others[1].run_id};
   REQUIRE(run_ids(out) == expected);
   const auto bytes = file_bytes(out);
 
   SECTION("compacting again changes nothing") {
-    store.compact();
+    store->compact();
     REQUIRE(file_bytes(out) == bytes);
+    store.reset();
     ResultsStore(out, test::suite_of(runs)).compact();
     REQUIRE(file_bytes(out) == bytes);
   }
   SECTION("a segment of a run already compacted (a crash before its removal) is stored once") {
     const auto result = test::run(runs[1]);
-    store.write_run(runs[1], result);
-    store.compact();
+    store->write_run(runs[1], result);
+    store->compact();
     REQUIRE(run_ids(out) == expected);
     test::require_same_run(ResultsReader(out).run(runs[1].run_id), runs[1], result);
   }
@@ -413,7 +427,8 @@ TEST_CASE("a run that cannot be stored as given is refused before anything is wr
   SECTION("x_final of another dimension than x0") { result.x_final = Vector{{1.0}}; }
   REQUIRE_THROWS_AS(store.write_run(spec, result), std::invalid_argument);
   REQUIRE(store.stored_run_ids().empty());
-  REQUIRE_FALSE(std::filesystem::exists(dir / "out.h5.segments" / (spec.run_id + ".h5")));
+  store.commit();
+  REQUIRE(segment_files(dir / "out.h5").empty());
 }
 
 TEST_CASE("reading a file that is not a results file is a configuration error naming it",

@@ -32,6 +32,14 @@ std::string error_stack_text() {
   throw Error(message);
 }
 
+// The size in bytes of the file holding `object`.
+hsize_t file_size_of(const Handle& object) {
+  const Handle file(H5Iget_file_id(object.id()), "H5Iget_file_id", object.file(), object.object());
+  hsize_t size = 0;
+  file.check(H5Fget_filesize(file.id(), &size), "H5Fget_filesize");
+  return size;
+}
+
 Handle property_list(hid_t cls, const Handle& about) {
   return about.derived(H5Pcreate(cls), "H5Pcreate");
 }
@@ -108,9 +116,12 @@ template <class T>
 std::vector<T> read_array(const Handle& group, const std::string& name, hid_t memory_type) {
   const Handle dataset = open_dataset(group, name);
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
-  const hssize_t count = H5Sget_simple_extent_npoints(space.id());
-  if (count < 0) fail("H5Sget_simple_extent_npoints", dataset.file(), dataset.object());
-  std::vector<T> values(static_cast<std::size_t>(count));
+  const std::size_t count = bounded_count(dataset, space, sizeof(T));
+  const Handle type = dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type");
+  const H5T_class_t type_class = H5Tget_class(type.id());
+  if (type_class != H5T_INTEGER && type_class != H5T_FLOAT)
+    throw Error(dataset.object() + " in " + dataset.file() + " is not numeric");
+  std::vector<T> values(count);
   if (count > 0)
     dataset.check(H5Dread(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                   "H5Dread");
@@ -119,8 +130,22 @@ std::vector<T> read_array(const Handle& group, const std::string& name, hid_t me
 
 }  // namespace
 
+std::size_t bounded_count(const Handle& object, const Handle& space, std::size_t element_size) {
+  const hssize_t count = H5Sget_simple_extent_npoints(space.id());
+  if (count < 0) fail("H5Sget_simple_extent_npoints", object.file(), object.object());
+  const hsize_t limit = kMaxExpansion * std::max<hsize_t>(file_size_of(object), 1) / element_size;
+  if (static_cast<hsize_t>(count) > limit)
+    throw Error(object.object() + " in " + object.file() + " declares " + std::to_string(count) +
+                " elements, more than a file of its size can hold (damaged)");
+  return static_cast<std::size_t>(count);
+}
+
 std::unique_lock<std::recursive_mutex> lock() {
   static std::recursive_mutex mutex;
+  // Before the library initialises: no exit handler that would flush files whose writes
+  // failed (see the header).
+  static const bool no_exit_handler = [] { return H5dont_atexit() >= 0; }();
+  (void)no_exit_handler;
   std::unique_lock<std::recursive_mutex> held(mutex);
   // A thread-safe HDF5 keeps the automatic printing setting per thread.
   thread_local bool silenced = false;
@@ -156,8 +181,17 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 void Handle::release() noexcept {
   if (id_ < 0) return;
   const auto held = lock();
-  if (H5Iis_valid(id_) > 0) H5Idec_ref(id_);
+  // A failure here can only be reported by close(); destructors run it where a failure no
+  // longer matters (reading, or a temporary file being abandoned after an error).
+  if (H5Iis_valid(id_) > 0) (void)H5Idec_ref(id_);
   id_ = H5I_INVALID_HID;
+}
+
+void Handle::close() {
+  if (id_ < 0) return;
+  const auto held = lock();
+  const hid_t id = std::exchange(id_, H5I_INVALID_HID);
+  if (H5Idec_ref(id) < 0) fail("close", file_, object_);
 }
 
 std::string Handle::child(const std::string& name) const {
@@ -168,8 +202,18 @@ void Handle::check(herr_t status, const char* call) const {
   if (status < 0) fail(call, file_, object_);
 }
 
+namespace {
+
+Handle file_access(const std::filesystem::path& path) {
+  Handle access(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate", path.string(), "/");
+  access.check(H5Pset_fclose_degree(access.id(), H5F_CLOSE_SEMI), "H5Pset_fclose_degree");
+  return access;
+}
+
+}  // namespace
+
 Handle create_file(const std::filesystem::path& path) {
-  const Handle access(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate", path.string(), "/");
+  const Handle access = file_access(path);
   // The HDF5 1.8 format: readable by every current tool, and it lifts the 64 KiB limit on
   // attributes (long parameter lists) by storing large ones densely.
   access.check(H5Pset_libver_bounds(access.id(), H5F_LIBVER_V18, H5F_LIBVER_V18),
@@ -183,8 +227,13 @@ Handle create_file(const std::filesystem::path& path) {
 }
 
 Handle open_file(const std::filesystem::path& path) {
-  return Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "H5Fopen", path.string(),
-                "/");
+  return Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, file_access(path).id()), "H5Fopen",
+                path.string(), "/");
+}
+
+void close_file(Handle& file) {
+  file.check(H5Fflush(file.id(), H5F_SCOPE_LOCAL), "H5Fflush");
+  file.close();
 }
 
 Handle create_group(const Handle& parent, const std::string& name) {
@@ -299,7 +348,11 @@ ParamValue read_attribute(const Handle& object, const std::string& name) {
         H5free_memory(text);
         return value;
       }
-      std::string value(H5Tget_size(type.id()), '\0');
+      const std::size_t size = H5Tget_size(type.id());
+      if (size > file_size_of(attribute))
+        throw Error("attribute " + attribute.object() + " in " + attribute.file() +
+                    " declares a string longer than its file (damaged)");
+      std::string value(size, '\0');
       attribute.check(H5Aread(attribute.id(), type.id(), value.data()), "H5Aread");
       value.resize(std::min(value.size(), value.find('\0')));
       return value;
@@ -320,8 +373,7 @@ ParamValue read_attribute(const Handle& object, const std::string& name) {
         attribute.check(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), "H5Aread");
         return value;
       }
-      const hssize_t count = H5Sget_simple_extent_npoints(space.id());
-      std::vector<double> values(static_cast<std::size_t>(std::max<hssize_t>(count, 0)));
+      std::vector<double> values(bounded_count(attribute, space, sizeof(double)));
       if (!values.empty())
         attribute.check(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, values.data()), "H5Aread");
       return values;

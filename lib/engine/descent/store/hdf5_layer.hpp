@@ -6,6 +6,16 @@
 // Concurrency: not every HDF5 build is thread-safe, so every HDF5 call of the program is made
 // while holding `h5::lock()` (a recursive mutex: a locked operation may call another).
 //
+// Failures: a file is closed with `close_file`, which flushes and closes it and throws when
+// either fails (a full disk is reported there, not lost). HDF5's exit handler is switched off
+// (H5dont_atexit): a file whose writes failed cannot be flushed, and closing it again at exit
+// would crash; its temporary file is removed by the caller instead.
+//
+// Reading: every read is bounded before memory is allocated. A dataset can hold no more bytes
+// than kMaxExpansion × the size of its file (deflate's largest possible compression ratio,
+// 1032:1, rounded up), so a damaged header that declares a terabyte is an Error, not an
+// allocation.
+//
 // Layout: HDF5 stores arrays row-major (C order). Matrices are passed here as row-major spans
 // with explicit rows × cols; callers convert from Eigen's column-major storage themselves.
 #pragma once
@@ -54,6 +64,9 @@ class Handle {
   void check(herr_t status, const char* call) const;
   // A handle for an identifier about this object (its type, its dataspace, ...).
   Handle derived(hid_t id, const char* call) const { return Handle(id, call, file_, object_); }
+  // Releases the identifier now; throws Error if HDF5 reports a failure (for a file: the
+  // final flush failed).
+  void close();
 
  private:
   void release() noexcept;
@@ -63,9 +76,17 @@ class Handle {
   std::string object_;
 };
 
-// Files. `create_file` fails if the path exists; `open_file` opens read-only.
+// Files. `create_file` fails if the path exists; `open_file` opens read-only. A file refuses
+// to close while objects in it are open (H5F_CLOSE_SEMI), so `close_file` reports every failure.
 Handle create_file(const std::filesystem::path& path);
 Handle open_file(const std::filesystem::path& path);
+// Flushes and closes a file opened for writing; Error if either fails.
+void close_file(Handle& file);
+
+inline constexpr hsize_t kMaxExpansion = 1100;
+// The number of elements of `space` (of the dataset or attribute `object`); Error when
+// `element_size` bytes each could not fit in kMaxExpansion × the file's size (damaged).
+std::size_t bounded_count(const Handle& object, const Handle& space, std::size_t element_size);
 
 // Groups and links.
 Handle create_group(const Handle& parent, const std::string& name);

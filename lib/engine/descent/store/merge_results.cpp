@@ -5,6 +5,7 @@
 #include <string>
 
 #include "descent/core/config_error.hpp"
+#include "descent/store/output_lock.hpp"
 #include "descent/store/results_join.hpp"
 #include "descent/store/results_schema.hpp"
 
@@ -15,27 +16,33 @@ MergeSummary merge_results(const std::filesystem::path& output,
   if (parts.empty())
     throw ConfigError("PART.h5", "merge: no part files given (descent merge OUT.h5 PART.h5...)");
   join::check_output_location(output);
+  std::error_code error;
+  // A file that is not a results file is refused before a lock file appears beside it.
+  if (std::filesystem::exists(output, error)) {
+    const auto held = h5::lock();
+    schema::open_results(output);
+  }
+  const OutputLock lock(output);
   const auto held = h5::lock();
+  join::remove_temporaries_of(output);  // left by merges that were killed
 
   std::vector<join::Source> sources;
-  std::vector<ResultsFileInfo> infos;
-  std::error_code error;
-  if (std::filesystem::exists(output, error)) sources.push_back(join::open_source(output));
+  if (std::filesystem::exists(output, error)) sources.push_back(join::read_source(output));
   for (const auto& part : parts) {
     // The output or a part named twice is read once.
     const bool seen = std::any_of(sources.begin(), sources.end(), [&](const join::Source& s) {
       return std::filesystem::equivalent(s.path, part, error);
     });
-    if (!seen) sources.push_back(join::open_source(part));
+    if (!seen) sources.push_back(join::read_source(part));
   }
-  for (const auto& source : sources) infos.push_back(schema::read_root(source.file));
+  const ResultsFileInfo& first = sources.front().info;
   for (std::size_t i = 1; i < sources.size(); ++i)
-    if (infos[i].suite_sha256 != infos[0].suite_sha256) {
+    if (sources[i].info.suite_sha256 != first.suite_sha256) {
       const std::string name = sources[i].path.string();
-      throw ConfigError(name, name + ": holds runs of suite '" + infos[i].suite_name +
-                                  "' (sha256 " + infos[i].suite_sha256 + "), " +
-                                  sources[0].path.string() + " of suite '" +
-                                  infos[0].suite_name + "' (sha256 " + infos[0].suite_sha256 +
+      throw ConfigError(name, name + ": holds runs of suite '" + sources[i].info.suite_name +
+                                  "' (sha256 " + sources[i].info.suite_sha256 + "), " +
+                                  sources[0].path.string() + " of suite '" + first.suite_name +
+                                  "' (sha256 " + first.suite_sha256 +
                                   "): only results of one suite file merge into one file");
     }
 
@@ -51,8 +58,7 @@ MergeSummary merge_results(const std::filesystem::path& output,
         ++summary.duplicates;
     }
   summary.runs = static_cast<std::int64_t>(order.size());
-  join::write_joined(output,
-                     current_file_info(infos[0].suite_name, infos[0].suite_toml, infos[0].suite_sha256),
+  join::write_joined(output, current_file_info(first.suite_name, first.suite_toml, first.suite_sha256),
                      sources, order);
   return summary;
 }

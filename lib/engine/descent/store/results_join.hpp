@@ -2,8 +2,15 @@
 // output file and its segments) and merge (shards) both go through here. Private to the
 // store; callers hold h5::lock().
 //
-// Crash safety: the new file is written under a temporary name beside the output and renamed
-// over it only when complete, so the output is at every moment either the old file or the new.
+// Streaming: the sources' indexes are read first (each file opened, read, closed); then the
+// sources are opened one at a time and their runs copied, so memory holds the index rows and
+// one run, and at most two files are open, whatever the number of sources.
+//
+// Crash safety: the new file is written under a temporary name beside the output, closed
+// (every failure reported, a full disk included), read back (its index must list exactly
+// the runs written), flushed to disk (fsync) and only then renamed over the output, so the
+// output is at every moment either the old file or the new, and nothing a caller deletes
+// afterwards (segments) is gone before its runs are safely in the new file.
 #pragma once
 
 #include <filesystem>
@@ -15,17 +22,18 @@
 
 namespace descent::join {
 
-// An open results file and its index.
+// A results file's root attributes and index, read and closed. Rows whose /runs group is
+// missing (a damaged file) are left out: those runs are not stored.
 struct Source {
   std::filesystem::path path;
-  h5::Handle file;
+  ResultsFileInfo info;
   std::vector<IndexRow> rows;
 };
-// Opens a results file as a source (ConfigError naming the path if it is not one).
-Source open_source(const std::filesystem::path& path);
+// Reads a results file as a source (ConfigError naming the path if it is not a valid one).
+Source read_source(const std::filesystem::path& path);
 
 // Writes `output`: root attributes `info`, then the runs `run_ids` in that order, each read
-// from the first source that holds it and written anew.
+// from the first source that holds it and written anew. See the header for the guarantees.
 void write_joined(const std::filesystem::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids);
 
@@ -33,9 +41,16 @@ void write_joined(const std::filesystem::path& output, const ResultsFileInfo& in
 std::filesystem::path temporary_path(const std::filesystem::path& target);
 // Whether `candidate` is a temporary file for `target` left by some process.
 bool is_temporary_of(const std::filesystem::path& candidate, const std::filesystem::path& target);
+// Removes every temporary file of `target` (the caller holds the target's OutputLock).
+void remove_temporaries_of(const std::filesystem::path& target);
+
+// Makes a completed file durable: fsync of the file, and of its directory after a rename.
+void sync_file(const std::filesystem::path& path);
+void sync_directory_of(const std::filesystem::path& path);
 
 // ConfigError naming the path unless a results file can be created at `output`: its
-// directory exists and is writable, and `output` is not a directory.
+// directory exists and is writable, `output` is not a directory, and an existing `output`
+// can be replaced (not immutable).
 void check_output_location(const std::filesystem::path& output);
 
 }  // namespace descent::join

@@ -33,8 +33,10 @@ ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::mak
   const auto held = h5::lock();
   impl_->path = path;
   impl_->file = schema::open_results(path);
-  impl_->info = schema::read_root(impl_->file);
-  impl_->index = schema::read_index(impl_->file);
+  schema::validated_read(path.string(), [&] {
+    impl_->info = schema::read_root(impl_->file);
+    impl_->index = schema::read_index(impl_->file);
+  });
 }
 
 ResultsReader::~ResultsReader() {
@@ -56,12 +58,14 @@ bool ResultsReader::contains(const std::string& run_id) const {
 
 StoredRun ResultsReader::run(const std::string& run_id) const {
   const auto held = h5::lock();
-  return schema::read_run(impl_->file, run_id);
+  return schema::validated_read(impl_->path.string(),
+                                [&] { return schema::read_run(impl_->file, run_id); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {
   const auto held = h5::lock();
-  return schema::trace_columns(impl_->file, run_id);
+  return schema::validated_read(impl_->path.string(),
+                                [&] { return schema::trace_columns(impl_->file, run_id); });
 }
 
 }  // namespace descent

@@ -1,7 +1,12 @@
 #include "descent/store/results_schema.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 
@@ -119,6 +124,10 @@ bool is_link_name(const std::string& name) {
 
 }  // namespace
 
+ConfigError invalid_file(const std::string& file, const std::string& what) {
+  return ConfigError(file, file + ": not a valid results file: " + what);
+}
+
 void write_root(const Handle& file, const ResultsFileInfo& info) {
   h5::write_attribute(file, "schema", info.schema.c_str());
   h5::write_attribute(file, "schema_version", ParamValue(info.schema_version));
@@ -157,10 +166,20 @@ Handle open_results(const std::filesystem::path& path) {
     throw ConfigError(name, name + ": no such results file");
   if (!std::filesystem::is_regular_file(status))
     throw ConfigError(name, name + ": not a results file (not a regular file)");
+  // Whether the file can be opened at all: running out of file descriptors or memory, or an
+  // I/O error, is a failure of this run (exit status 1), not a verdict on the file.
+  const int probe = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (probe < 0) {
+    if (errno == EACCES) throw ConfigError(name, name + ": cannot read (" + std::strerror(errno) + ")");
+    throw std::runtime_error(name + ": cannot open (" + std::strerror(errno) + ")");
+  }
+  ::close(probe);
   Handle file;
   try {
     file = h5::open_file(path);
   } catch (const h5::Error& e) {
+    if (errno == EMFILE || errno == ENFILE || errno == ENOMEM || errno == EIO)
+      throw std::runtime_error(name + ": cannot open: " + e.what());
     throw ConfigError(name, name + ": not a descent results file (cannot be opened as HDF5: " +
                                 e.what() + ")");
   }
@@ -178,7 +197,7 @@ Handle open_results(const std::filesystem::path& path) {
                                   std::to_string(kResultsSchemaVersion));
     for (const char* required : {kIndex, kRuns})
       if (!h5::has_link(file, required))
-        throw ConfigError(name, name + ": damaged results file (no /" + required + ")");
+        throw ConfigError(name, name + ": not a valid results file: no /" + required);
   } catch (const h5::Error& e) {
     throw ConfigError(name, name + ": not a descent results file (" + e.what() + ")");
   }
@@ -229,9 +248,7 @@ void write_index(const Handle& file, std::span<const IndexRow> rows) {
 std::vector<IndexRow> read_index(const Handle& file) {
   const Handle dataset(H5Dopen2(file.id(), kIndex, H5P_DEFAULT), "H5Dopen2", file.file(), "/index");
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
-  const hssize_t count = H5Sget_simple_extent_npoints(space.id());
-  if (count < 0) dataset.check(-1, "H5Sget_simple_extent_npoints");
-  std::vector<IndexRecord> records(static_cast<std::size_t>(count));
+  std::vector<IndexRecord> records(h5::bounded_count(dataset, space, sizeof(IndexRecord)));
   if (records.empty()) return {};
   const Handle type = index_type(file);
   dataset.check(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()),
@@ -353,6 +370,14 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
   result.seconds = h5::read_real_attribute(run, "seconds");
   result.x_final = to_vector(h5::read_reals(run, "x_final"));
 
+  const auto invalid = [&](const std::string& what) {
+    throw invalid_file(file.file(), "run '" + run_id + "': " + what);
+  };
+  const std::int64_t dim = h5::read_integer_attribute(run, "dim");
+  if (spec.x0.size() != dim || result.x_final.size() != dim)
+    invalid("x0 and x_final have " + std::to_string(spec.x0.size()) + " and " +
+            std::to_string(result.x_final.size()) + " coordinates, dim is " + std::to_string(dim));
+
   const Handle trace_group = h5::open_group(run, "trace");
   Trace& t = result.trace;
   t.iter = h5::read_integers(trace_group, "iter");
@@ -375,6 +400,25 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
       t.extra.emplace(name, h5::read_reals(trace_group, name));
     }
   }
+  const std::size_t records = t.iter.size();
+  const auto require_records = [&](const char* name, std::size_t size) {
+    if (size != records)
+      invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
+              " entries, iter has " + std::to_string(records));
+  };
+  require_records("f", t.f.size());
+  require_records("grad_norm", t.grad_norm.size());
+  require_records("raw_grad_norm", t.raw_grad_norm.size());
+  require_records("step_norm", t.step_norm.size());
+  require_records("lr", t.lr.size());
+  require_records("evals_f", t.evals_f.size());
+  require_records("evals_grad", t.evals_grad.size());
+  require_records("evals_hess", t.evals_hess.size());
+  require_records("evals_hvp", t.evals_hvp.size());
+  require_records("seconds", t.seconds.size());
+  for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
+  if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
+    invalid("trace column x is not records × dim");
   return stored;
 }
 

@@ -15,10 +15,25 @@
 #include <string>
 #include <vector>
 
+#include "descent/core/config_error.hpp"
 #include "descent/store/hdf5_layer.hpp"
 #include "descent/store/results_reader.hpp"
 
 namespace descent::schema {
+
+// "FILE: not a valid results file: WHAT" (exit status 2).
+ConfigError invalid_file(const std::string& file, const std::string& what);
+
+// Runs `read` on a results file, turning an HDF5 failure (a damaged structure) into
+// invalid_file.
+template <class Read>
+auto validated_read(const std::string& file, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const h5::Error& error) {
+    throw invalid_file(file, error.what());
+  }
+}
 
 inline constexpr const char* kIndex = "index";
 inline constexpr const char* kRuns = "runs";

@@ -4,13 +4,19 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "descent/core/config_error.hpp"
+#include "descent/store/output_lock.hpp"
 #include "descent/store/results_join.hpp"
 #include "descent/store/results_schema.hpp"
 
@@ -19,6 +25,11 @@ namespace descent {
 namespace {
 
 namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Runs waiting for the writer thread; write_run waits while this many are queued, so memory
+// holds at most this many finished runs besides the open segment's index rows.
+constexpr std::size_t kQueueLimit = 2 * ResultsStore::kBatchRuns;
 
 fs::path segments_directory_of(const fs::path& output) {
   auto path = output;
@@ -26,28 +37,23 @@ fs::path segments_directory_of(const fs::path& output) {
   return path;
 }
 
-bool is_segment(const fs::directory_entry& entry) {
-  return entry.is_regular_file() && entry.path().extension() == ".h5";
-}
-
 std::vector<fs::path> segment_files(const fs::path& directory) {
   std::vector<fs::path> files;
   std::error_code error;
   if (!fs::is_directory(directory, error)) return files;
   for (const auto& entry : fs::directory_iterator(directory))
-    if (is_segment(entry)) files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".h5") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
 
-// A segment that does not open as a results file (a disk that filled up, a stray file) is
-// not a stored run: its run is run again, and its new segment replaces it.
-std::optional<join::Source> open_segment(const fs::path& path) {
-  try {
-    return join::open_source(path);
-  } catch (const ConfigError&) {
-    return std::nullopt;
-  }
+// The number in "segment-NNNNNN.h5", or 0 for any other name.
+long long segment_number(const fs::path& path) {
+  long long number = 0;
+  char rest = 0;
+  const std::string name = path.filename().string();
+  if (std::sscanf(name.c_str(), "segment-%lld.h%c", &number, &rest) == 2 && rest == '5') return number;
+  return 0;
 }
 
 void check_segments_location(const fs::path& directory) {
@@ -63,22 +69,41 @@ void check_segments_location(const fs::path& directory) {
 
 // Resuming into a file of the same suite (even an edited version of it) keeps its runs; a
 // file of another suite is never mixed into.
-void check_same_suite(const fs::path& output, const std::string& stored, const std::string& running) {
+void check_same_suite(const fs::path& file, const std::string& stored, const std::string& running) {
   if (stored == running) return;
-  const std::string name = output.string();
+  const std::string name = file.string();
   throw ConfigError(name, name + ": holds the results of suite '" + stored +
                               "', not of suite '" + running +
                               "'; give this suite its own output (-o), or remove the file");
 }
 
-void remove_temporaries_of(const fs::path& target) {
-  const auto directory = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(directory, error)) {
-    const auto candidate = target.parent_path().empty() ? entry.path().filename() : entry.path();
-    if (join::is_temporary_of(candidate, target)) fs::remove(entry.path(), error);
+// A segment that does not read as a results file (cut short by a full disk, a stray file) is
+// not stored: its runs are run again and joined from their new segment.
+std::optional<join::Source> read_segment(const fs::path& path, const std::string& suite_name) {
+  std::optional<join::Source> segment;
+  try {
+    segment = join::read_source(path);
+  } catch (const ConfigError&) {
+    return std::nullopt;
   }
+  check_same_suite(path, segment->info.suite_name, suite_name);
+  return segment;
 }
+
+// The segment the writer thread appends to.
+struct OpenSegment {
+  fs::path path;
+  fs::path temporary;
+  h5::Handle file;
+  h5::Handle runs;
+  std::vector<IndexRow> rows;
+  Clock::time_point opened;
+};
+
+struct PendingRun {
+  RunSpec spec;
+  RunResult result;
+};
 
 }  // namespace
 
@@ -89,12 +114,136 @@ struct ResultsStore::Impl {
   std::string suite_toml;
   std::string suite_sha256;
   std::vector<std::string> suite_order;
-  mutable std::mutex mutex;  // guards `stored`; held around writing and compacting
+  std::optional<OutputLock> lock;
+
+  std::mutex mutex;  // guards every member below
+  std::condition_variable changed;
   std::set<std::string> stored;
+  std::deque<PendingRun> queue;
+  std::uint64_t commits_requested = 0;
+  std::uint64_t commits_done = 0;
+  bool stopping = false;
+  std::exception_ptr failure;
+  long long next_segment = 1;
+  std::thread writer;
 
   ResultsFileInfo file_info() const { return current_file_info(suite_name, suite_toml, suite_sha256); }
-  void write_segment(const RunSpec& spec, const RunResult& result);
+  void write_loop();
+  OpenSegment begin_segment();
+  void commit_segment(OpenSegment& segment);
+  void abandon(std::optional<OpenSegment>& segment) noexcept;
+  void wait_for_commit(std::unique_lock<std::mutex>& held);
 };
+
+OpenSegment ResultsStore::Impl::begin_segment() {
+  fs::create_directories(segments);
+  OpenSegment segment;
+  char name[40];
+  do {
+    std::snprintf(name, sizeof name, "segment-%06lld.h5", next_segment++);
+    segment.path = segments / name;
+  } while (fs::exists(segment.path));
+  segment.temporary = join::temporary_path(segment.path);
+  fs::remove(segment.temporary);
+  segment.opened = Clock::now();
+  const auto held = h5::lock();
+  segment.file = h5::create_file(segment.temporary);
+  schema::write_root(segment.file, file_info());
+  segment.runs = h5::create_group(segment.file, schema::kRuns);
+  return segment;
+}
+
+void ResultsStore::Impl::commit_segment(OpenSegment& segment) {
+  {
+    const auto held = h5::lock();
+    schema::write_index(segment.file, segment.rows);
+    segment.runs.close();
+    h5::close_file(segment.file);
+  }
+  fs::rename(segment.temporary, segment.path);
+}
+
+void ResultsStore::Impl::abandon(std::optional<OpenSegment>& segment) noexcept {
+  if (!segment) return;
+  {
+    const auto held = h5::lock();
+    segment.reset();
+  }
+}
+
+// The writer thread: appends queued runs to the open segment and commits it when it holds
+// kBatchRuns runs, when kBatchSeconds have passed since it was opened, on request, and at
+// the end. After a failure it discards what it is given (write_run reports the failure).
+void ResultsStore::Impl::write_loop() {
+  std::optional<OpenSegment> segment;
+  std::unique_lock held(mutex);
+  const auto fail = [&] {
+    failure = std::current_exception();
+    if (segment) {
+      const fs::path temporary = segment->temporary;
+      abandon(segment);
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+    }
+  };
+  const auto commit = [&] {
+    if (!segment) return;
+    held.unlock();
+    try {
+      commit_segment(*segment);
+      segment.reset();
+    } catch (...) {
+      held.lock();
+      fail();
+      return;
+    }
+    held.lock();
+  };
+  for (;;) {
+    const auto ready = [&] { return !queue.empty() || commits_requested > commits_done || stopping; };
+    if (segment)
+      changed.wait_until(held, segment->opened + std::chrono::duration<double>(ResultsStore::kBatchSeconds), ready);
+    else
+      changed.wait(held, ready);
+
+    while (!queue.empty()) {
+      PendingRun run = std::move(queue.front());
+      queue.pop_front();
+      changed.notify_all();  // room in the queue
+      if (failure) continue;
+      held.unlock();
+      try {
+        if (!segment) segment = begin_segment();
+        const auto h5_held = h5::lock();
+        schema::write_run(segment->runs, run.spec, run.result);
+        segment->rows.push_back(schema::index_row(run.spec, run.result));
+      } catch (...) {
+        held.lock();
+        fail();
+        continue;
+      }
+      held.lock();
+      if (segment->rows.size() >= ResultsStore::kBatchRuns ||
+          Clock::now() - segment->opened >= std::chrono::duration<double>(ResultsStore::kBatchSeconds))
+        commit();
+    }
+    const bool due = segment && Clock::now() - segment->opened >=
+                                    std::chrono::duration<double>(ResultsStore::kBatchSeconds);
+    if (due || commits_requested > commits_done || stopping) commit();
+    if (commits_requested > commits_done) {
+      commits_done = commits_requested;
+      changed.notify_all();
+    }
+    if (stopping && queue.empty()) return;
+  }
+}
+
+void ResultsStore::Impl::wait_for_commit(std::unique_lock<std::mutex>& held) {
+  const std::uint64_t ticket = ++commits_requested;
+  changed.notify_all();
+  changed.wait(held, [&] { return commits_done >= ticket; });
+  if (failure) std::rethrow_exception(failure);
+}
 
 ResultsStore::ResultsStore(fs::path output, const Suite& suite) : impl_(std::make_unique<Impl>()) {
   impl_->output = std::move(output);
@@ -106,75 +255,76 @@ ResultsStore::ResultsStore(fs::path output, const Suite& suite) : impl_(std::mak
 
   join::check_output_location(impl_->output);
   check_segments_location(impl_->segments);
-  const auto held = h5::lock();
   std::error_code error;
-  if (fs::exists(impl_->output, error)) {
-    const join::Source existing = join::open_source(impl_->output);
-    check_same_suite(impl_->output, schema::read_root(existing.file).suite_name, suite.name);
+  // A file that is not a results file of this suite is refused before a lock file appears.
+  const bool output_exists = fs::exists(impl_->output, error);
+  if (output_exists) {
+    const auto held = h5::lock();
+    const h5::Handle file = schema::open_results(impl_->output);
+    const ResultsFileInfo info =
+        schema::validated_read(impl_->output.string(), [&] { return schema::read_root(file); });
+    check_same_suite(impl_->output, info.suite_name, suite.name);
+  }
+  impl_->lock.emplace(impl_->output);
+  const auto held = h5::lock();
+  if (output_exists) {
+    const join::Source existing = join::read_source(impl_->output);
+    check_same_suite(impl_->output, existing.info.suite_name, suite.name);
     for (const auto& row : existing.rows) impl_->stored.insert(row.run_id);
   }
-  for (const auto& path : segment_files(impl_->segments))
-    if (const auto segment = open_segment(path))
+  for (const auto& path : segment_files(impl_->segments)) {
+    impl_->next_segment = std::max(impl_->next_segment, segment_number(path) + 1);
+    if (const auto segment = read_segment(path, suite.name))
       for (const auto& row : segment->rows) impl_->stored.insert(row.run_id);
+  }
+  impl_->writer = std::thread([impl = impl_.get()] { impl->write_loop(); });
 }
 
-ResultsStore::~ResultsStore() = default;
+ResultsStore::~ResultsStore() {
+  {
+    const std::lock_guard held(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->changed.notify_all();
+  impl_->writer.join();
+}
 
 const fs::path& ResultsStore::output() const { return impl_->output; }
 const fs::path& ResultsStore::segments_directory() const { return impl_->segments; }
 
 std::set<std::string> ResultsStore::stored_run_ids() const {
-  const std::lock_guard guard(impl_->mutex);
+  const std::lock_guard held(impl_->mutex);
   return impl_->stored;
-}
-
-void ResultsStore::Impl::write_segment(const RunSpec& spec, const RunResult& result) {
-  fs::create_directories(segments);
-  const fs::path segment = segments / (spec.run_id + ".h5");
-  const fs::path temporary = join::temporary_path(segment);
-  fs::remove(temporary);
-  try {
-    {
-      const h5::Handle file = h5::create_file(temporary);
-      schema::write_root(file, file_info());
-      schema::write_run(h5::create_group(file, schema::kRuns), spec, result);
-      const IndexRow row = schema::index_row(spec, result);
-      schema::write_index(file, std::span<const IndexRow>(&row, 1));
-    }
-    fs::rename(temporary, segment);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw;
-  }
 }
 
 void ResultsStore::write_run(const RunSpec& spec, const RunResult& result) {
   schema::check_storable(spec, result);
-  const std::lock_guard guard(impl_->mutex);
-  {
-    const auto held = h5::lock();
-    impl_->write_segment(spec, result);
-  }
+  std::unique_lock held(impl_->mutex);
+  impl_->changed.wait(held, [&] { return impl_->queue.size() < kQueueLimit || impl_->failure; });
+  if (impl_->failure) std::rethrow_exception(impl_->failure);
+  impl_->queue.push_back({spec, result});
   impl_->stored.insert(spec.run_id);
+  impl_->changed.notify_all();
+}
+
+void ResultsStore::commit() {
+  std::unique_lock held(impl_->mutex);
+  impl_->wait_for_commit(held);
 }
 
 void ResultsStore::compact() {
-  const std::lock_guard guard(impl_->mutex);
-  const auto held = h5::lock();
+  std::unique_lock held(impl_->mutex);
+  impl_->wait_for_commit(held);
+  const auto h5_held = h5::lock();
   std::error_code error;
   const bool output_exists = fs::exists(impl_->output, error);
-  const auto segment_paths = segment_files(impl_->segments);
 
   std::vector<join::Source> sources;  // segments first: a run in both is taken from its segment
-  std::vector<fs::path> joined;
-  for (const auto& path : segment_paths)
-    if (auto segment = open_segment(path)) {
-      sources.push_back(std::move(*segment));
-      joined.push_back(path);
-    }
+  const std::vector<fs::path> joined = segment_files(impl_->segments);
+  for (const auto& path : joined)
+    if (auto segment = read_segment(path, impl_->suite_name)) sources.push_back(std::move(*segment));
   if (!joined.empty() || !output_exists) {
-    if (output_exists) sources.push_back(join::open_source(impl_->output));
+    if (output_exists) sources.push_back(join::read_source(impl_->output));
     std::set<std::string> present;
     for (const auto& source : sources)
       for (const auto& row : source.rows) present.insert(row.run_id);
@@ -183,11 +333,11 @@ void ResultsStore::compact() {
       if (present.erase(id) > 0) order.push_back(id);
     order.insert(order.end(), present.begin(), present.end());
     join::write_joined(impl_->output, impl_->file_info(), sources, order);
-    sources.clear();
   }
 
+  // Unreadable segments go too: their runs were run again when the store was opened.
   for (const auto& path : joined) fs::remove(path);
-  remove_temporaries_of(impl_->output);
+  join::remove_temporaries_of(impl_->output);
   if (fs::is_directory(impl_->segments, error)) {
     for (const auto& entry : fs::directory_iterator(impl_->segments))
       if (entry.path().extension() == ".tmp") fs::remove(entry.path(), error);

@@ -1,16 +1,23 @@
 // ResultsStore: the crash-safe writer of a results file (docs/results.md).
 //
-// Each completed run is written at once to its own small segment file in OUT.h5.segments/
-// (written under a temporary name, then renamed), so that killing the program loses at most
-// the runs in flight. `compact()` joins the existing OUT.h5 and all segments into a new file
-// (temporary name, then rename) and removes the segments. Opening a store reports which runs
-// are already stored (in OUT.h5 or in segments), so running a suite again resumes.
+// Completed runs are handed to a writer thread, which appends them to a segment file it keeps
+// open (OUT.h5.segments/segment-NNNNNN.h5, written under a temporary name) and commits it —
+// writes its index, closes it, renames it — every kBatchRuns runs or kBatchSeconds after the
+// first uncommitted run, whichever comes first, and when asked (commit(), compact(), the
+// destructor). A kill -9 therefore loses at most the runs not yet committed: those finished
+// in the last kBatchSeconds, at most kBatchRuns, plus the runs in flight (one per thread).
+// `compact()` joins the existing OUT.h5 and all segments into a new file (temporary name,
+// verified, then renamed; see results_join.hpp) and only then removes the segments. Opening a
+// store reads the indexes of OUT.h5 and of the segments (one file open at a time), so running
+// a suite again resumes.
 //
-// One process writes to a given output at a time; within it, any number of threads may call
-// write_run. A segment is itself a results file holding one run (readable by ResultsReader,
-// h5py, h5dump); temporary files ("*.tmp") left by a crash are ignored and removed by compact().
+// One process writes to a given output at a time: the store holds its OutputLock. Within the
+// process any number of threads may call write_run. A segment is itself a results file
+// (readable by ResultsReader, h5py, h5dump); temporary files ("*.tmp") left by a crash are
+// ignored and removed by compact().
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -23,22 +30,32 @@ namespace descent {
 
 class ResultsStore {
  public:
-  // Checks that the output can be written (its directory exists and is writable; an existing
-  // OUT.h5 is a descent results file; OUT.h5.segments, if present, is a writable directory),
-  // else ConfigError naming the path. Reads the ids of the runs already stored. Writes nothing.
+  static constexpr std::size_t kBatchRuns = 256;
+  static constexpr double kBatchSeconds = 1.0;
+
+  // Takes the output's lock (ConfigError naming the holder's PID if another process writes
+  // there) and checks that the output can be written (its directory exists and is writable;
+  // an existing OUT.h5 is a results file of this suite and can be replaced; OUT.h5.segments, if
+  // present, is a writable directory holding segments of this suite), else ConfigError naming
+  // the path. Reads the ids of the runs already stored. Writes nothing but the lock file.
   ResultsStore(std::filesystem::path output, const Suite& suite);
+  // Commits the runs written so far (a failure is dropped: the runs are run again on resume).
   ~ResultsStore();
   ResultsStore(const ResultsStore&) = delete;
   ResultsStore& operator=(const ResultsStore&) = delete;
 
   // The runs stored (in OUT.h5 or a segment) when the store was opened, and those written since.
   std::set<std::string> stored_run_ids() const;
-  // Thread-safe. Writes the run as one segment file. A run that cannot be stored as given
-  // (columns of unequal length, x_final of the wrong size) is std::invalid_argument.
+  // Thread-safe; returns once the run is queued for the writer thread (waiting while the
+  // queue is full). A run that cannot be stored as given (columns of unequal length, x_final
+  // of the wrong size) is std::invalid_argument; a failure of the writer thread (a full disk)
+  // is rethrown here, by commit() and by compact().
   void write_run(const RunSpec& spec, const RunResult& result);
-  // Joins the output file and every segment into the output file; runs ordered as in the
-  // suite, then any others by id; a run in both is taken from its segment. Idempotent: with
-  // no segments and an existing output it changes nothing.
+  // Waits until every run written so far is in a committed segment.
+  void commit();
+  // Commits, then joins the output file and every segment into the output file; runs ordered
+  // as in the suite, then any others by id; a run in both is taken from its segment.
+  // Idempotent: with no segments and an existing output it changes nothing.
   void compact();
 
   const std::filesystem::path& output() const;

@@ -1,0 +1,64 @@
+// Damaged results files (the corpus tests/store/make_damaged_files.py writes from a good file):
+// reading one is a configuration error "not a valid results file" naming it (exit status 2
+// from descent), never a read past the end of a column, an allocation of what a damaged
+// header declares, or a crash.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "descent/core/config_error.hpp"
+#include "descent/store/results_reader.hpp"
+#include "descent/store/results_store.hpp"
+#include "sample_runs.hpp"
+#include "support/subprocess.hpp"
+#include "support/temporary_directory.hpp"
+
+using namespace descent;
+
+namespace {
+
+// Reads everything a report reads: the index and every run.
+void read_everything(const std::filesystem::path& path) {
+  const ResultsReader reader(path);
+  for (const auto& row : reader.index()) {
+    (void)reader.run(row.run_id);
+    (void)reader.trace_columns(row.run_id);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a damaged results file is refused as not valid, never read past its end",
+          "[store][damaged]") {
+  const test::TemporaryDirectory dir;
+  const auto good = dir / "good.h5";
+  const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01), test::quadratic_run("adam", 0.1)};
+  {
+    ResultsStore store(good, test::suite_of(runs));
+    for (const auto& spec : runs) store.write_run(spec, test::run(spec));
+    store.compact();
+  }
+  REQUIRE_NOTHROW(read_everything(good));
+  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/tests/store/make_damaged_files.py";
+  REQUIRE(std::system(("/usr/bin/python3 " + script + " " + good.string() + " " +
+                       dir.path().string() + " > /dev/null").c_str()) == 0);
+
+  const auto damage = GENERATE(as<std::string>{}, "shorter_f", "iter_twenty_times_longer",
+                               "declared_terabyte", "x0_of_wrong_length", "text_trace_column",
+                               "missing_attribute", "missing_index", "index_of_numbers");
+  const auto path = dir / (damage + ".h5");
+  INFO(path.string());
+  REQUIRE(std::filesystem::exists(path));
+  REQUIRE_THROWS_AS(read_everything(path), ConfigError);
+  REQUIRE_THROWS_WITH(read_everything(path), Catch::Contains(path.string()) &&
+                                                 Catch::Contains("not a valid results file"));
+
+  const auto report = test::run_descent({"report", path.string(), "-o", (dir / "report").string(),
+                                         "--no-figures"});
+  REQUIRE(report.signal == 0);
+  REQUIRE(report.exit_status == 2);
+  REQUIRE_THAT(report.err, Catch::Contains("not a valid results file"));
+}
