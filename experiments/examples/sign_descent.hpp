@@ -1,5 +1,6 @@
 // A user optimizer: sign descent, θ ← θ − εₖ sign(g) (Bernstein et al. 2018, signSGD). It
-// steps with the driver's scheduled rate εₖ = context.lr(), so schedules apply to it.
+// derives from OptimizerWith<Options>, which validates the options and hands the driver the
+// base rate from `lr`, and steps with the scheduled rate εₖ = context.lr().
 #pragma once
 
 #include "descent/core/params.hpp"
@@ -10,17 +11,16 @@ struct SignDescentOptions {
   template <class V> void visit(V& v) { v.real("lr", lr, descent::Range::positive(), "learning rate ε"); }
 };
 
-class SignDescent final : public descent::Optimizer {
+class SignDescent final : public descent::OptimizerWith<SignDescentOptions> {
  public:
-  using Options = SignDescentOptions;
-  explicit SignDescent(const Options& options) : options_(options) { descent::validate_fields(options_); }
+  using OptimizerWith::OptimizerWith;
+  static descent::OptimizerDoc doc() {
+    return {.name = "sign_descent", .summary = "θ ← θ − ε sign(g)", .formula = "θ ← θ − ε sign(g)",
+            .source = "Bernstein et al. (2018)"};
+  }
   void reset(descent::Index) override {}
   descent::StepStatus step(descent::Vector& x, descent::StepContext& context) override {
     x -= context.lr() * context.g().cwiseSign();
     return descent::StepStatus::kOk;
   }
-  double base_lr() const override { return options_.lr; }
-
- private:
-  Options options_;
 };
