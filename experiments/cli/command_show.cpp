@@ -1,5 +1,5 @@
 // descent show NAME: an objective's or optimizer's formula, parameters, defaults, rules,
-// and for objectives its known minima and standard starts; `descent show run`: the run
+// and for objectives its known minima, standard starts and constants; `descent show run`: the run
 // settings of a suite's [run] table and their sub-tables.
 #include <algorithm>
 #include <iomanip>
@@ -48,6 +48,15 @@ std::string point_text(const Vector& x) {
   return out.str();
 }
 
+// The constants a suite's formulas may use (docs/suites.md), in the order of their names.
+void print_constants(const ObjectiveConstants& constants) {
+  std::cout << "  constants";
+  for (const auto name : kObjectiveConstantNames)
+    if (const auto it = constants.find(name); it != constants.end())
+      std::cout << " " << name << " = " << detail::real_text(it->second);
+  std::cout << "\n";
+}
+
 // Prints each sub-table of the run settings with its fields.
 struct SubTablePrinter {
   template <class Sub>
@@ -92,6 +101,7 @@ int show(const std::string& name) {
       std::cout << "  standard start " << point_text(s) << "\n";
     const Box box = objective->domain();
     std::cout << "  domain " << point_text(box.lower) << " <= x <= " << point_text(box.upper) << "\n";
+    print_constants(objective->constants());
     std::cout << "\nsource: " << entry->source << "\n";
     return 0;
   }

@@ -18,6 +18,9 @@ std::vector<KnownMinimum> Booth::minima() const { return {{Vector{{1.0, 3.0}}, 0
 
 std::vector<Vector> Booth::standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
 
+// ∇²f = [[10, 8], [8, 10]]: eigenvalues 10 ± 8.
+ObjectiveConstants Booth::constants() const { return strongly_convex_constants(2, 18.0, 2.0); }
+
 Box Booth::domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
 
 ObjectiveEntry booth_entry() {

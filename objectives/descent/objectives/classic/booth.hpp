@@ -1,7 +1,7 @@
 // Booth's function (Booth 1949; Jamil & Yang 2013, no. 22):
 //   f(x, y) = (x + 2y − 7)² + (2x + y − 5)²
 //   ∇f = (10x + 8y − 34, 8x + 10y − 38),   ∇²f = [[10, 8], [8, 10]]   (κ = 9)
-// Global minimum f(1, 3) = 0; domain [−10, 10]².
+// Global minimum f(1, 3) = 0; domain [−10, 10]². Constants L = 18, mu = 2 (eigenvalues of ∇²f).
 #pragma once
 
 #include <span>
@@ -29,6 +29,7 @@ class Booth final : public Objective {
   void hessian(const Vector& x, Matrix& h) const override;
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
   Box domain() const override;
 };
 

@@ -18,6 +18,11 @@ std::vector<KnownMinimum> Matyas::minima() const { return {{Vector::Zero(2), 0.0
 
 std::vector<Vector> Matyas::standard_starts() const { return {Vector{{10.0, 8.0}}}; }
 
+// ∇²f = [[0.52, −0.48], [−0.48, 0.52]]: eigenvalues 0.52 ± 0.48.
+ObjectiveConstants Matyas::constants() const {
+  return strongly_convex_constants(2, 0.52 + 0.48, 0.52 - 0.48);
+}
+
 Box Matyas::domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
 
 ObjectiveEntry matyas_entry() {

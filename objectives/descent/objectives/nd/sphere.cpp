@@ -17,6 +17,8 @@ std::vector<KnownMinimum> Sphere::minima() const { return {{Vector::Zero(dim_), 
 
 std::vector<Vector> Sphere::standard_starts() const { return {Vector::Ones(dim_)}; }
 
+ObjectiveConstants Sphere::constants() const { return strongly_convex_constants(dim_, 2.0, 2.0); }
+
 Box Sphere::domain() const {
   return {Vector::Constant(dim_, -5.12), Vector::Constant(dim_, 5.12)};
 }

@@ -1,6 +1,6 @@
 // Sphere function (De Jong 1975; Jamil & Yang 2013, no. 137):
 //   f(x) = Σ xᵢ²,   ∇f = 2x,   ∇²f = 2I
-// Global minimum f(0) = 0; domain [−5.12, 5.12]ⁿ; start (1, …, 1).
+// Global minimum f(0) = 0; domain [−5.12, 5.12]ⁿ; start (1, …, 1). Constants L = mu = 2, kappa = 1.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +30,7 @@ class Sphere final : public Objective {
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
   Box domain() const override;
 
  private:

@@ -36,6 +36,10 @@ std::vector<KnownMinimum> SumOfSquares::minima() const {
 
 std::vector<Vector> SumOfSquares::standard_starts() const { return {Vector::Ones(dim_)}; }
 
+ObjectiveConstants SumOfSquares::constants() const {
+  return strongly_convex_constants(dim_, 2.0 * static_cast<double>(dim_), 2.0);
+}
+
 Box SumOfSquares::domain() const {
   return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)};
 }

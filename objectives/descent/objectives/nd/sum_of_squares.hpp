@@ -1,6 +1,6 @@
 // Sum of squares (axis-parallel hyper-ellipsoid; Jamil & Yang 2013, no. 138):
 //   f(x) = Σᵢ i xᵢ²  (i = 1 … n),   ∇f = (2i xᵢ),   ∇²f = diag(2i)   (κ = n)
-// Global minimum f(0) = 0; domain [−10, 10]ⁿ; start (1, …, 1).
+// Global minimum f(0) = 0; domain [−10, 10]ⁿ; start (1, …, 1). Constants L = 2n, mu = 2, kappa = n.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +30,7 @@ class SumOfSquares final : public Objective {
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
   Box domain() const override;
 
  private:

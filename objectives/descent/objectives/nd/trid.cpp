@@ -1,5 +1,8 @@
 #include "descent/objectives/nd/trid.hpp"
 
+#include <cmath>
+#include <numbers>
+
 namespace descent {
 
 double Trid::value(const Vector& x) const {
@@ -44,6 +47,12 @@ std::vector<KnownMinimum> Trid::minima() const {
 }
 
 std::vector<Vector> Trid::standard_starts() const { return {Vector::Zero(dim_)}; }
+
+ObjectiveConstants Trid::constants() const {
+  const double half_angle = std::numbers::pi / (2.0 * static_cast<double>(dim_ + 1));
+  const double sin = std::sin(half_angle), cos = std::cos(half_angle);
+  return strongly_convex_constants(dim_, 4.0 * cos * cos, 4.0 * sin * sin);
+}
 
 Box Trid::domain() const {
   const double n2 = static_cast<double>(dim_) * static_cast<double>(dim_);

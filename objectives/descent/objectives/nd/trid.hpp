@@ -2,7 +2,9 @@
 //   f(x) = Σᵢ (xᵢ − 1)² − Σ_{i≥2} xᵢ xᵢ₋₁
 //   ∇f = 2(xᵢ − 1) − xᵢ₋₁ − xᵢ₊₁,   ∇²f = tridiag(−1, 2, −1)   (positive definite)
 // Global minimum xᵢ = i(n + 1 − i) (i = 1 … n), f = −n(n + 4)(n − 1)/6;
-// domain [−n², n²]ⁿ; start 0.
+// domain [−n², n²]ⁿ; start 0. ∇²f has the eigenvalues 2 − 2cos(kπ/(n + 1)), k = 1 … n, so
+//   mu = 4 sin²(π/(2(n + 1))),   L = 4 cos²(π/(2(n + 1)))
+// (the second difference matrix; Strang, Linear Algebra and Its Applications, 4th ed., §1.7).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,7 @@ class Trid final : public Objective {
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
   Box domain() const override;
 
  private:

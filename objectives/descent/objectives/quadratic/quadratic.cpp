@@ -91,6 +91,10 @@ std::vector<KnownMinimum> Quadratic::minima() const { return {{minimiser(), 0.0,
 
 std::vector<Vector> Quadratic::standard_starts() const { return {Vector::Ones(dim())}; }
 
+ObjectiveConstants Quadratic::constants() const {
+  return strongly_convex_constants(dim(), eigenvalues().maxCoeff(), eigenvalues().minCoeff());
+}
+
 ObjectiveEntry quadratic_entry() {
   return objective_entry<Quadratic>({
       .name = "quadratic",

@@ -8,6 +8,7 @@
 //                converge in few steps (Nocedal & Wright 2006, §5.1).
 // Q = I unless `rotate` (a Haar-random orthogonal Q from `rotation_seed`, see QuadraticForm).
 // Minimum f(0) = 0; condition number max λ / min λ; standard start (1, …, 1).
+// Constants: L = max λ, mu = min λ, kappa = L/mu (for the spectra: κ up to rounding).
 // Without rotation f, ∇f and Hv cost O(n); a rotated A is dense (n ≤ 4096), and the dense
 // Hessian of an unrotated one is refused above the same size.
 #pragma once
@@ -63,6 +64,7 @@ class Quadratic final : public Objective {
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
 
   const Vector& eigenvalues() const { return form_.eigenvalues(); }
   double condition_number() const { return eigenvalues().maxCoeff() / eigenvalues().minCoeff(); }

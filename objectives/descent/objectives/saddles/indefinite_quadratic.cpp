@@ -48,6 +48,10 @@ void IndefiniteQuadratic::hessian_vector(const Vector&, const Vector& v, Vector&
 
 std::vector<Vector> IndefiniteQuadratic::standard_starts() const { return {Vector::Ones(dim())}; }
 
+ObjectiveConstants IndefiniteQuadratic::constants() const {
+  return lipschitz_constants(dim(), eigenvalues().cwiseAbs().maxCoeff());
+}
+
 ObjectiveEntry indefinite_quadratic_entry() {
   return objective_entry<IndefiniteQuadratic>({
       .name = "indefinite_quadratic",

@@ -5,6 +5,7 @@
 // The origin is the only stationary point, a saddle of index `negative`; f is unbounded
 // below along the negative eigenvectors, so there is no minimum. Q = I or Haar-random from
 // `rotation_seed` (see QuadraticForm). Start (1, …, 1). O(n) f, ∇f, Hv without rotation.
+// Constants: L = max |λ| = κ; no mu or kappa (∇²f is indefinite).
 #pragma once
 
 #include <cstdint>
@@ -49,6 +50,7 @@ class IndefiniteQuadratic final : public Objective {
   void hessian(const Vector& x, Matrix& h) const override;
   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const override;
   std::vector<Vector> standard_starts() const override;
+  ObjectiveConstants constants() const override;
 
   const Vector& eigenvalues() const { return form_.eigenvalues(); }
 

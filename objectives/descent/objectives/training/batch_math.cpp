@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <Eigen/Eigenvalues>
+
 namespace descent {
 
 Eigen::Ref<const Matrix> batch_columns(const Matrix& source, std::span<const Index> terms,
@@ -32,6 +34,11 @@ double softmax_columns(Matrix& z) {
     log_partitions += shift + std::log(partition);
   }
   return log_partitions;
+}
+
+Vector second_moment_eigenvalues(const Matrix& x) {
+  const Matrix moment = x * x.transpose() / static_cast<double>(x.cols());
+  return Eigen::SelfAdjointEigenSolver<Matrix>(moment, Eigen::EigenvaluesOnly).eigenvalues();
 }
 
 }  // namespace descent

@@ -19,4 +19,8 @@ Vector batch_entries(const Vector& source, std::span<const Index> terms);
 // overflows); returns the sum over columns of log Σₖ exp(zₖ).
 double softmax_columns(Matrix& z);
 
+// Eigenvalues (ascending) of the second moment XXᵀ/m of the m columns of X: the Hessian of
+// (1/2m)‖W X − Y‖²_F in vec W is (XXᵀ/m) ⊗ I, with these eigenvalues.
+Vector second_moment_eigenvalues(const Matrix& x);
+
 }  // namespace descent
