@@ -78,6 +78,8 @@ TEST_CASE("every kind of bad input names the file, line, column, key and rule", 
        "key 'max_iter' must be an integer, got real 1.5"},
       {"record rule out of range", with_run("record = { every = 0 }\n"), "3:20", "run.record.every",
        "key 'every' = 0 breaks the rule 1 <= every"},
+      {"record thinned two ways", with_run("record = { every = 10, log = 20 }\n"), "3:30",
+       "run.record.log", "keys 'log' and 'every' both thin the trace: set one of them"},
       {"run that is not a table", "name = \"t\"\nrun = 3\n" + kObjectiveAndOptimizer, "2:7", "run",
        "key 'run' must be a table"},
       // [[objective]].

@@ -211,8 +211,8 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
     append_row(full_loss);
   }
   while (!reason) {
-    lr = schedule.lr(k);
-    context.begin_step(k, lr);
+    const double step_lr = schedule.lr(k);
+    context.begin_step(k, step_lr);
     x_previous = x;
     f_previous = context.f();
     const StepStatus status = optimizer.step(x, context);
@@ -220,8 +220,10 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
       x = x_previous;
       reason = stop_reason_of(status);
       recorder.discard_notes();
+      if (recorder.last_iter() != k) append_row(full_loss_at(true));  // θₖ was thinned away
       break;
     }
+    lr = step_lr;
     ++k;
     context.evaluate_at(x, blocks);
     step_norm = (x - x_previous).norm();

@@ -37,8 +37,11 @@ struct StopRules {
   }
 };
 
+// Which iterations the trace keeps (Recorder): every `every`-th, or with `log` = n about n per
+// decade of k; the first and the last always.
 struct RecordSettings {
-  std::int64_t every = 1;   // keep every k-th iteration (the last is always kept)
+  std::int64_t every = 1;   // keep every k-th iteration
+  std::optional<std::int64_t> log;  // keep ~n rows per decade of k (instead of every)
   std::optional<bool> x;    // store the iterates; default: when dim ≤ 64
   std::int64_t full_loss_every = 0;  // minibatch runs: full loss every k-th iteration (0: first and last only)
   bool diagnostics = true;  // per-block gradient norms and the objective's diagnostics
@@ -46,11 +49,19 @@ struct RecordSettings {
   template <class V>
   void visit(V& v) {
     v.integer("every", every, Range::at_least(1), "record every k-th iteration");
+    v.optional_integer("log", log, Range::closed(1, 1000),
+                       "record about this many iterations per decade of k (not with every)");
     v.optional_flag("x", x, "store iterates (default: when dim <= 64)");
     v.integer("full_loss_every", full_loss_every, Range::at_least(0),
               "minibatch runs: record the full loss every k-th iteration (0: first and last rows)");
     v.flag("diagnostics", diagnostics,
            "record per-block gradient norms and the objective's diagnostics");
+  }
+  void validate() const {
+    if (log && every != 1)
+      throw ConfigError("log", "keys 'log' and 'every' both thin the trace: set one of them "
+                               "(every = " + std::to_string(every) + ", log = " +
+                               std::to_string(*log) + ")");
   }
   bool records_x(std::int64_t dim) const { return x.value_or(dim <= 64); }
 };
