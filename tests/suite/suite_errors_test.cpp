@@ -84,7 +84,7 @@ TEST_CASE("every kind of bad input names the file, line, column, key and rule", 
        "key 'run' must be a table"},
       // [[objective]].
       {"unknown objective key", with_objective("start = \"standard\"\n"), "4:1",
-       "objective[0].start", "unknown key 'start' (known keys: name, params, starts)"},
+       "objective[0].start", "unknown key 'start' (known keys: name, params, sweep, starts)"},
       {"unknown objective",
        "name = \"t\"\n[[objective]]\nname = \"bael\"\n[[optimizer]]\nname = \"gd\"\n", "3:8",
        "objective[0].name",

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "descent/core/params.hpp"
 #include "descent/driver/clipping.hpp"
@@ -83,6 +86,9 @@ struct RunSettings {
   ClipSettings clip;
   ScheduleSettings schedule;
   BatchSettings batch;
+  // The hyperparameters a suite computed from the objective's constants, each with its
+  // formula (docs/suites.md: lr = "2/(L + mu)"). Provenance only: the method gets the values.
+  std::map<std::string, std::string, std::less<>> formulas;
 
   // Top-level keys of a suite's [run] table (and of an optimizer's `run = {...}`).
   template <class V>
@@ -101,8 +107,10 @@ struct RunSettings {
   }
 };
 
-// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter"):
-// HDF5 attributes and run ids.
+// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter", and
+// "formula.lr" for each formula): HDF5 attributes and run ids.
 ParamMap params_of(const RunSettings& settings);
+// The settings from such a map (absent keys take their defaults).
+RunSettings run_settings_from(const ParamMap& dotted);
 
 }  // namespace descent
