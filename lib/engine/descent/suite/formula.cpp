@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 #include <utility>
 
@@ -57,24 +58,19 @@ class Parser {
   }
 
  private:
-  Node sum() {
-    Node left = product();
-    while (!at_end() && (peek() == '+' || peek() == '-')) {
-      const Operation operation = peek() == '+' ? Operation::kAdd : Operation::kSubtract;
-      const std::size_t at = column();
-      advance();
-      left = binary(operation, at, std::move(left), product());
-    }
-    return left;
-  }
+  Node sum() { return chain(&Parser::product, {{'+', Operation::kAdd}, {'-', Operation::kSubtract}}); }
+  Node product() { return chain(&Parser::unary, {{'*', Operation::kMultiply}, {'/', Operation::kDivide}}); }
 
-  Node product() {
-    Node left = unary();
-    while (!at_end() && (peek() == '*' || peek() == '/')) {
-      const Operation operation = peek() == '*' ? Operation::kMultiply : Operation::kDivide;
+  // operand (operator operand)*, grouped to the left.
+  Node chain(Node (Parser::*operand)(), std::initializer_list<std::pair<char, Operation>> operators) {
+    Node left = (this->*operand)();
+    while (!at_end()) {
+      const auto match = std::find_if(operators.begin(), operators.end(),
+                                      [&](const auto& candidate) { return candidate.first == peek(); });
+      if (match == operators.end()) break;
       const std::size_t at = column();
       advance();
-      left = binary(operation, at, std::move(left), unary());
+      left = binary(match->second, at, std::move(left), (this->*operand)());
     }
     return left;
   }
