@@ -48,13 +48,15 @@ std::string point_text(const Vector& x) {
   return out.str();
 }
 
-// The constants a suite's formulas may use (docs/suites.md), in the order of their names.
+// The constants a suite's formulas may use (docs/suites.md), in the order of their names, to
+// 15 digits (0.04, not the 0.040000000000000036 that 0.52 − 0.48 rounds to).
 void print_constants(const ObjectiveConstants& constants) {
-  std::cout << "  constants";
+  std::ostringstream line;
+  line << "  constants" << std::setprecision(15);
   for (const auto name : kObjectiveConstantNames)
     if (const auto it = constants.find(name); it != constants.end())
-      std::cout << " " << name << " = " << detail::real_text(it->second);
-  std::cout << "\n";
+      line << " " << name << " = " << it->second;
+  std::cout << line.str() << "\n";
 }
 
 // Prints each sub-table of the run settings with its fields.

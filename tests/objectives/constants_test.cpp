@@ -90,7 +90,7 @@ TEST_CASE("the separable and tridiagonal quadratics have closed-form constants",
   CHECK_THAT(matyas.at("mu"), WithinRel(0.04, test::kExactStep));
 }
 
-TEST_CASE("an indefinite quadratic knows L = κ but no mu; Rosenbrock only its dimension",
+TEST_CASE("an indefinite quadratic knows L = κ but no mu, and Rosenbrock only its dimension",
           "[objectives][constants]") {
   const auto saddle = constants_of("indefinite_quadratic",
                                    {{"dim", std::int64_t{4}}, {"negative", std::int64_t{3}}, {"kappa", 250.0}});

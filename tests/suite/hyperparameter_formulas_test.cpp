@@ -74,7 +74,7 @@ TEST_CASE("a formula is evaluated for each instance of an objective sweep", "[su
   }
 }
 
-TEST_CASE("swept formulas are labelled as written; strings of choices stay choices",
+TEST_CASE("swept formulas are labelled as written, and strings of choices stay choices",
           "[suite][formulas]") {
   const Suite suite = parse(kQuadratic37 +
                             "[[optimizer]]\nname = \"adam\"\neps_placement = \"inside\"\n"

@@ -38,7 +38,9 @@ void read_grid(const SourceFile& file, const toml::table& grid, const Origin& or
   if (grid.size() != 1)
     file.fail(origin, "key '" + axis.key + "' in sweep must be " + std::string(kValueForms) +
                           ", got a table with " + std::to_string(grid.size()) + " keys");
-  const auto& [kind_key, spec] = *grid.begin();
+  const auto entry = grid.begin();  // toml++ hands out entries that live in the iterator
+  const toml::key& kind_key = entry->first;
+  const toml::node& spec = entry->second;
   const std::string kind(kind_key.str());
   if (kind != "linspace" && kind != "logspace")
     file.fail_unknown_key(kind_key, origin.key, {"linspace", "logspace"});
