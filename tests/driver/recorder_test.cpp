@@ -81,18 +81,19 @@ TEST_CASE("record.log and record.every are exclusive", "[driver][recorder][confi
 
 TEST_CASE("a run that stops between kept rows still ends with the final iterate's row",
           "[driver][recorder]") {
-  // L-BFGS's line search fails on the unbounded saddle after a few steps (the stop reason of
-  // tests/line_search): with thinning the final iterate's own row would be missing.
-  const Saddle saddle;
+  // L-BFGS's line search fails on the monkey saddle, unbounded below, after four steps from
+  // (1, 0.1): with thinning the final iterate's own row would be missing.
+  const MonkeySaddle saddle;
   RunSettings settings;
   settings.max_iter = 100;
-  const ParamMap params{{"max_trials", std::int64_t{8}}};
-  const auto full = run(saddle, "lbfgs", params, Vector{{0.5, 0.5}}, settings);
+  const ParamMap params;
+  const Vector start{{1.0, 0.1}};
+  const auto full = run(saddle, "lbfgs", params, start, settings);
   REQUIRE(full.stop_reason == StopReason::kLineSearchFailed);
-  REQUIRE(full.iterations >= 2);
+  REQUIRE(full.iterations == 4);
 
   settings.record.every = 1000;
-  const auto thinned = run(saddle, "lbfgs", params, Vector{{0.5, 0.5}}, settings);
+  const auto thinned = run(saddle, "lbfgs", params, start, settings);
   REQUIRE(thinned.stop_reason == StopReason::kLineSearchFailed);
   CHECK(thinned.trace.iter == std::vector<std::int64_t>{0, full.iterations});
   CHECK(thinned.trace.f.back() == full.trace.f.back());
