@@ -39,7 +39,6 @@ void BM_newton_system_llt(benchmark::State& state) {
   const Vector g = Vector::Ones(n);
   Vector d(n);
   descent::NewtonSystem system;
-  system.reset(n);
   for (auto _ : state) {
     if (system.solve(h, g, d) != descent::NewtonSystem::Result::kPositiveDefinite)
       state.SkipWithError("H not recognised as positive definite");
