@@ -103,8 +103,9 @@ TEST_CASE("bad formulas stop the load with the file, line, column, key and rule"
   SECTION("an unknown name") {
     REQUIRE_THROWS_WITH(parse(kQuadratic37 + optimizer + "lr = \"2/(L + nu)\"\n"),
                         StartsWith("formulas.toml:7:6: optimizer[0].lr: key 'lr' = \"2/(L + nu)\" is not a "
-                                   "formula: at character 8, unknown name 'nu' (known constants: L, mu, "
-                                   "kappa, dim; functions: sqrt, log, exp, min, max)"));
+                                   "formula: at character 8, unknown name 'nu' (did you mean 'mu'?) "
+                                   "(known constants: L, mu, kappa, dim; functions: sqrt, log, exp, "
+                                   "min, max)"));
   }
   SECTION("a syntax error in a swept formula, at the list element") {
     REQUIRE_THROWS_WITH(parse(kQuadratic37 + optimizer + "sweep = { lr = [0.1, \"1/(L\"] }\n"),

@@ -78,8 +78,8 @@ TEST_CASE("bad grids are located errors", "[suite][grid][errors]") {
       {"{ lr = { linspace = [0.1, 0.5] } }", "grid.toml:6:29: optimizer[0].sweep.lr.linspace: "},
       {"{ lr = { linspace = [0.1, \"b\", 3] } }", "grid.toml:6:29: optimizer[0].sweep.lr.linspace: "},
       {"{ lr = { geomspace = [0.1, 1, 3] } }",
-       "grid.toml:6:18: optimizer[0].sweep.lr.geomspace: unknown key 'geomspace' (known keys: linspace, "
-       "logspace)"},
+       "grid.toml:6:18: optimizer[0].sweep.lr.geomspace: unknown key 'geomspace' (did you mean "
+       "'logspace'?) (known keys: linspace, logspace)"},
       {"{ lr = { linspace = [0.1, 1, 3], logspace = [0.1, 1, 3] } }",
        "grid.toml:6:16: optimizer[0].sweep.lr: key 'lr' in sweep must be a non-empty list of values, "
        "{ linspace = [a, b, n] } or { logspace = [a, b, n] }, got a table with 2 keys"},

@@ -7,6 +7,9 @@
 #include <initializer_list>
 #include <set>
 #include <utility>
+#include <vector>
+
+#include "descent/core/suggest.hpp"
 
 namespace descent {
 
@@ -37,6 +40,13 @@ std::string known_names() {
   for (std::size_t i = 0; i < std::size(kFunctions); ++i)
     text.append(i ? ", " : "").append(kFunctions[i].name);
   return text;
+}
+
+// The constants and functions by name, for the suggestion of a mistyped one.
+std::vector<std::string> known_name_list() {
+  std::vector<std::string> names(kObjectiveConstantNames.begin(), kObjectiveConstantNames.end());
+  for (const auto& function : kFunctions) names.emplace_back(function.name);
+  return names;
 }
 
 bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
@@ -143,7 +153,8 @@ class Parser {
       if (function.name == word) return call(function, start + 1);
     if (std::find(kObjectiveConstantNames.begin(), kObjectiveConstantNames.end(), word) ==
         kObjectiveConstantNames.end())
-      fail(start + 1, "unknown name '" + word + "' (" + known_names() + ")");
+      fail(start + 1, "unknown name '" + word + "'" + did_you_mean(word, known_name_list()) + " (" +
+                          known_names() + ")");
     return Node{Operation::kConstant, 0.0, word, start + 1, {}};
   }
 
