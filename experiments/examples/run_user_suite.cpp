@@ -62,9 +62,7 @@ int main(int argc, char** argv) {
   std::vector<descent::ObjectiveEntry> objectives = descent::objective_registry();
   objectives.push_back(cosh_valley_entry());
   std::vector<descent::OptimizerEntry> optimizers = descent::optimizer_registry();
-  optimizers.push_back(descent::optimizer_entry<SignDescent>(
-      {.name = "sign_descent", .summary = "θ ← θ − ε sign(g)", .formula = "θ ← θ − ε sign(g)",
-       .source = "Bernstein et al. (2018)"}));
+  optimizers.push_back(descent::optimizer_entry<SignDescent>());
   const descent::Catalog catalog{objectives, optimizers};
 
   try {

@@ -13,6 +13,10 @@ struct SignDescentOptions {
 class SignDescent final : public descent::Optimizer {
  public:
   using Options = SignDescentOptions;
+  static descent::OptimizerDoc doc() {
+    return {.name = "sign_descent", .summary = "θ ← θ − ε sign(g)", .formula = "θ ← θ − ε sign(g)",
+            .source = "Bernstein et al. (2018)"};
+  }
   explicit SignDescent(const Options& options) : options_(options) { descent::validate_fields(options_); }
   void reset(descent::Index) override {}
   descent::StepStatus step(descent::Vector& x, descent::StepContext& context) override {
