@@ -1,7 +1,7 @@
 // descent show NAME [--param KEY=VALUE]... [--json [--grid XMIN,XMAX,YMIN,YMAX,N]]: an
 // objective's or optimizer's formula, parameters, defaults, rules, and for objectives its known
-// minima, standard starts and domain (for the parameters given); with --json the same as data,
-// and with --grid f of a 2-D objective on an N × N grid (the figures' contours);
+// minima, standard starts, domain and constants (for the parameters given); with --json the
+// same as data, and with --grid f of a 2-D objective on an N × N grid (the figures' contours);
 // `descent show run`: the run settings of a suite's [run] table and their sub-tables.
 #include <algorithm>
 #include <cmath>
@@ -101,6 +101,8 @@ nlohmann::json objective_json(const ObjectiveEntry& entry, const ParamMap& param
   nlohmann::json starts = nlohmann::json::array();
   for (const auto& start : objective->standard_starts()) starts.push_back(point_json(start));
   const Box box = objective->domain();
+  nlohmann::json constants = nlohmann::json::object();
+  for (const auto& [name, value] : objective->constants()) constants[name] = value;
   nlohmann::json out = {{"kind", "objective"},
                         {"name", entry.name},
                         {"family", entry.family},
@@ -112,7 +114,8 @@ nlohmann::json objective_json(const ObjectiveEntry& entry, const ParamMap& param
                         {"dim", objective->dim()},
                         {"minima", minima},
                         {"starts", starts},
-                        {"domain", {{"lower", point_json(box.lower)}, {"upper", point_json(box.upper)}}}};
+                        {"domain", {{"lower", point_json(box.lower)}, {"upper", point_json(box.upper)}}},
+                        {"constants", constants}};
   if (!grid.empty()) out["grid"] = grid_json(*objective, grid);
   return out;
 }
@@ -147,6 +150,17 @@ std::string point_text(const Vector& x) {
   if (x.size() > shown) out << ", … (" << x.size() << " coordinates)";
   out << ")";
   return out.str();
+}
+
+// The constants a suite's formulas may use (docs/suites.md), in the order of their names, to
+// 15 digits (0.04, not the 0.040000000000000036 that 0.52 − 0.48 rounds to).
+void print_constants(const ObjectiveConstants& constants) {
+  std::ostringstream line;
+  line << "  constants" << std::setprecision(15);
+  for (const auto name : kObjectiveConstantNames)
+    if (const auto it = constants.find(name); it != constants.end())
+      line << " " << name << " = " << it->second;
+  std::cout << line.str() << "\n";
 }
 
 // Prints each sub-table of the run settings with its fields.
@@ -208,6 +222,7 @@ int show(const ShowOptions& options) {
       std::cout << "  standard start " << point_text(s) << "\n";
     const Box box = objective->domain();
     std::cout << "  domain " << point_text(box.lower) << " <= x <= " << point_text(box.upper) << "\n";
+    print_constants(objective->constants());
     std::cout << "\nsource: " << entry->source << "\n";
     return 0;
   }

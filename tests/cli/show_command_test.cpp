@@ -8,7 +8,7 @@
 using namespace descent;
 using Catch::Matchers::WithinULP;
 
-TEST_CASE("show --json gives the instance's minima, starts and domain as data", "[cli][show]") {
+TEST_CASE("show --json gives the instance's minima, starts, domain and constants as data", "[cli][show]") {
   const auto shown = test::run_descent({"show", "rosenbrock", "--json", "--param", "a=2", "--param", "b=50.0"});
   INFO(shown.err);
   REQUIRE(shown.exit_status == 0);
@@ -25,11 +25,14 @@ TEST_CASE("show --json gives the instance's minima, starts and domain as data", 
   REQUIRE(json["starts"][0] == nlohmann::json::array({-1.2, 1.0}));
   REQUIRE(json["domain"]["lower"] == nlohmann::json::array({-2.0, -2.0}));
   REQUIRE(json["formula"].get<std::string>().find("(a − x)²") != std::string::npos);
+  REQUIRE(json["constants"] == nlohmann::json({{"dim", 2.0}}));  // no exact L or mu
 
   const auto quadratic = test::run_descent({"show", "quadratic", "--json", "--param", "eigenvalues=[1, 4, 9]",
                                             "--param", "spectrum=linear"});
   REQUIRE(quadratic.exit_status == 0);
-  REQUIRE(nlohmann::json::parse(quadratic.out)["dim"] == 3);
+  const auto quadratic_json = nlohmann::json::parse(quadratic.out);
+  REQUIRE(quadratic_json["dim"] == 3);
+  REQUIRE(quadratic_json["constants"] == nlohmann::json({{"L", 9.0}, {"mu", 1.0}, {"kappa", 9.0}, {"dim", 3.0}}));
 }
 
 TEST_CASE("show --json --grid gives f on the grid to the last bit", "[cli][show]") {
@@ -69,4 +72,15 @@ TEST_CASE("show refuses a grid it cannot draw and options that do not apply, wit
     REQUIRE(result.out.empty());
     REQUIRE_THAT(result.err, Catch::StartsWith("descent: error: "));
   }
+}
+
+TEST_CASE("show lists the constants an objective knows, to 15 digits", "[cli][show]") {
+  const auto matyas = test::run_descent({"show", "matyas"});
+  INFO(matyas.err);
+  REQUIRE(matyas.exit_status == 0);
+  REQUIRE_THAT(matyas.out, Catch::Contains("\n  constants L = 1 mu = 0.04 kappa = 25 dim = 2\n"));
+
+  const auto beale = test::run_descent({"show", "beale"});
+  REQUIRE(beale.exit_status == 0);
+  REQUIRE_THAT(beale.out, Catch::Contains("\n  constants dim = 2\n"));
 }

@@ -149,13 +149,13 @@ RunResult run_from_standard_start(const StandardStartRun& spec, const RunSetting
 }  // namespace
 
 TEST_CASE("whatever ends a run, its last trace row is the final iterate", "[driver][recorder]") {
-  // Each of these stops with a failed step (not_descent, line_search_failed or precision_limit)
-  // at an iteration that thinning by 5 would not keep; Newton on Rosenbrock lands on the minimum, where g = 0
-  // is no descent direction.
+  // Each of these stops with a failed step at an iteration that thinning by 5 would not keep:
+  // not_descent (Newton on Rosenbrock lands on the minimum, where g = 0 is no descent
+  // direction), or line_search_failed (L-BFGS on Meyer, after 369 steps).
   const auto spec = GENERATE(StandardStartRun{"rosenbrock", "newton", "armijo"},
                              StandardStartRun{"wood", "newton", "strong_wolfe"},
-                             StandardStartRun{"jennrich_sampson", "newton", "strong_wolfe"},
-                             StandardStartRun{"osborne1", "lbfgs", "strong_wolfe"});
+                             StandardStartRun{"helical_valley", "lbfgs", "strong_wolfe"},
+                             StandardStartRun{"meyer", "lbfgs", "strong_wolfe"});
   INFO(spec.method << " with " << spec.line_search << " on " << spec.objective);
   RunSettings settings;
   settings.max_iter = 2000;

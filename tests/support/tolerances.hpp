@@ -29,3 +29,12 @@ inline constexpr double kLinearSolve = 1e-12;
 inline constexpr double kRoundedSum = 1e-15;
 
 }  // namespace descent::test
+
+namespace descent::test {
+
+// Eigenvalues of a small symmetric matrix (Eigen's QR iteration) against a closed form:
+// backward stable, so off by rounding relative to the largest eigenvalue; relative to the
+// smallest that is amplified by the condition number (≤ 1e3 in these tests).
+inline constexpr double kSymmetricEigenvalues = 1e-12;
+
+}  // namespace descent::test

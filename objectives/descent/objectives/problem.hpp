@@ -19,6 +19,7 @@
 //   void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const;   else H·v
 //   std::vector<KnownMinimum> minima() const;   std::vector<Vector> standard_starts() const;
 //   Box domain() const;                                    else [−2, 2]ⁿ
+//   ObjectiveConstants constants() const;   L, mu, kappa, dim where exact; else dim only
 // `evaluate` is the one formula: it gives f unless the problem writes `value` itself, and
 // Boost autodiff of it verifies the hand-written ∇f and ∇²f (tests/objectives/derivatives_test.cpp).
 // Sums of squared residuals are problems too: LeastSquares<Residuals>
@@ -105,6 +106,12 @@ class ProblemObjective final : public Objective {
       return problem_.domain();
     else
       return Objective::domain();
+  }
+  ObjectiveConstants constants() const override {
+    if constexpr (requires { problem_.constants(); })
+      return problem_.constants();
+    else
+      return Objective::constants();
   }
 
   const Problem& problem() const { return problem_; }

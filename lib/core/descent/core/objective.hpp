@@ -14,6 +14,9 @@
 // Objectives built like networks name their parameter blocks (layers, biases), so the
 // driver records ‖∂f/∂θ_block‖ per block, and may offer diagnostics: named measurements at
 // θ beyond f and ∇f (‖∂L/∂hₜ‖ of a recurrence), recorded as trace columns.
+//
+// `constants()` names what the objective knows exactly about its curvature: L, mu, kappa
+// (objective_constants.hpp) and always dim.
 #pragma once
 
 #include <span>
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "descent/core/config_error.hpp"
+#include "descent/core/objective_constants.hpp"
 #include "descent/core/types.hpp"
 
 namespace descent {
@@ -89,6 +93,9 @@ class Objective {
     (void)x;
     values.resize(0);
   }
+
+  // The constants known exactly; the default knows the dimension only.
+  virtual ObjectiveConstants constants() const { return dimension_constants(dim()); }
 };
 
 // The one rule for dense n×n matrices (a Hessian, its factorisation, a quasi-Newton inverse

@@ -239,6 +239,7 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
   validate_fields(settings.clip);  // settings built in code skip the suite loader's checks
   validate_fields(settings.schedule);
   validate_fields(settings.batch);
+  validate_fields(settings.record);
 
   Evaluator evaluator(objective);
   Recorder recorder(settings.record, objective.dim());

@@ -1,11 +1,22 @@
 #include "descent/driver/recorder.hpp"
 
+#include <cmath>
 #include <limits>
 
 namespace descent {
 
-Recorder::Recorder(const RecordSettings& settings, Index dim) : every_(settings.every) {
+Recorder::Recorder(const RecordSettings& settings, Index dim)
+    : every_(settings.every), per_decade_(settings.log.value_or(0)) {
   trace_.x_dim = settings.records_x(dim) ? dim : 0;
+}
+
+bool Recorder::keeps(std::int64_t k) const {
+  if (per_decade_ == 0) return k % every_ == 0;
+  if (k <= 1) return true;
+  const auto bin = [this](std::int64_t i) {
+    return std::floor(static_cast<double>(per_decade_) * std::log10(static_cast<double>(i)));
+  };
+  return bin(k) > bin(k - 1);
 }
 
 void Recorder::note(std::string_view column, double value) {

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "descent/core/params.hpp"
 #include "descent/driver/clipping.hpp"
@@ -37,8 +40,11 @@ struct StopRules {
   }
 };
 
+// Which iterations the trace keeps (Recorder): every `every`-th, or with `log` = n about n per
+// decade of k; the first and the last always.
 struct RecordSettings {
-  std::int64_t every = 1;   // keep every k-th iteration (the last is always kept)
+  std::int64_t every = 1;   // keep every k-th iteration
+  std::optional<std::int64_t> log;  // keep ~n rows per decade of k (instead of every)
   std::optional<bool> x;    // store the iterates; default: when dim ≤ 64
   std::int64_t full_loss_every = 0;  // minibatch runs: full loss every k-th iteration (0: first and last only)
   bool diagnostics = true;  // per-block gradient norms and the objective's diagnostics
@@ -46,11 +52,19 @@ struct RecordSettings {
   template <class V>
   void visit(V& v) {
     v.integer("every", every, Range::at_least(1), "record every k-th iteration");
+    v.optional_integer("log", log, Range::closed(1, 1000),
+                       "record about this many iterations per decade of k (not with every)");
     v.optional_flag("x", x, "store iterates (default: when dim <= 64)");
     v.integer("full_loss_every", full_loss_every, Range::at_least(0),
               "minibatch runs: record the full loss every k-th iteration (0: first and last rows)");
     v.flag("diagnostics", diagnostics,
            "record per-block gradient norms and the objective's diagnostics");
+  }
+  void validate() const {
+    if (log && every != 1)
+      throw ConfigError("log", "keys 'log' and 'every' both thin the trace: set one of them "
+                               "(every = " + std::to_string(every) + ", log = " +
+                               std::to_string(*log) + ")");
   }
   bool records_x(std::int64_t dim) const { return x.value_or(dim <= 64); }
 };
@@ -72,6 +86,9 @@ struct RunSettings {
   ClipSettings clip;
   ScheduleSettings schedule;
   BatchSettings batch;
+  // The hyperparameters a suite computed from the objective's constants, each with its
+  // formula (docs/suites.md: lr = "2/(L + mu)"). Provenance only: the method gets the values.
+  std::map<std::string, std::string, std::less<>> formulas;
 
   // Top-level keys of a suite's [run] table (and of an optimizer's `run = {...}`).
   template <class V>
@@ -90,8 +107,10 @@ struct RunSettings {
   }
 };
 
-// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter"):
-// HDF5 attributes and run ids.
+// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter", and
+// "formula.lr" for each formula): HDF5 attributes and run ids.
 ParamMap params_of(const RunSettings& settings);
+// The settings from such a map (absent keys take their defaults).
+RunSettings run_settings_from(const ParamMap& dotted);
 
 }  // namespace descent

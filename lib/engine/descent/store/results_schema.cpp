@@ -81,34 +81,6 @@ ParamMap read_params(const Handle& parent, const char* name) {
   return params;
 }
 
-using TableParams = std::map<std::string, ParamMap, std::less<>>;
-
-// Fills each sub-table of RunSettings from its keys.
-struct TableApplier {
-  const TableParams& tables;
-  template <class Sub>
-  void table(std::string_view name, Sub& sub) {
-    if (auto it = tables.find(name); it != tables.end()) sub = options_from<Sub>(it->second, sub);
-  }
-};
-
-// RunSettings from the dotted keys of params_of(RunSettings): "max_iter", "stop.step_norm".
-RunSettings settings_from(const ParamMap& params) {
-  ParamMap top;
-  TableParams tables;
-  for (const auto& [key, value] : params) {
-    const auto dot = key.find('.');
-    if (dot == std::string::npos)
-      top.emplace(key, value);
-    else
-      tables[key.substr(0, dot)].emplace(key.substr(dot + 1), value);
-  }
-  RunSettings settings = options_from<RunSettings>(top);
-  TableApplier applier{tables};
-  settings.visit_tables(applier);
-  return settings;
-}
-
 Vector to_vector(const std::vector<double>& values) {
   return Eigen::Map<const Vector>(values.data(), static_cast<Index>(values.size()));
 }
@@ -349,7 +321,7 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
   spec.optimizer = h5::read_string_attribute(run, "optimizer");
   spec.label = h5::read_string_attribute(run, "label");
   spec.optimizer_params = read_params(run, "params");
-  spec.settings = settings_from(read_params(run, "settings"));
+  spec.settings = run_settings_from(read_params(run, "settings"));
   spec.repeat = h5::read_integer_attribute(run, "repeat");
   spec.seed = h5::read_unsigned_attribute(run, "seed");
 

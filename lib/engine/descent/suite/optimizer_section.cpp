@@ -1,6 +1,7 @@
 #include "descent/suite/optimizer_section.hpp"
 
-#include "descent/suite/located_params.hpp"
+#include <cmath>
+
 #include "descent/suite/registered_name.hpp"
 #include "descent/suite/run_spec.hpp"
 #include "descent/suite/run_table.hpp"
@@ -23,26 +24,41 @@ std::string read_label(const SourceFile& file, const toml::table& table, const O
   return *label;
 }
 
-// "lr=0.001" for a swept value: numbers in canonical text, strings without quotes.
-std::string swept_text(const std::string& key, const ParamValue& value) {
-  const auto* text = std::get_if<std::string>(&value);
-  return key + "=" + (text ? *text : to_text(value));
+// A string is a formula where the method expects a number.
+bool takes_formula(const OptimizerEntry& entry, std::string_view key) {
+  for (const auto& field : entry.fields)
+    if (field.name == key) return field.type == "real" || field.type == "integer";
+  return false;
 }
 
-// The grid is built point by point: refuse one larger than a suite may run before building it.
-void check_grid_size(const SourceFile& file, const std::vector<SweepAxis>& axes,
-                     const Origin& origin) {
-  std::int64_t points = 1;
-  std::string product;
-  for (const auto& axis : axes) {
-    points *= static_cast<std::int64_t>(axis.values.size());  // each factor ≤ the file's size
-    product.append(product.empty() ? "" : " × ").append(std::to_string(axis.values.size()));
-    if (points > kMaxSuiteRuns)
-      file.fail(origin, "the sweep has more than " + std::to_string(kMaxSuiteRuns) + " points (" +
-                            product + " so far), more runs than a suite may expand to; split the "
-                            "study into several suites");
-  }
+std::string quoted(const HyperparameterFormula& f) {
+  return "key '" + f.key + "' = \"" + f.formula.text() + "\"";
 }
+
+// Takes the formulas out of `params`, parsed.
+std::vector<HyperparameterFormula> take_formulas(const SourceFile& file,
+                                                 const OptimizerEntry& entry,
+                                                 LocatedParams& params) {
+  std::vector<HyperparameterFormula> formulas;
+  for (auto it = params.values.begin(); it != params.values.end();) {
+    const auto* text = std::get_if<std::string>(&it->second);
+    if (!text || !takes_formula(entry, it->first)) {
+      ++it;
+      continue;
+    }
+    const Origin origin = params.origin_of_key(it->first);
+    try {
+      formulas.push_back({it->first, Formula::parse(*text), origin});
+    } catch (const FormulaError& error) {
+      file.fail(origin, "key '" + it->first + "' = \"" + *text + "\" is not a formula: at character " +
+                            std::to_string(error.column()) + ", " + error.what());
+    }
+    it = params.values.erase(it);
+  }
+  return formulas;
+}
+
+std::string with_objective(const ObjectiveSetup& objective) { return "with " + describe(objective); }
 
 }  // namespace
 
@@ -76,21 +92,55 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
   if (const toml::node* sweep = table.get("sweep")) {
     sweep_origin = origin_of(*sweep, child_key(origin.key, "sweep"));
     axes = read_sweep(file, *sweep, sweep_origin, hyperparameters);
-    check_grid_size(file, axes, sweep_origin);
   }
 
   std::vector<OptimizerVariant> variants;
   for (const auto& point : grid_points(axes)) {
-    LocatedParams params = direct;
-    std::string variant_label = label;
-    for (const auto& [axis, i] : point) params.set(axis->key, axis->values[i], axis->origins[i]);
-    ParamMap normalised = located(file, params, [&] { return entry.normalize(params.values); });
-    for (const auto& [axis, i] : point)
-      variant_label.append(" ").append(swept_text(axis->key, normalised.at(axis->key)));
-    variants.push_back({entry.doc.name, std::move(variant_label), std::move(normalised), settings,
-                        index, origin, sweep_origin});
+    OptimizerVariant variant{&entry, label, direct, {}, {}, settings, index, origin, sweep_origin};
+    for (const auto& value : point) {
+      variant.given.set(value.axis->key, value.axis->values[value.index],
+                        value.axis->origins[value.index]);
+      variant.label.append(" ").append(swept_text(value));
+    }
+    variant.formulas = take_formulas(file, entry, variant.given);
+    for (const auto& f : variant.formulas) variant.settings.formulas.emplace(f.key, f.formula.text());
+    if (variant.formulas.empty())
+      variant.params = located(file, variant.given, [&] { return entry.normalize(variant.given.values); });
+    variants.push_back(std::move(variant));
   }
   return variants;
+}
+
+ParamMap hyperparameters_for(const SourceFile& file, const OptimizerVariant& variant,
+                             const ObjectiveSetup& objective) {
+  if (variant.formulas.empty()) return variant.params;
+  LocatedParams values = variant.given;
+  for (const auto& f : variant.formulas) {
+    double value = 0.0;
+    try {
+      value = f.formula.evaluate(objective.constants);
+    } catch (const FormulaError& error) {
+      std::string known;
+      for (const auto& [name, constant] : objective.constants)
+        known.append(known.empty() ? "" : ", ").append(name);
+      file.fail(f.origin, quoted(f) + " " + with_objective(objective) + ": at character " +
+                              std::to_string(error.column()) + ", " + error.what() +
+                              " (it knows " + known + ")");
+    }
+    if (!std::isfinite(value))
+      file.fail(f.origin, quoted(f) + " " + with_objective(objective) + " evaluates to " +
+                              detail::real_text(value) + ", not a finite number");
+    values.set(f.key, value, f.origin);
+  }
+  try {
+    return variant.entry->normalize(values.values);
+  } catch (const ConfigError& error) {
+    for (const auto& f : variant.formulas)
+      if (f.key == error.key())
+        file.fail(f.origin, quoted(f) + " " + with_objective(objective) + " evaluates to " +
+                                to_text(values.values.at(f.key)) + ": " + error.what());
+    file.fail(values.origin_of_key(error.key()), with_objective(objective) + ": " + error.what());
+  }
 }
 
 }  // namespace descent::suite_toml

@@ -94,14 +94,16 @@ struct RunOrigin {
   std::int64_t repeat;
 
   std::string describe() const {
-    return objective->origin.key + " (" + objective->name + ") start " + std::to_string(start) +
+    return objective->origin.key + " (" + objective->label + ") start " + std::to_string(start) +
            " × " + variant->origin.key + " (" + variant->label + ") repeat " +
            std::to_string(repeat);
   }
-  // Where this run's table differs from `other`'s (two runs of one objective and start differ
-  // in the start index, so a duplicate comes from a repeated objective, optimizer or sweep value).
+  // Where this run's table differs from `other`'s (two runs of one objective instance and start
+  // differ in the start index, so a duplicate comes from a repeated objective, optimizer or
+  // sweep value).
   Origin difference_from(const RunOrigin& other) const {
-    if (objective->index != other.objective->index) return objective->origin;
+    if (objective != other.objective)
+      return objective->index != other.objective->index ? objective->origin : objective->sweep_origin;
     if (variant->index != other.variant->index) return variant->origin;
     return variant->sweep_origin;
   }
@@ -125,14 +127,11 @@ void check_unique(const SourceFile& file, const std::vector<RunSpec>& runs,
 // Every method that forms dense n×n matrices against every objective, before any run: a
 // mismatch is reported at the [[optimizer]] table, naming the [[objective]] and the limit.
 void check_dense_matrices(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
-                          const std::vector<OptimizerVariant>& variants, const Catalog& catalog) {
+                          const std::vector<OptimizerVariant>& variants) {
   for (const auto& variant : variants) {
-    const OptimizerEntry& entry = *catalog.find_optimizer(variant.name);
     for (const auto& objective : objectives)
-      if (const auto conflict = dense_matrix_conflict(entry, *objective.objective))
-        file.fail(variant.origin, "with " + objective.origin.key + " '" + objective.name +
-                                      "' (line " + std::to_string(objective.origin.position.line) +
-                                      "): " + *conflict);
+      if (const auto conflict = dense_matrix_conflict(*variant.entry, *objective.objective))
+        file.fail(variant.origin, "with " + describe(objective) + ": " + *conflict);
   }
 }
 
@@ -160,18 +159,22 @@ std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveS
                             std::int64_t repeats) {
   std::vector<RunSpec> runs;
   std::vector<RunOrigin> origins;
-  for (const auto& objective : objectives)
+  for (const auto& objective : objectives) {
+    std::vector<ParamMap> hyperparameters;
+    for (const auto& variant : variants)
+      hyperparameters.push_back(hyperparameters_for(file, variant, objective));
     for (std::size_t s = 0; s < objective.starts.size(); ++s)
-      for (const auto& variant : variants)
+      for (std::size_t v = 0; v < variants.size(); ++v)
         for (std::int64_t repeat = 0; repeat < repeats; ++repeat) {
+          const OptimizerVariant& variant = variants[v];
           RunSpec spec;
           spec.objective = objective.name;
           spec.objective_params = objective.params;
           spec.start_index = static_cast<std::int64_t>(s);
           spec.x0 = objective.starts[s];
-          spec.optimizer = variant.name;
+          spec.optimizer = variant.name();
           spec.label = variant.label;
-          spec.optimizer_params = variant.params;
+          spec.optimizer_params = hyperparameters[v];
           spec.settings = variant.settings;
           spec.repeat = repeat;
           spec.seed = derive_seed(seed, spec);
@@ -179,6 +182,7 @@ std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveS
           runs.push_back(std::move(spec));
           origins.push_back({&objective, s, &variant, repeat});
         }
+  }
   check_unique(file, runs, origins);
   return runs;
 }
@@ -202,15 +206,17 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
   const RunSettings defaults = read_run_defaults(file, root);
 
   std::vector<ObjectiveSetup> objectives;
+  std::size_t objective_index = 0;
   for (const toml::table* table : section_tables(file, root, "objective"))
-    objectives.push_back(read_objective(file, *table, objectives.size(), seed, catalog));
+    for (auto& instance : read_objective(file, *table, objective_index++, seed, catalog))
+      objectives.push_back(std::move(instance));
   std::vector<OptimizerVariant> variants;
   std::size_t optimizer_index = 0;
   for (const toml::table* table : section_tables(file, root, "optimizer"))
     for (auto& variant : read_optimizer(file, *table, optimizer_index++, defaults, catalog))
       variants.push_back(std::move(variant));
 
-  check_dense_matrices(file, objectives, variants, catalog);
+  check_dense_matrices(file, objectives, variants);
   check_run_count(file, objectives, variants.size(), header.repeats);
 
   Suite suite;

@@ -1,6 +1,7 @@
 // Suite: a validated experiment suite file (docs/suites.md, schema 1), expanded
-// into the list of runs it describes: objectives × starts × optimizers × sweep grid ×
-// repeats, in a stable order (the order of the file, sweeps in key order, repeats last).
+// into the list of runs it describes: objectives × their sweep grids × starts × optimizers ×
+// their sweep grids × repeats, in a stable order (the order of the file, sweeps in key order,
+// repeats last).
 #pragma once
 
 #include <cstdint>

@@ -21,6 +21,8 @@ struct BoothProblem {
   std::vector<Vector> standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
   Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
   Index dim() const { return 2; }
+  // ∇²f = [[10, 8], [8, 10]]: eigenvalues 10 ± 8.
+  ObjectiveConstants constants() const { return strongly_convex_constants(2, 18.0, 2.0); }
   static ObjectiveDoc doc() {
     return {.name = "booth", .family = "classic 2-D",
             .summary = "Booth's function: a convex quadratic with condition number 9",

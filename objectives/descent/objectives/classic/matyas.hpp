@@ -19,6 +19,10 @@ struct MatyasProblem {
   std::vector<Vector> standard_starts() const { return {Vector{{10.0, 8.0}}}; }
   Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
   Index dim() const { return 2; }
+  // ∇²f = [[0.52, −0.48], [−0.48, 0.52]]: eigenvalues 0.52 ± 0.48.
+  ObjectiveConstants constants() const {
+    return strongly_convex_constants(2, 0.52 + 0.48, 0.52 - 0.48);
+  }
   static ObjectiveDoc doc() {
     return {.name = "matyas", .family = "classic 2-D",
             .summary = "Matyas' function: a flat convex quadratic valley along x = y (κ = 25)",

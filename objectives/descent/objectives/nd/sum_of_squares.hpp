@@ -27,6 +27,10 @@ struct SumOfSquaresProblem : DimensionProblem {
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
   Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
+  // ∇²f = diag(2i): L = 2n, mu = 2, kappa = n.
+  ObjectiveConstants constants() const {
+    return strongly_convex_constants(dim_, 2.0 * static_cast<double>(dim_), 2.0);
+  }
 
   static ObjectiveDoc doc() {
     return {.name = "sum_of_squares", .family = "n-D",

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cmath>
+#include <numbers>
+
 #include "descent/objectives/problem.hpp"
 
 namespace descent {
@@ -52,6 +55,14 @@ struct TridProblem : DimensionProblem {
   Box domain() const {
     const double n2 = static_cast<double>(dim_) * static_cast<double>(dim_);
     return {Vector::Constant(dim_, -n2), Vector::Constant(dim_, n2)};
+  }
+  // ∇²f = tridiag(−1, 2, −1) has the eigenvalues 2 − 2cos(kπ/(n + 1)), k = 1 … n, so
+  //   mu = 4 sin²(π/(2(n + 1))),   L = 4 cos²(π/(2(n + 1)))
+  // (the second difference matrix; Strang, Linear Algebra and Its Applications, 4th ed., §1.7).
+  ObjectiveConstants constants() const {
+    const double half_angle = std::numbers::pi / (2.0 * static_cast<double>(dim_ + 1));
+    const double sin = std::sin(half_angle), cos = std::cos(half_angle);
+    return strongly_convex_constants(dim_, 4.0 * cos * cos, 4.0 * sin * sin);
   }
 
   static ObjectiveDoc doc() {

@@ -42,6 +42,10 @@ struct QuadraticProblem : QuadraticForm {
 
   std::vector<KnownMinimum> minima() const { return {{minimiser(), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim())}; }
+  // L = max λ, mu = min λ, kappa = L/mu (for the spectra: κ up to rounding).
+  ObjectiveConstants constants() const {
+    return strongly_convex_constants(dim(), eigenvalues().maxCoeff(), eigenvalues().minCoeff());
+  }
 
   double condition_number() const { return eigenvalues().maxCoeff() / eigenvalues().minCoeff(); }
   Vector minimiser() const { return Vector::Zero(dim()); }

@@ -31,6 +31,10 @@ struct IndefiniteQuadraticProblem : QuadraticForm {
   explicit IndefiniteQuadraticProblem(const Params& params);
 
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim())}; }
+  // L = max |λ| = κ; no mu or kappa (∇²f is indefinite).
+  ObjectiveConstants constants() const {
+    return lipschitz_constants(dim(), eigenvalues().cwiseAbs().maxCoeff());
+  }
 };
 using IndefiniteQuadratic = ProblemObjective<IndefiniteQuadraticProblem>;
 

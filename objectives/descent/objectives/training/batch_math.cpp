@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <Eigen/Eigenvalues>
+
 namespace descent {
 
 Eigen::Ref<const Matrix> batch_columns(const Matrix& source, std::span<const Index> terms,
@@ -51,6 +53,11 @@ double compensated_sum(const Eigen::Ref<const Vector>& v) {
     sum = next;
   }
   return sum + compensation;
+}
+
+Vector second_moment_eigenvalues(const Matrix& x) {
+  const Matrix moment = x * x.transpose() / static_cast<double>(x.cols());
+  return Eigen::SelfAdjointEigenSolver<Matrix>(moment, Eigen::EigenvaluesOnly).eigenvalues();
 }
 
 }  // namespace descent

@@ -38,4 +38,8 @@ double softmax_cross_entropy(Matrix& z, const Eigen::Ref<const Matrix>& t);
 // is about one rounding of the result, independent of the number of terms.
 double compensated_sum(const Eigen::Ref<const Vector>& v);
 
+// Eigenvalues (ascending) of the second moment XXᵀ/m of the m columns of X: the Hessian of
+// (1/2m)‖W X − Y‖²_F in vec W is (XXᵀ/m) ⊗ I, with these eigenvalues.
+Vector second_moment_eigenvalues(const Matrix& x);
+
 }  // namespace descent

@@ -95,6 +95,13 @@ std::vector<ParameterBlock> DeepLinear::parameter_blocks() const {
   return blocks;
 }
 
+ObjectiveConstants DeepLinear::constants() const {
+  if (depth_ > 1) return dimension_constants(dim());
+  const Vector moment = second_moment_eigenvalues(inputs_);
+  if (inputs_.cols() < width_) return lipschitz_constants(dim(), moment.maxCoeff());
+  return strongly_convex_constants(dim(), moment.maxCoeff(), moment.minCoeff());
+}
+
 ObjectiveEntry deep_linear_entry() {
   return objective_entry<DeepLinear>({
       .name = "deep_linear", .family = "network",

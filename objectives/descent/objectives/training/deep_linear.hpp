@@ -11,6 +11,8 @@
 // times the residual, itself ~ s^L ‖X‖ for s > 1 (Saxe et al. 2014, §3).
 // Hv is exact (Pearlmutter's R-operator through the forward and backward passes).
 // θ = (vec W₁, …, vec W_L), each w × w column-major; dim = L w².
+// One layer (L = 1) is least squares, convex with the constant Hessian (XXᵀ/m) ⊗ I: its
+// constants are L = λmax(XXᵀ/m) and, when m ≥ w (X of full rank), mu = λmin(XXᵀ/m).
 #pragma once
 
 #include <cstdint>
@@ -74,6 +76,7 @@ class DeepLinear final : public FiniteSumObjective {
   std::vector<KnownMinimum> minima() const override;
   std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
+  ObjectiveConstants constants() const override;
 
   Index depth() const { return depth_; }
   Index width() const { return width_; }

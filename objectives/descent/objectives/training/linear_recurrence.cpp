@@ -121,6 +121,11 @@ std::vector<ParameterBlock> LinearRecurrence::parameter_blocks() const {
   return {{"W", 0, hidden_ * hidden_}, {"U", hidden_ * hidden_, hidden_ * inputs_per_step_}};
 }
 
+ObjectiveConstants LinearRecurrence::constants() const {
+  if (steps() > 1) return dimension_constants(dim());
+  return lipschitz_constants(dim(), second_moment_eigenvalues(inputs_.front()).maxCoeff());
+}
+
 std::vector<std::string> LinearRecurrence::diagnostic_names() const {
   std::vector<std::string> names;
   for (Index t = 0; t <= steps(); ++t) names.push_back(std::string("hidden_grad_norm_").append(std::to_string(t)));

@@ -11,6 +11,8 @@
 // Diagnostics hidden_grad_norm_0 … hidden_grad_norm_T record ‖∂f/∂hₜ‖ (over all sequences),
 // and the blocks W and U their gradient norms. Hv is exact (R-operator through time).
 // θ = (vec W, vec U), column-major; dim = n² + n d. U at the start: Gaussian, variance 1/d.
+// With one step (T = 1), h₁ = U x₁ and f is least squares in U and flat in W: the Hessian is
+// constant, blockdiag(0, (X₁X₁ᵀ/m) ⊗ I), so L = λmax(X₁X₁ᵀ/m) (and no mu).
 #pragma once
 
 #include <cstdint>
@@ -79,6 +81,7 @@ class LinearRecurrence final : public FiniteSumObjective {
                             Vector& hv) const override;
   std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
+  ObjectiveConstants constants() const override;
   std::vector<std::string> diagnostic_names() const override;
   // ‖∂f/∂hₜ‖ for t = 0 … T (the Frobenius norm over all sequences).
   void diagnostics(const Vector& x, Vector& values) const override;
