@@ -92,9 +92,7 @@ const std::vector<ObjectiveEntry>& objective_registry() {
 }
 
 const ObjectiveEntry* find_objective(std::string_view name) {
-  for (const auto& entry : objective_registry())
-    if (entry.name == name) return &entry;
-  return nullptr;
+  return Catalog{objective_registry(), {}}.find_objective(name);
 }
 
 Catalog builtin_catalog() { return {objective_registry(), optimizer_registry()}; }

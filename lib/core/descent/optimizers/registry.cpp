@@ -1,5 +1,7 @@
 #include "descent/optimizers/registry.hpp"
 
+#include "descent/core/catalog.hpp"
+
 #include "descent/optimizers/adagrad.hpp"
 #include "descent/optimizers/adam.hpp"
 #include "descent/optimizers/bfgs.hpp"
@@ -36,9 +38,7 @@ const std::vector<OptimizerEntry>& optimizer_registry() {
 }
 
 const OptimizerEntry* find_optimizer(std::string_view name) {
-  for (const auto& entry : optimizer_registry())
-    if (entry.doc.name == name) return &entry;
-  return nullptr;
+  return Catalog{{}, optimizer_registry()}.find_optimizer(name);
 }
 
 }  // namespace descent
