@@ -20,6 +20,7 @@
 
 #include "descent/objectives/registry.hpp"
 #include "descent/runner/runner.hpp"
+#include "descent/store/results_columns.hpp"
 #include "descent/store/results_schema.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/suite/suite.hpp"
@@ -106,15 +107,14 @@ void BM_suite_against_reference(benchmark::State& state) {
     {
       const auto held = h5::lock();
       h5::Handle file = h5::create_file(reference_file);
-      std::vector<IndexRow> rows;
       {
         schema::write_root(file, current_file_info(suite.name, suite.toml_text, suite.sha256));
-        const h5::Handle runs = h5::create_group(file, schema::kRuns);
-        for (std::size_t i = 0; i < suite.runs.size(); ++i) {
-          schema::write_run(runs, suite.runs[i], results[i]);
-          rows.push_back(schema::index_row(suite.runs[i], results[i]));
-        }
-        schema::write_index(file, rows);
+        columns::RunsWriter writer(file);
+        std::vector<schema::IndexEntry> entries;
+        for (std::size_t i = 0; i < suite.runs.size(); ++i)
+          entries.push_back(writer.add(suite.runs[i], results[i]));
+        writer.flush();
+        schema::write_index(file, entries);
       }
       h5::close_file(file);
     }

@@ -29,6 +29,25 @@ void read_everything(const std::filesystem::path& path) {
   }
 }
 
+void require_refused(const std::filesystem::path& path) {
+  INFO(path.string());
+  REQUIRE(std::filesystem::exists(path));
+  REQUIRE_THROWS_AS(read_everything(path), ConfigError);
+  REQUIRE_THROWS_WITH(read_everything(path), Catch::Contains(path.string()) &&
+                                                 Catch::Contains("not a valid results file"));
+  const auto report = test::run_descent({"report", path.string(), "-o",
+                                         (path.parent_path() / "report").string(), "--no-figures"});
+  REQUIRE(report.signal == 0);
+  REQUIRE(report.exit_status == 2);
+  REQUIRE_THAT(report.err, Catch::Contains("not a valid results file"));
+}
+
+void make_damaged_files(const std::filesystem::path& good, const std::filesystem::path& directory) {
+  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/tests/store/make_damaged_files.py";
+  REQUIRE(std::system(("/usr/bin/python3 " + script + " " + good.string() + " " +
+                       directory.string() + " > /dev/null").c_str()) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a damaged results file is refused as not valid, never read past its end",
@@ -42,23 +61,23 @@ TEST_CASE("a damaged results file is refused as not valid, never read past its e
     store.compact();
   }
   REQUIRE_NOTHROW(read_everything(good));
-  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/tests/store/make_damaged_files.py";
-  REQUIRE(std::system(("/usr/bin/python3 " + script + " " + good.string() + " " +
-                       dir.path().string() + " > /dev/null").c_str()) == 0);
+  make_damaged_files(good, dir.path());
+  const auto damage = GENERATE(as<std::string>{}, "layout_column_shorter", "layout_column_longer",
+                               "index_declares_terabyte", "rows_past_the_end", "dim_not_x_width",
+                               "text_layout_column", "missing_parameter_set",
+                               "missing_root_attribute", "index_without_trace_rows",
+                               "index_of_reals_for_integers", "missing_index", "index_of_numbers");
+  require_refused(dir / (damage + ".h5"));
+}
 
+TEST_CASE("a damaged version-1 results file is refused as not valid, never read past its end",
+          "[store][damaged][schema1]") {
+  const test::TemporaryDirectory dir;
+  const auto good = std::filesystem::path(DESCENT_SOURCE_DIR) / "tests/store/fixtures/schema1.h5";
+  REQUIRE_NOTHROW(read_everything(good));
+  make_damaged_files(good, dir.path());
   const auto damage = GENERATE(as<std::string>{}, "shorter_f", "iter_twenty_times_longer",
                                "declared_terabyte", "x0_of_wrong_length", "text_trace_column",
                                "missing_attribute", "missing_index", "index_of_numbers");
-  const auto path = dir / (damage + ".h5");
-  INFO(path.string());
-  REQUIRE(std::filesystem::exists(path));
-  REQUIRE_THROWS_AS(read_everything(path), ConfigError);
-  REQUIRE_THROWS_WITH(read_everything(path), Catch::Contains(path.string()) &&
-                                                 Catch::Contains("not a valid results file"));
-
-  const auto report = test::run_descent({"report", path.string(), "-o", (dir / "report").string(),
-                                         "--no-figures"});
-  REQUIRE(report.signal == 0);
-  REQUIRE(report.exit_status == 2);
-  REQUIRE_THAT(report.err, Catch::Contains("not a valid results file"));
+  require_refused(dir / (damage + ".h5"));
 }

@@ -1,6 +1,7 @@
 // The contract "readable by h5py with nothing but the file": the system Python's h5py opens a
-// compacted results file and finds every group, attribute type and column as documented in
-// docs/results.md, the trace bit for bit.
+// compacted results file and finds a run through its /index row — parameter sets, points and
+// trace rows — with every attribute type and column as documented in docs/results.md, the
+// trace bit for bit, compressed with the built-in shuffle and deflate filters.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -22,17 +23,20 @@ f = h5py.File(sys.argv[1], "r")
 print(f.attrs["schema"], int(f.attrs["schema_version"]), f.attrs["suite_name"])
 index = f["index"]
 print(len(index), ",".join(index.dtype.names))
-run_id = index["run_id"][0].decode()
-run = f["runs"][run_id]
-print(run_id, run.attrs["optimizer"], run.attrs["status"], run.attrs["stop_reason"],
-      int(run.attrs["iterations"]), int(run.attrs["seed"]), run.attrs["dim"])
-params = run["params"].attrs
+row = index[0]
+print(row["run_id"].decode(), row["optimizer"].decode(), row["status"].decode(),
+      row["stop_reason"].decode(), int(row["iterations"]), int(row["seed"]), row["dim"])
+params = f["params"][str(row["params"])].attrs
 print(isinstance(params["bias_correction"], numpy.bool_), float(params["lr"]), params["eps_placement"])
-print(run["objective_params"].attrs["eigenvalues"].tolist(), int(run["settings"].attrs["max_iter"]))
-trace = run["trace"]
-print(trace["x"].shape, trace["f"].compression, trace["iter"].dtype, trace["damping"].shape)
-print(trace["f"][:].tobytes().hex())
-print(trace["x"][-1, :].tobytes().hex(), run["x_final"][:].tobytes().hex())
+print(f["objective_params"][str(row["objective_params"])].attrs["eigenvalues"].tolist(),
+      int(f["settings"][str(row["settings"])].attrs["max_iter"]))
+trace = f["traces"][str(row["trace"])]
+rows = slice(row["trace_start"], row["trace_start"] + row["trace_rows"])
+print(trace["x"][rows].shape, trace["f"].compression, trace["f"].shuffle, trace["iter"].dtype,
+      trace["damping"][rows].shape)
+print(trace["f"][rows].tobytes().hex())
+x = slice(row["x_start"], row["x_start"] + row["dim"])
+print(trace["x"][rows][-1, :].tobytes().hex(), f["points/x_final"][x].tobytes().hex())
 )";
 
 std::string hex_bytes(const double* values, std::size_t count) {
@@ -72,16 +76,17 @@ TEST_CASE("h5py reads a results file with nothing but the file", "[store][h5py]"
                                          (dir / "out.h5").string() + " 2>&1");
   std::string columns;
   for (const auto& c : index_columns()) columns += (columns.empty() ? "" : ",") + c;
+  columns += ",seed,params,objective_params,settings,x_start,trace,trace_start,trace_rows";
   const auto& t = result.trace;
   const std::string expected =
-      "descent.results 1 store-test\n"
+      "descent.results 2 store-test\n"
       "1 " + columns + "\n" +
       spec.run_id + " adam " + std::string(to_string(result.status())) + " " +
       std::string(to_string(result.stop_reason)) + " " + std::to_string(result.iterations) + " " +
       std::to_string(spec.seed) + " 2\n"
       "True 0.1 outside\n"
       "[1.0, 10.0] 30\n"
-      "(" + std::to_string(t.size()) + ", 2) gzip int64 (" + std::to_string(t.size()) + ",)\n" +
+      "(" + std::to_string(t.size()) + ", 2) gzip True int64 (" + std::to_string(t.size()) + ",)\n" +
       hex_bytes(t.f.data(), t.size()) + "\n" +
       hex_bytes(t.x.data() + (t.size() - 1) * 2, 2) + " " + hex_bytes(result.x_final.data(), 2) + "\n";
   REQUIRE(output == expected);
@@ -98,13 +103,13 @@ with h5py.File(sys.argv[1] + "/array.h5", "w") as f:
     f.attrs["schema"] = numpy.arange(3)
 with h5py.File(sys.argv[1] + "/future.h5", "w") as f:
     f.attrs["schema"] = "descent.results"
-    f.attrs["schema_version"] = 2
+    f.attrs["schema_version"] = 3
 )";
   run_command("/usr/bin/python3 " + (dir / "write.py").string() + " " + dir.path().string() +
               " 2>&1");
   REQUIRE_THROWS_WITH(ResultsReader(dir / "plain.h5"), Catch::Contains("not a descent results file"));
   REQUIRE_THROWS_WITH(ResultsReader(dir / "array.h5"), Catch::Contains("not a descent results file"));
   REQUIRE_THROWS_WITH(ResultsReader(dir / "future.h5"),
-                      Catch::Contains("schema version 2") && Catch::Contains("future.h5"));
+                      Catch::Contains("schema version 3") && Catch::Contains("future.h5"));
   REQUIRE_THROWS_AS(ResultsStore(dir / "future.h5", test::suite_of({})), ConfigError);
 }

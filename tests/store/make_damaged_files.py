@@ -2,9 +2,10 @@
 
     make_damaged_files.py GOOD.h5 DIR
 
-GOOD.h5 is a results file descent wrote; each file written into DIR is a copy of it with one
-kind of damage, named after the damage. Every one must be refused by descent as "not a valid
-results file" (exit status 2), never read past an end or crash.
+GOOD.h5 is a results file descent wrote (schema version 1 or 2); each file written into DIR
+is a copy of it with one kind of damage for its version, named after the damage. Every one
+must be refused by descent as "not a valid results file" (exit status 2), never read past an
+end or crash.
 """
 
 import shutil
@@ -13,6 +14,8 @@ import sys
 import h5py
 import numpy as np
 
+
+# Version 1: one group per run under /runs.
 
 def first_run(f):
     return f["runs"][sorted(f["runs"].keys())[0]]
@@ -65,13 +68,91 @@ def index_of_numbers(f):
     f.create_dataset("index", data=np.arange(3.0))
 
 
-DAMAGES = [shorter_f, iter_twenty_times_longer, declared_terabyte, x0_of_wrong_length,
-           text_trace_column, missing_attribute, missing_index, index_of_numbers]
+DAMAGES_V1 = [shorter_f, iter_twenty_times_longer, declared_terabyte, x0_of_wrong_length,
+              text_trace_column, missing_attribute, missing_index, index_of_numbers]
+
+
+# Version 2: columns shared by the runs, located by the /index row.
+
+def first_layout(f):
+    return f["traces"][str(f["index"][0]["trace"])]
+
+
+def edit_index(f, edit):
+    index = f["index"][()]
+    edit(index)
+    del f["index"]
+    f.create_dataset("index", data=index)
+
+
+def layout_column_shorter(f):
+    f_column = first_layout(f)["f"]
+    f_column.resize((f_column.shape[0] - 1,))
+
+
+def layout_column_longer(f):
+    iter_column = first_layout(f)["iter"]
+    iter_column.resize((iter_column.shape[0] * 20,))
+
+
+def index_declares_terabyte(f):
+    def edit(index):
+        index["trace_rows"][0] = 1 << 37
+    edit_index(f, edit)
+
+
+def rows_past_the_end(f):
+    def edit(index):
+        index["trace_start"][0] = first_layout(f)["f"].shape[0]
+    edit_index(f, edit)
+
+
+def dim_not_x_width(f):
+    def edit(index):
+        index["dim"][0] += 1
+    edit_index(f, edit)
+
+
+def text_layout_column(f):
+    layout = first_layout(f)
+    n = layout["f"].shape[0]
+    del layout["f"]
+    layout.create_dataset("f", data=np.array([b"nan"] * n))
+
+
+def missing_parameter_set(f):
+    del f["params"][str(f["index"][0]["params"])]
+
+
+def missing_root_attribute(f):
+    del f.attrs["suite_sha256"]
+
+
+def index_without_trace_rows(f):
+    index = f["index"][()]
+    names = [name for name in index.dtype.names if name != "trace_rows"]
+    del f["index"]
+    f.create_dataset("index", data=index[names])
+
+
+def index_of_reals_for_integers(f):
+    index = f["index"][()]
+    dtype = [(name, "f8" if name == "trace_start" else index.dtype[name]) for name in index.dtype.names]
+    del f["index"]
+    f.create_dataset("index", data=index.astype(dtype))
+
+
+DAMAGES_V2 = [layout_column_shorter, layout_column_longer, index_declares_terabyte,
+              rows_past_the_end, dim_not_x_width, text_layout_column, missing_parameter_set,
+              missing_root_attribute, index_without_trace_rows, index_of_reals_for_integers,
+              missing_index, index_of_numbers]
 
 
 def main():
     good, directory = sys.argv[1], sys.argv[2]
-    for damage in DAMAGES:
+    with h5py.File(good, "r") as f:
+        version = int(f.attrs["schema_version"])
+    for damage in DAMAGES_V1 if version == 1 else DAMAGES_V2:
         path = f"{directory}/{damage.__name__}.h5"
         shutil.copyfile(good, path)
         with h5py.File(path, "r+") as f:

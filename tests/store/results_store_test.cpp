@@ -164,7 +164,7 @@ TEST_CASE("a stored run reads back with every field and column bit for bit", "[s
 
     const ResultsFileInfo& info = reader.info();
     REQUIRE(info.schema == "descent.results");
-    REQUIRE(info.schema_version == 1);
+    REQUIRE(info.schema_version == 2);
     REQUIRE(info.software_version == current_file_info("", "", "").software_version);
     REQUIRE_FALSE(info.git_commit.empty());
     REQUIRE_FALSE(info.compiler.empty());

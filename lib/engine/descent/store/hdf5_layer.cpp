@@ -74,42 +74,8 @@ Handle open_attribute(const Handle& object, const std::string& name) {
                 object.object() + "@" + name);
 }
 
-Handle open_dataset(const Handle& group, const std::string& name) {
-  return Handle(H5Dopen2(group.id(), name.c_str(), H5P_DEFAULT), "H5Dopen2", group.file(),
-                group.child(name));
-}
-
-// Chunks of about 128 KiB: whole rows, at least one.
-std::vector<hsize_t> chunk_shape(std::span<const hsize_t> dims) {
-  constexpr hsize_t kChunkElements = 16384;
-  std::vector<hsize_t> chunk(dims.begin(), dims.end());
-  hsize_t row_elements = 1;
-  for (std::size_t i = 1; i < dims.size(); ++i) row_elements *= std::max<hsize_t>(dims[i], 1);
-  chunk[0] = std::clamp<hsize_t>(kChunkElements / row_elements, 1, std::max<hsize_t>(dims[0], 1));
-  for (std::size_t i = 1; i < dims.size(); ++i) chunk[i] = std::max<hsize_t>(dims[i], 1);
-  return chunk;
-}
-
-void write_array(const Handle& group, const std::string& name, hid_t type, const void* data,
-                 std::span<const hsize_t> dims, bool compress) {
-  hsize_t elements = 1;
-  for (hsize_t d : dims) elements *= d;
-  const Handle space = simple_space(group, dims);
-  const Handle create = property_list(H5P_DATASET_CREATE, group);
-  if (compress && elements > 0) {
-    const auto chunk = chunk_shape(dims);
-    create.check(H5Pset_chunk(create.id(), static_cast<int>(chunk.size()), chunk.data()),
-                 "H5Pset_chunk");
-    // Byte shuffling groups the exponents of the doubles; on shuffled traces deflate level 1
-    // compresses within 1% of level 4, in less time.
-    create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
-    create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
-  }
-  const Handle dataset(H5Dcreate2(group.id(), name.c_str(), type, space.id(), H5P_DEFAULT,
-                                  create.id(), H5P_DEFAULT),
-                       "H5Dcreate2", group.file(), group.child(name));
-  if (elements > 0)
-    dataset.check(H5Dwrite(dataset.id(), type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "H5Dwrite");
+hid_t native(Element element) {
+  return element == Element::kInt64 ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE;
 }
 
 template <class T>
@@ -218,11 +184,7 @@ Handle create_file(const std::filesystem::path& path) {
   // attributes (long parameter lists) by storing large ones densely.
   access.check(H5Pset_libver_bounds(access.id(), H5F_LIBVER_V18, H5F_LIBVER_V18),
                "H5Pset_libver_bounds");
-  // Traces are short and many: B-tree nodes of the default size (k = 32) for each chunked
-  // dataset's index would take far more room than the data (about 2.5 KiB per column).
-  const Handle create(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", path.string(), "/");
-  create.check(H5Pset_istore_k(create.id(), 1), "H5Pset_istore_k");
-  return Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, create.id(), access.id()), "H5Fcreate",
+  return Handle(H5Fcreate(path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, access.id()), "H5Fcreate",
                 path.string(), "/");
 }
 
@@ -420,30 +382,49 @@ std::uint64_t read_unsigned_attribute(const Handle& object, const std::string& n
   return value;
 }
 
-void write_dataset(const Handle& group, const std::string& name, std::span<const double> values,
-                   bool compress) {
-  const hsize_t dims[1] = {values.size()};
-  write_array(group, name, H5T_NATIVE_DOUBLE, values.data(), dims, compress);
+Handle open_dataset(const Handle& group, const std::string& name) {
+  return Handle(H5Dopen2(group.id(), name.c_str(), H5P_DEFAULT), "H5Dopen2", group.file(),
+                group.child(name));
 }
 
-void write_dataset(const Handle& group, const std::string& name,
-                   std::span<const std::int64_t> values, bool compress) {
-  const hsize_t dims[1] = {values.size()};
-  write_array(group, name, H5T_NATIVE_INT64, values.data(), dims, compress);
+Handle create_column(const Handle& group, const std::string& name, Element element, hsize_t width,
+                     hsize_t chunk_rows) {
+  const int rank = width == 1 ? 1 : 2;
+  const hsize_t dims[2] = {0, width};
+  const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
+  const hsize_t chunk[2] = {std::max<hsize_t>(chunk_rows, 1), width};
+  const Handle space = group.derived(H5Screate_simple(rank, dims, max_dims), "H5Screate_simple");
+  const Handle create = property_list(H5P_DATASET_CREATE, group);
+  create.check(H5Pset_chunk(create.id(), rank, chunk), "H5Pset_chunk");
+  create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
+  create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
+  // Chunks are written whole and once (see append_rows' callers): no fill values to write.
+  create.check(H5Pset_fill_time(create.id(), H5D_FILL_TIME_NEVER), "H5Pset_fill_time");
+  return Handle(H5Dcreate2(group.id(), name.c_str(), native(element), space.id(), H5P_DEFAULT,
+                           create.id(), H5P_DEFAULT),
+                "H5Dcreate2", group.file(), group.child(name));
 }
 
-void write_matrix(const Handle& group, const std::string& name, std::span<const double> row_major,
-                  hsize_t rows, hsize_t cols, bool compress) {
-  if (row_major.size() != rows * cols)
-    throw Error("matrix " + group.child(name) + " for " + group.file() + " has " +
-                std::to_string(row_major.size()) + " values, not rows × cols = " +
-                std::to_string(rows * cols));
-  const hsize_t dims[2] = {rows, cols};
-  write_array(group, name, H5T_NATIVE_DOUBLE, row_major.data(), dims, compress);
+void append_rows(const Handle& column, Element element, const void* data, hsize_t rows,
+                 hsize_t width) {
+  if (rows == 0) return;
+  const auto shape = shape_of(column);
+  const hsize_t start[2] = {shape.at(0), 0};
+  const hsize_t count[2] = {rows, width};
+  const hsize_t extent[2] = {shape[0] + rows, width};
+  column.check(H5Dset_extent(column.id(), extent), "H5Dset_extent");
+  const int rank = static_cast<int>(shape.size());
+  const Handle file_space = column.derived(H5Dget_space(column.id()), "H5Dget_space");
+  column.check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+               "H5Sselect_hyperslab");
+  const Handle memory_space =
+      column.derived(H5Screate_simple(rank, count, nullptr), "H5Screate_simple");
+  column.check(H5Dwrite(column.id(), native(element), memory_space.id(), file_space.id(),
+                        H5P_DEFAULT, data),
+               "H5Dwrite");
 }
 
-std::vector<hsize_t> dataset_shape(const Handle& group, const std::string& name) {
-  const Handle dataset = open_dataset(group, name);
+std::vector<hsize_t> shape_of(const Handle& dataset) {
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
   const int rank = H5Sget_simple_extent_ndims(space.id());
   if (rank < 0) fail("H5Sget_simple_extent_ndims", dataset.file(), dataset.object());
@@ -451,6 +432,49 @@ std::vector<hsize_t> dataset_shape(const Handle& group, const std::string& name)
   if (rank > 0 && H5Sget_simple_extent_dims(space.id(), dims.data(), nullptr) < 0)
     fail("H5Sget_simple_extent_dims", dataset.file(), dataset.object());
   return dims;
+}
+
+std::vector<hsize_t> dataset_shape(const Handle& group, const std::string& name) {
+  return shape_of(open_dataset(group, name));
+}
+
+Element element_of(const Handle& dataset) {
+  const Handle type = dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type");
+  switch (H5Tget_class(type.id())) {
+    case H5T_INTEGER:
+      return Element::kInt64;
+    case H5T_FLOAT:
+      return Element::kFloat64;
+    default:
+      throw Error(dataset.object() + " in " + dataset.file() + " is not numeric");
+  }
+}
+
+void read_rows(const Handle& dataset, Element element, hsize_t start, hsize_t count, hsize_t width,
+               void* out) {
+  const auto shape = shape_of(dataset);
+  const bool fits = width == 1 ? shape.size() == 1 || (shape.size() == 2 && shape[1] == 1)
+                               : shape.size() == 2 && shape[1] == width;
+  if (!fits)
+    throw Error(dataset.object() + " in " + dataset.file() + " is not a column of " +
+                std::to_string(width) + " value(s) per row");
+  if (start > shape[0] || count > shape[0] - start)
+    throw Error(dataset.object() + " in " + dataset.file() + " has " + std::to_string(shape[0]) +
+                " rows, rows " + std::to_string(start) + " to " + std::to_string(start + count) +
+                " were asked for (damaged index)");
+  element_of(dataset);
+  if (count == 0) return;
+  const hsize_t offset[2] = {start, 0};
+  const hsize_t counts[2] = {count, width};
+  const int rank = static_cast<int>(shape.size());
+  const Handle file_space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
+  dataset.check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, offset, nullptr, counts, nullptr),
+                "H5Sselect_hyperslab");
+  const Handle memory_space =
+      dataset.derived(H5Screate_simple(rank, counts, nullptr), "H5Screate_simple");
+  dataset.check(H5Dread(dataset.id(), native(element), memory_space.id(), file_space.id(),
+                        H5P_DEFAULT, out),
+                "H5Dread");
 }
 
 std::vector<double> read_reals(const Handle& group, const std::string& name) {

@@ -51,9 +51,9 @@ MergeSummary merge_results(const std::filesystem::path& output,
   std::set<std::string> seen;
   std::vector<std::string> order;
   for (const auto& source : sources)
-    for (const auto& row : source.rows) {
-      if (seen.insert(row.run_id).second)
-        order.push_back(row.run_id);
+    for (const auto& entry : source.entries) {
+      if (seen.insert(entry.row.run_id).second)
+        order.push_back(entry.row.run_id);
       else
         ++summary.duplicates;
     }

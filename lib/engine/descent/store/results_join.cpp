@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 #include <stdexcept>
 #include <system_error>
 
 #include "descent/core/config_error.hpp"
+#include "descent/store/results_columns.hpp"
 #include "descent/store/results_schema.hpp"
 
 namespace descent::join {
@@ -27,8 +30,9 @@ namespace fs = std::filesystem;
 // its /runs group.
 void verify(const fs::path& written, const std::vector<std::string>& run_ids) {
   const Source check = read_source(written);
-  bool same = check.rows.size() == run_ids.size();
-  for (std::size_t i = 0; same && i < run_ids.size(); ++i) same = check.rows[i].run_id == run_ids[i];
+  bool same = check.entries.size() == run_ids.size();
+  for (std::size_t i = 0; same && i < run_ids.size(); ++i)
+    same = check.entries[i].row.run_id == run_ids[i];
   if (!same)
     throw std::runtime_error(written.string() + ": the file just written does not read back with " +
                              std::to_string(run_ids.size()) + " runs; the old files are kept");
@@ -40,48 +44,80 @@ Source read_source(const fs::path& path) {
   const h5::Handle file = schema::open_results(path);
   return schema::validated_read(path.string(), [&] {
     Source source{path, schema::read_root(file), schema::read_index(file)};
-    const h5::Handle runs = h5::open_group(file, schema::kRuns);
-    std::erase_if(source.rows, [&](const IndexRow& row) { return !h5::has_link(runs, row.run_id); });
+    if (source.info.schema_version == schema::kFirstVersion) {
+      std::erase_if(source.entries, [&](const schema::IndexEntry& entry) {
+        return !schema::has_run_group(file, entry.row.run_id);
+      });
+      return source;
+    }
+    std::optional<columns::RunsReader> runs;
+    try {
+      runs.emplace(file);
+    } catch (const h5::Error&) {
+      source.entries.clear();  // no readable body: no run is stored
+      return source;
+    }
+    std::erase_if(source.entries, [&](const schema::IndexEntry& entry) {
+      try {
+        runs->check(entry);
+        return false;
+      } catch (const h5::Error&) {
+        return true;
+      }
+    });
     return source;
   });
 }
 
 void write_joined(const fs::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids) {
-  std::map<std::string, std::size_t, std::less<>> origin;  // run id → source
+  std::unordered_map<std::string_view, std::size_t> position;  // run id → place in run_ids
+  position.reserve(run_ids.size());
+  for (std::size_t i = 0; i < run_ids.size(); ++i) position.emplace(run_ids[i], i);
+  // Each run from the first source that holds it.
+  std::vector<std::vector<const schema::IndexEntry*>> taken(sources.size());
+  std::vector<bool> placed(run_ids.size(), false);
   for (std::size_t s = 0; s < sources.size(); ++s)
-    for (const auto& row : sources[s].rows) origin.try_emplace(row.run_id, s);
-  std::vector<std::vector<std::string>> taken(sources.size());
-  for (const auto& id : run_ids) {
-    const auto it = origin.find(id);
-    if (it == origin.end()) throw std::logic_error("write_joined: no source holds run '" + id + "'");
-    taken[it->second].push_back(id);
-  }
+    for (const auto& entry : sources[s].entries) {
+      const auto it = position.find(entry.row.run_id);
+      if (it == position.end() || placed[it->second]) continue;
+      placed[it->second] = true;
+      taken[s].push_back(&entry);
+    }
+  for (std::size_t i = 0; i < run_ids.size(); ++i)
+    if (!placed[i]) throw std::logic_error("write_joined: no source holds run '" + run_ids[i] + "'");
 
   const auto temporary = temporary_path(output);
   fs::remove(temporary);
   try {
     h5::Handle file = h5::create_file(temporary);
-    std::map<std::string, IndexRow, std::less<>> rows;
     {
       schema::write_root(file, info);
-      const h5::Handle runs = h5::create_group(file, schema::kRuns);
+      columns::RunsWriter writer(file);
+      std::vector<schema::IndexEntry> ordered(run_ids.size());
+      const auto place = [&](schema::IndexEntry entry) {
+        const std::size_t at = position.at(entry.row.run_id);
+        ordered[at] = std::move(entry);
+      };
       for (std::size_t s = 0; s < sources.size(); ++s) {
         if (taken[s].empty()) continue;
         const h5::Handle source = schema::open_results(sources[s].path);
-        for (const auto& id : taken[s]) {
-          // Read and written again rather than H5Ocopy'd: HDF5 before 1.14.4 crashes copying
-          // variable-length string attributes held in dense storage (HDF5 issue #2414).
-          const StoredRun run = schema::validated_read(
-              sources[s].path.string(), [&] { return schema::read_run(source, id); });
-          schema::write_run(runs, run.spec, run.result);
-          rows.emplace(id, schema::index_row(run.spec, run.result));
+        const std::string name = sources[s].path.string();
+        if (sources[s].info.schema_version == schema::kFirstVersion) {
+          for (const auto* entry : taken[s]) {
+            const StoredRun run = schema::validated_read(
+                name, [&] { return schema::read_run_v1(source, entry->row.run_id); });
+            place(writer.add(run.spec, run.result));
+          }
+        } else {
+          std::vector<schema::IndexEntry> entries;
+          entries.reserve(taken[s].size());
+          for (const auto* entry : taken[s]) entries.push_back(*entry);
+          for (auto& entry : schema::validated_read(name, [&] { return writer.copy(source, entries); }))
+            place(std::move(entry));
         }
       }
-      std::vector<IndexRow> ordered;
-      ordered.reserve(run_ids.size());
-      for (const auto& id : run_ids) ordered.push_back(std::move(rows.at(id)));
-      rows.clear();
+      writer.flush();
       schema::write_index(file, ordered);
     }
     h5::close_file(file);

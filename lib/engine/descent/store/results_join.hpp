@@ -3,8 +3,9 @@
 // store; callers hold h5::lock().
 //
 // Streaming: the sources' indexes are read first (each file opened, read, closed); then the
-// sources are opened one at a time and their runs copied, so memory holds the index rows and
-// one run, and at most two files are open, whatever the number of sources.
+// sources are opened one at a time and their runs copied (version-2 sources in blocks of
+// consecutive rows, version-1 sources run by run), so memory holds the index rows and one
+// block or run, and at most two files are open, whatever the number of sources.
 //
 // Crash safety: the new file is written under a temporary name beside the output, closed
 // (every failure reported, a full disk included), read back (its index must list exactly
@@ -19,21 +20,23 @@
 
 #include "descent/store/hdf5_layer.hpp"
 #include "descent/store/results_reader.hpp"
+#include "descent/store/results_schema.hpp"
 
 namespace descent::join {
 
-// A results file's root attributes and index, read and closed. Rows whose /runs group is
-// missing (a damaged file) are left out: those runs are not stored.
+// A results file's root attributes and index, read and closed. Rows whose data are missing
+// (a damaged file: no /runs group in version 1, rows or parameter sets out of range in
+// version 2) are left out: those runs are not stored.
 struct Source {
   std::filesystem::path path;
   ResultsFileInfo info;
-  std::vector<IndexRow> rows;
+  std::vector<schema::IndexEntry> entries;
 };
 // Reads a results file as a source (ConfigError naming the path if it is not a valid one).
 Source read_source(const std::filesystem::path& path);
 
-// Writes `output`: root attributes `info`, then the runs `run_ids` in that order, each read
-// from the first source that holds it and written anew. See the header for the guarantees.
+// Writes `output` in the current schema: root attributes `info`, then the runs `run_ids`
+// (the index in that order), each taken from the first source that holds it. See the header for the guarantees.
 void write_joined(const std::filesystem::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids);
 

@@ -1,24 +1,32 @@
 #include "descent/store/results_reader.hpp"
 
-#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "descent/core/config_error.hpp"
+#include "descent/store/results_columns.hpp"
 
 #include "descent/store/results_schema.hpp"
 
 namespace descent {
 
 const std::vector<std::string>& index_columns() {
-  static const std::vector<std::string> columns{
-      "run_id",     "objective",  "optimizer",  "label",     "dim",
-      "start_index", "repeat",    "status",     "stop_reason", "iterations",
-      "f_final",    "grad_norm_final", "evals_f", "evals_grad", "evals_hess",
-      "evals_hvp",  "seconds"};
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> names;
+    for (const auto& column : schema::index_table())
+      if (!column.located) names.emplace_back(column.name);
+    return names;
+  }();
   return columns;
 }
 
 const std::vector<std::string>& standard_trace_columns() {
-  static const std::vector<std::string> columns{
-      "iter", "f",          "grad_norm",  "raw_grad_norm", "step_norm", "lr",
-      "evals_f", "evals_grad", "evals_hess", "evals_hvp",  "seconds"};
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> names;
+    for (const auto& column : schema::standard_columns()) names.emplace_back(column.name);
+    return names;
+  }();
   return columns;
 }
 
@@ -27,6 +35,16 @@ struct ResultsReader::Impl {
   h5::Handle file;
   ResultsFileInfo info;
   std::vector<IndexRow> index;
+  std::vector<schema::RunLocation> locations;  // version 2, beside `index`
+  std::unordered_map<std::string_view, std::size_t> position;  // run id → row
+  std::optional<columns::RunsReader> runs;                     // version 2
+
+  std::size_t row_of(const std::string& run_id) const {
+    const auto it = position.find(run_id);
+    if (it == position.end())
+      throw ConfigError("run_id", path.string() + ": holds no run '" + run_id + "'");
+    return it->second;
+  }
 };
 
 ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::make_unique<Impl>()) {
@@ -35,8 +53,18 @@ ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::mak
   impl_->file = schema::open_results(path);
   schema::validated_read(path.string(), [&] {
     impl_->info = schema::read_root(impl_->file);
-    impl_->index = schema::read_index(impl_->file);
+    auto entries = schema::read_index(impl_->file);
+    impl_->index.reserve(entries.size());
+    for (auto& entry : entries) impl_->index.push_back(std::move(entry.row));
+    if (impl_->info.schema_version >= 2) {
+      impl_->locations.reserve(entries.size());
+      for (const auto& entry : entries) impl_->locations.push_back(entry.location);
+      impl_->runs.emplace(impl_->file);
+    }
   });
+  impl_->position.reserve(impl_->index.size());
+  for (std::size_t i = 0; i < impl_->index.size(); ++i)
+    impl_->position.emplace(impl_->index[i].run_id, i);
 }
 
 ResultsReader::~ResultsReader() {
@@ -52,20 +80,29 @@ const ResultsFileInfo& ResultsReader::info() const { return impl_->info; }
 const std::vector<IndexRow>& ResultsReader::index() const { return impl_->index; }
 
 bool ResultsReader::contains(const std::string& run_id) const {
-  return std::any_of(impl_->index.begin(), impl_->index.end(),
-                     [&](const IndexRow& row) { return row.run_id == run_id; });
+  return impl_->position.contains(run_id);
 }
 
 StoredRun ResultsReader::run(const std::string& run_id) const {
   const auto held = h5::lock();
-  return schema::validated_read(impl_->path.string(),
-                                [&] { return schema::read_run(impl_->file, run_id); });
+  if (!impl_->runs)
+    return schema::validated_read(impl_->path.string(),
+                                  [&] { return schema::read_run_v1(impl_->file, run_id); });
+  const std::size_t row = impl_->row_of(run_id);
+  return schema::validated_read(impl_->path.string(), [&] {
+    return impl_->runs->run({impl_->index[row], impl_->locations[row]});
+  });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {
   const auto held = h5::lock();
-  return schema::validated_read(impl_->path.string(),
-                                [&] { return schema::trace_columns(impl_->file, run_id); });
+  if (!impl_->runs)
+    return schema::validated_read(impl_->path.string(),
+                                  [&] { return schema::trace_columns_v1(impl_->file, run_id); });
+  const std::size_t row = impl_->row_of(run_id);
+  return schema::validated_read(impl_->path.string(), [&] {
+    return impl_->runs->trace_columns({impl_->index[row], impl_->locations[row]});
+  });
 }
 
 }  // namespace descent

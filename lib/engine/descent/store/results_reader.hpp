@@ -1,4 +1,5 @@
-// ResultsReader: reads a results file (schema 1, docs/results.md):
+// ResultsReader: reads a results file (schema version 2, or 1 as earlier versions wrote it;
+// docs/results.md):
 // the provenance attributes of the root, the /index table, and whole runs (specification,
 // result, trace). Used by `inspect`, `merge` and the analysis.
 #pragma once
@@ -15,7 +16,7 @@
 namespace descent {
 
 inline constexpr const char* kResultsSchema = "descent.results";
-inline constexpr std::int64_t kResultsSchemaVersion = 1;
+inline constexpr std::int64_t kResultsSchemaVersion = 2;  // the version written; 1 is still read
 
 // The root attributes: what wrote the file, when, where, and from which suite.
 struct ResultsFileInfo {

@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstddef>
 #include <cstring>
-#include <map>
 #include <stdexcept>
+#include <type_traits>
 
 #include "descent/core/config_error.hpp"
 
@@ -18,60 +17,108 @@ namespace {
 
 using h5::Handle;
 
-// /index in memory: text as HDF5 variable-length strings (char*), numbers as they are.
-struct IndexRecord {
-  char* run_id;
-  char* objective;
-  char* optimizer;
-  char* label;
-  std::int64_t dim;
-  std::int64_t start_index;
-  std::int64_t repeat;
-  char* status;
-  char* stop_reason;
-  std::int64_t iterations;
-  double f_final;
-  double grad_norm_final;
-  std::int64_t evals_f;
-  std::int64_t evals_grad;
-  std::int64_t evals_hess;
-  std::int64_t evals_hvp;
-  double seconds;
+// /index in memory: one 8-byte slot per column, in index_table's order; text as HDF5
+// variable-length strings (char*, which HDF5 only reads through when writing).
+union IndexSlot {
+  char* text;
+  std::int64_t integer;
+  std::uint64_t unsigned_integer;
+  double real;
 };
 
-Handle index_type(const Handle& about) {
-  Handle type = about.derived(H5Tcreate(H5T_COMPOUND, sizeof(IndexRecord)), "H5Tcreate");
-  const Handle text = h5::string_type();
-  const auto add = [&](const char* name, std::size_t offset, hid_t member) {
-    type.check(H5Tinsert(type.id(), name, offset, member), "H5Tinsert");
-  };
-  add("run_id", offsetof(IndexRecord, run_id), text.id());
-  add("objective", offsetof(IndexRecord, objective), text.id());
-  add("optimizer", offsetof(IndexRecord, optimizer), text.id());
-  add("label", offsetof(IndexRecord, label), text.id());
-  add("dim", offsetof(IndexRecord, dim), H5T_NATIVE_INT64);
-  add("start_index", offsetof(IndexRecord, start_index), H5T_NATIVE_INT64);
-  add("repeat", offsetof(IndexRecord, repeat), H5T_NATIVE_INT64);
-  add("status", offsetof(IndexRecord, status), text.id());
-  add("stop_reason", offsetof(IndexRecord, stop_reason), text.id());
-  add("iterations", offsetof(IndexRecord, iterations), H5T_NATIVE_INT64);
-  add("f_final", offsetof(IndexRecord, f_final), H5T_NATIVE_DOUBLE);
-  add("grad_norm_final", offsetof(IndexRecord, grad_norm_final), H5T_NATIVE_DOUBLE);
-  add("evals_f", offsetof(IndexRecord, evals_f), H5T_NATIVE_INT64);
-  add("evals_grad", offsetof(IndexRecord, evals_grad), H5T_NATIVE_INT64);
-  add("evals_hess", offsetof(IndexRecord, evals_hess), H5T_NATIVE_INT64);
-  add("evals_hvp", offsetof(IndexRecord, evals_hvp), H5T_NATIVE_INT64);
-  add("seconds", offsetof(IndexRecord, seconds), H5T_NATIVE_DOUBLE);
+template <class>
+struct MemberOf;
+template <class Owner, class T>
+struct MemberOf<T Owner::*> {
+  using owner = Owner;
+  using type = T;
+};
+
+template <class Owner>
+Owner& part(IndexEntry& entry) {
+  if constexpr (std::is_same_v<Owner, IndexRow>) return entry.row;
+  else return entry.location;
+}
+
+template <class Owner>
+const Owner& part(const IndexEntry& entry) {
+  if constexpr (std::is_same_v<Owner, IndexRow>) return entry.row;
+  else return entry.location;
+}
+
+// The HDF5 memory type of a column and the type class it must have in a file.
+hid_t column_type(const IndexColumn& column, hid_t text) {
+  return std::visit(
+      [&](auto member) -> hid_t {
+        using T = typename MemberOf<decltype(member)>::type;
+        if constexpr (std::is_same_v<T, std::string>) return text;
+        else if constexpr (std::is_same_v<T, double>) return H5T_NATIVE_DOUBLE;
+        else if constexpr (std::is_same_v<T, std::int64_t>) return H5T_NATIVE_INT64;
+        else return H5T_NATIVE_UINT64;
+      },
+      column.field);
+}
+
+// The columns a file of `version` has.
+std::vector<IndexColumn> columns_of(std::int64_t version) {
+  std::vector<IndexColumn> columns;
+  for (const auto& column : index_table())
+    if (version >= 2 || !column.located) columns.push_back(column);
+  return columns;
+}
+
+Handle index_type(const Handle& about, const std::vector<IndexColumn>& columns,
+                  const Handle& text) {
+  Handle type = about.derived(H5Tcreate(H5T_COMPOUND, sizeof(IndexSlot) * columns.size()),
+                              "H5Tcreate");
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    type.check(H5Tinsert(type.id(), columns[i].name, i * sizeof(IndexSlot),
+                         column_type(columns[i], text.id())),
+               "H5Tinsert");
   return type;
 }
 
-// HDF5 only reads variable-length strings through char*; it never writes through them.
-char* text(const std::string& s) { return const_cast<char*>(s.c_str()); }
-std::string text(const char* s) { return s ? s : ""; }
+void store(const IndexEntry& entry, const IndexColumn& column, IndexSlot& slot) {
+  std::visit(
+      [&](auto member) {
+        using T = typename MemberOf<decltype(member)>::type;
+        const auto& value = part<typename MemberOf<decltype(member)>::owner>(entry).*member;
+        if constexpr (std::is_same_v<T, std::string>) slot.text = const_cast<char*>(value.c_str());
+        else if constexpr (std::is_same_v<T, double>) slot.real = value;
+        else if constexpr (std::is_same_v<T, std::int64_t>) slot.integer = value;
+        else slot.unsigned_integer = value;
+      },
+      column.field);
+}
 
-void write_params(const Handle& parent, const char* name, const ParamMap& params) {
-  const Handle group = h5::create_group(parent, name);
-  for (const auto& [key, value] : params) h5::write_attribute(group, key, value);
+void load(IndexEntry& entry, const IndexColumn& column, const IndexSlot& slot) {
+  std::visit(
+      [&](auto member) {
+        using T = typename MemberOf<decltype(member)>::type;
+        auto& value = part<typename MemberOf<decltype(member)>::owner>(entry).*member;
+        if constexpr (std::is_same_v<T, std::string>) value = slot.text ? slot.text : "";
+        else if constexpr (std::is_same_v<T, double>) value = slot.real;
+        else if constexpr (std::is_same_v<T, std::int64_t>) value = slot.integer;
+        else value = slot.unsigned_integer;
+      },
+      column.field);
+}
+
+// Whether the stored /index has every column, each of the right type class.
+void check_index_type(const Handle& dataset, const std::vector<IndexColumn>& columns) {
+  const Handle stored = dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type");
+  if (H5Tget_class(stored.id()) != H5T_COMPOUND)
+    throw h5::Error("/index is not a table (compound dataset)");
+  const Handle text = h5::string_type();
+  for (const auto& column : columns) {
+    const int member = H5Tget_member_index(stored.id(), column.name);
+    if (member < 0) throw h5::Error(std::string("/index has no column ") + column.name);
+    const H5T_class_t expected = H5Tget_class(column_type(column, text.id()));
+    if (H5Tget_member_class(stored.id(), static_cast<unsigned>(member)) != expected)
+      throw h5::Error(std::string("/index column ") + column.name + " has the wrong type");
+  }
+  if (H5Sget_simple_extent_ndims(dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space").id()) != 1)
+    throw h5::Error("/index is not one-dimensional");
 }
 
 ParamMap read_params(const Handle& parent, const char* name) {
@@ -85,16 +132,64 @@ Vector to_vector(const std::vector<double>& values) {
   return Eigen::Map<const Vector>(values.data(), static_cast<Index>(values.size()));
 }
 
-bool is_standard_column(const std::string& name) {
-  const auto& standard = standard_trace_columns();
-  return name == "x" || std::find(standard.begin(), standard.end(), name) != standard.end();
-}
-
 bool is_link_name(const std::string& name) {
   return !name.empty() && name != "." && name.find('/') == std::string::npos;
 }
 
 }  // namespace
+
+bool is_standard_column(const std::string& name) {
+  const auto& standard = standard_trace_columns();
+  return name == "x" || std::find(standard.begin(), standard.end(), name) != standard.end();
+}
+
+const std::vector<IndexColumn>& index_table() {
+  static const std::vector<IndexColumn> table{
+      {"run_id", &IndexRow::run_id, false},
+      {"objective", &IndexRow::objective, false},
+      {"optimizer", &IndexRow::optimizer, false},
+      {"label", &IndexRow::label, false},
+      {"dim", &IndexRow::dim, false},
+      {"start_index", &IndexRow::start_index, false},
+      {"repeat", &IndexRow::repeat, false},
+      {"status", &IndexRow::status, false},
+      {"stop_reason", &IndexRow::stop_reason, false},
+      {"iterations", &IndexRow::iterations, false},
+      {"f_final", &IndexRow::f_final, false},
+      {"grad_norm_final", &IndexRow::grad_norm_final, false},
+      {"evals_f", &IndexRow::evals_f, false},
+      {"evals_grad", &IndexRow::evals_grad, false},
+      {"evals_hess", &IndexRow::evals_hess, false},
+      {"evals_hvp", &IndexRow::evals_hvp, false},
+      {"seconds", &IndexRow::seconds, false},
+      {"seed", &RunLocation::seed, true},
+      {"params", &RunLocation::params, true},
+      {"objective_params", &RunLocation::objective_params, true},
+      {"settings", &RunLocation::settings, true},
+      {"x_start", &RunLocation::x_start, true},
+      {"trace", &RunLocation::trace, true},
+      {"trace_start", &RunLocation::trace_start, true},
+      {"trace_rows", &RunLocation::trace_rows, true},
+  };
+  return table;
+}
+
+const std::vector<StandardColumn>& standard_columns() {
+  static const std::vector<StandardColumn> columns{
+      {"iter", &Trace::iter},
+      {"f", &Trace::f},
+      {"grad_norm", &Trace::grad_norm},
+      {"raw_grad_norm", &Trace::raw_grad_norm},
+      {"step_norm", &Trace::step_norm},
+      {"lr", &Trace::lr},
+      {"evals_f", &Trace::evals_f},
+      {"evals_grad", &Trace::evals_grad},
+      {"evals_hess", &Trace::evals_hess},
+      {"evals_hvp", &Trace::evals_hvp},
+      {"seconds", &Trace::seconds},
+  };
+  return columns;
+}
 
 ConfigError invalid_file(const std::string& file, const std::string& what) {
   return ConfigError(file, file + ": not a valid results file: " + what);
@@ -163,17 +258,23 @@ Handle open_results(const std::filesystem::path& path) {
     const ParamValue version =
         h5::has_attribute(file, "schema_version") ? h5::read_attribute(file, "schema_version")
                                                   : ParamValue(std::string("none"));
-    if (version != ParamValue(kResultsSchemaVersion))
+    const auto* number = std::get_if<std::int64_t>(&version);
+    if (!number || *number < kFirstVersion || *number > kResultsSchemaVersion)
       throw ConfigError(name, name + ": results schema version " + to_text(version) +
-                                  ", this descent reads version " +
+                                  ", this descent reads versions " +
+                                  std::to_string(kFirstVersion) + " to " +
                                   std::to_string(kResultsSchemaVersion));
     for (const char* required : {kIndex, kRuns})
-      if (!h5::has_link(file, required))
+      if ((required == kIndex || *number == kFirstVersion) && !h5::has_link(file, required))
         throw ConfigError(name, name + ": not a valid results file: no /" + required);
   } catch (const h5::Error& e) {
     throw ConfigError(name, name + ": not a descent results file (" + e.what() + ")");
   }
   return file;
+}
+
+std::int64_t version_of(const Handle& file) {
+  return h5::read_integer_attribute(file, "schema_version");
 }
 
 IndexRow index_row(const RunSpec& spec, const RunResult& result) {
@@ -198,42 +299,42 @@ IndexRow index_row(const RunSpec& spec, const RunResult& result) {
   };
 }
 
-void write_index(const Handle& file, std::span<const IndexRow> rows) {
-  std::vector<IndexRecord> records;
-  records.reserve(rows.size());
-  for (const auto& r : rows)
-    records.push_back({text(r.run_id), text(r.objective), text(r.optimizer), text(r.label), r.dim,
-                       r.start_index, r.repeat, text(r.status), text(r.stop_reason), r.iterations,
-                       r.f_final, r.grad_norm_final, r.evals_f, r.evals_grad, r.evals_hess,
-                       r.evals_hvp, r.seconds});
-  const Handle type = index_type(file);
-  const hsize_t dims[1] = {rows.size()};
+void write_index(const Handle& file, std::span<const IndexEntry> entries) {
+  const auto& columns = index_table();
+  std::vector<IndexSlot> slots(entries.size() * columns.size());
+  for (std::size_t r = 0; r < entries.size(); ++r)
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      store(entries[r], columns[c], slots[r * columns.size() + c]);
+  const Handle text = h5::string_type();
+  const Handle type = index_type(file, columns, text);
+  const hsize_t dims[1] = {entries.size()};
   const Handle space = file.derived(H5Screate_simple(1, dims, nullptr), "H5Screate_simple");
   const Handle dataset(H5Dcreate2(file.id(), kIndex, type.id(), space.id(), H5P_DEFAULT,
                                   H5P_DEFAULT, H5P_DEFAULT),
                        "H5Dcreate2", file.file(), "/index");
-  if (!records.empty())
-    dataset.check(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()),
+  if (!slots.empty())
+    dataset.check(H5Dwrite(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, slots.data()),
                   "H5Dwrite");
 }
 
-std::vector<IndexRow> read_index(const Handle& file) {
+std::vector<IndexEntry> read_index(const Handle& file) {
+  const auto columns = columns_of(version_of(file));
   const Handle dataset(H5Dopen2(file.id(), kIndex, H5P_DEFAULT), "H5Dopen2", file.file(), "/index");
+  check_index_type(dataset, columns);
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
-  std::vector<IndexRecord> records(h5::bounded_count(dataset, space, sizeof(IndexRecord)));
-  if (records.empty()) return {};
-  const Handle type = index_type(file);
-  dataset.check(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()),
+  const std::size_t rows = h5::bounded_count(dataset, space, sizeof(IndexSlot) * columns.size());
+  if (rows == 0) return {};
+  std::vector<IndexSlot> slots(rows * columns.size());
+  const Handle text = h5::string_type();
+  const Handle type = index_type(file, columns, text);
+  dataset.check(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, slots.data()),
                 "H5Dread");
-  std::vector<IndexRow> rows;
-  rows.reserve(records.size());
-  for (const auto& r : records)
-    rows.push_back({text(r.run_id), text(r.objective), text(r.optimizer), text(r.label), r.dim,
-                    r.start_index, r.repeat, text(r.status), text(r.stop_reason), r.iterations,
-                    r.f_final, r.grad_norm_final, r.evals_f, r.evals_grad, r.evals_hess,
-                    r.evals_hvp, r.seconds});
-  H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, records.data());
-  return rows;
+  std::vector<IndexEntry> entries(rows);
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      load(entries[r], columns[c], slots[r * columns.size() + c]);
+  H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, slots.data());
+  return entries;
 }
 
 void check_storable(const RunSpec& spec, const RunResult& result) {
@@ -246,10 +347,10 @@ void check_storable(const RunSpec& spec, const RunResult& result) {
          std::to_string(spec.dim()));
   const Trace& t = result.trace;
   const std::size_t n = t.size();
-  for (std::size_t size : {t.f.size(), t.grad_norm.size(), t.raw_grad_norm.size(),
-                           t.step_norm.size(), t.lr.size(), t.evals_f.size(), t.evals_grad.size(),
-                           t.evals_hess.size(), t.evals_hvp.size(), t.seconds.size()})
-    if (size != n) fail("trace columns have unequal lengths");
+  for (const auto& column : standard_columns())
+    std::visit([&](auto member) {
+      if ((t.*member).size() != n) fail("trace columns have unequal lengths");
+    }, column.field);
   if (t.x_dim < 0 || t.x.size() != n * static_cast<std::size_t>(t.x_dim))
     fail("trace x holds " + std::to_string(t.x.size()) + " values, not records × x_dim");
   for (const auto& [name, values] : t.extra) {
@@ -259,53 +360,11 @@ void check_storable(const RunSpec& spec, const RunResult& result) {
   }
 }
 
-void write_run(const Handle& runs, const RunSpec& spec, const RunResult& result) {
-  const Handle run = h5::create_group(runs, spec.run_id);
-  const IndexRow row = index_row(spec, result);
-  h5::write_attribute(run, "objective", row.objective.c_str());
-  h5::write_attribute(run, "optimizer", row.optimizer.c_str());
-  h5::write_attribute(run, "label", row.label.c_str());
-  h5::write_attribute(run, "dim", ParamValue(row.dim));
-  h5::write_attribute(run, "seed", spec.seed);
-  h5::write_attribute(run, "start_index", ParamValue(row.start_index));
-  h5::write_attribute(run, "repeat", ParamValue(row.repeat));
-  h5::write_attribute(run, "status", row.status.c_str());
-  h5::write_attribute(run, "stop_reason", row.stop_reason.c_str());
-  h5::write_attribute(run, "iterations", ParamValue(row.iterations));
-  h5::write_attribute(run, "f_final", ParamValue(row.f_final));
-  h5::write_attribute(run, "grad_norm_final", ParamValue(row.grad_norm_final));
-  h5::write_attribute(run, "evals_f", ParamValue(row.evals_f));
-  h5::write_attribute(run, "evals_grad", ParamValue(row.evals_grad));
-  h5::write_attribute(run, "evals_hess", ParamValue(row.evals_hess));
-  h5::write_attribute(run, "evals_hvp", ParamValue(row.evals_hvp));
-  h5::write_attribute(run, "seconds", ParamValue(row.seconds));
-
-  write_params(run, "params", spec.optimizer_params);
-  write_params(run, "objective_params", spec.objective_params);
-  write_params(run, "settings", params_of(spec.settings));
-  h5::write_dataset(run, "x0", std::span<const double>(spec.x0.data(), spec.x0.size()), false);
-  h5::write_dataset(run, "x_final",
-                    std::span<const double>(result.x_final.data(), result.x_final.size()), false);
-
-  const Trace& t = result.trace;
-  const Handle trace = h5::create_group(run, "trace");
-  h5::write_dataset(trace, "iter", t.iter, true);
-  h5::write_dataset(trace, "f", t.f, true);
-  h5::write_dataset(trace, "grad_norm", t.grad_norm, true);
-  h5::write_dataset(trace, "raw_grad_norm", t.raw_grad_norm, true);
-  h5::write_dataset(trace, "step_norm", t.step_norm, true);
-  h5::write_dataset(trace, "lr", t.lr, true);
-  h5::write_dataset(trace, "evals_f", t.evals_f, true);
-  h5::write_dataset(trace, "evals_grad", t.evals_grad, true);
-  h5::write_dataset(trace, "evals_hess", t.evals_hess, true);
-  h5::write_dataset(trace, "evals_hvp", t.evals_hvp, true);
-  h5::write_dataset(trace, "seconds", t.seconds, true);
-  if (t.x_dim > 0)
-    h5::write_matrix(trace, "x", t.x, t.size(), static_cast<hsize_t>(t.x_dim), true);
-  for (const auto& [name, values] : t.extra) h5::write_dataset(trace, name, values, true);
+bool has_run_group(const Handle& file, const std::string& run_id) {
+  return is_link_name(run_id) && h5::has_link(h5::open_group(file, kRuns), run_id);
 }
 
-StoredRun read_run(const Handle& file, const std::string& run_id) {
+StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
   const Handle runs = h5::open_group(file, kRuns);
   if (!is_link_name(run_id) || !h5::has_link(runs, run_id))
     throw ConfigError("run_id", file.file() + ": holds no run '" + run_id + "'");
@@ -352,17 +411,16 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
 
   const Handle trace_group = h5::open_group(run, "trace");
   Trace& t = result.trace;
-  t.iter = h5::read_integers(trace_group, "iter");
-  t.f = h5::read_reals(trace_group, "f");
-  t.grad_norm = h5::read_reals(trace_group, "grad_norm");
-  t.raw_grad_norm = h5::read_reals(trace_group, "raw_grad_norm");
-  t.step_norm = h5::read_reals(trace_group, "step_norm");
-  t.lr = h5::read_reals(trace_group, "lr");
-  t.evals_f = h5::read_integers(trace_group, "evals_f");
-  t.evals_grad = h5::read_integers(trace_group, "evals_grad");
-  t.evals_hess = h5::read_integers(trace_group, "evals_hess");
-  t.evals_hvp = h5::read_integers(trace_group, "evals_hvp");
-  t.seconds = h5::read_reals(trace_group, "seconds");
+  for (const auto& column : standard_columns())
+    std::visit(
+        [&](auto member) {
+          using Values = std::remove_reference_t<decltype(t.*member)>;
+          if constexpr (std::is_same_v<Values, std::vector<double>>)
+            t.*member = h5::read_reals(trace_group, column.name);
+          else
+            t.*member = h5::read_integers(trace_group, column.name);
+        },
+        column.field);
   for (const auto& name : h5::link_names(trace_group)) {
     if (name == "x") {
       const auto shape = h5::dataset_shape(trace_group, "x");
@@ -378,27 +436,23 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
       invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
               " entries, iter has " + std::to_string(records));
   };
-  require_records("f", t.f.size());
-  require_records("grad_norm", t.grad_norm.size());
-  require_records("raw_grad_norm", t.raw_grad_norm.size());
-  require_records("step_norm", t.step_norm.size());
-  require_records("lr", t.lr.size());
-  require_records("evals_f", t.evals_f.size());
-  require_records("evals_grad", t.evals_grad.size());
-  require_records("evals_hess", t.evals_hess.size());
-  require_records("evals_hvp", t.evals_hvp.size());
-  require_records("seconds", t.seconds.size());
+  for (const auto& column : standard_columns())
+    std::visit([&](auto member) { require_records(column.name, (t.*member).size()); }, column.field);
   for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
   if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
     invalid("trace column x is not records × dim");
   return stored;
 }
 
-std::vector<std::string> trace_columns(const Handle& file, const std::string& run_id) {
+std::vector<std::string> trace_columns_v1(const Handle& file, const std::string& run_id) {
   const Handle runs = h5::open_group(file, kRuns);
   if (!is_link_name(run_id) || !h5::has_link(runs, run_id))
     throw ConfigError("run_id", file.file() + ": holds no run '" + run_id + "'");
-  const auto present = h5::link_names(h5::open_group(h5::open_group(runs, run_id), "trace"));
+  return ordered_trace_columns(
+      h5::link_names(h5::open_group(h5::open_group(runs, run_id), "trace")));
+}
+
+std::vector<std::string> ordered_trace_columns(const std::vector<std::string>& present) {
   std::vector<std::string> columns;
   for (const auto& name : standard_trace_columns())
     if (std::find(present.begin(), present.end(), name) != present.end()) columns.push_back(name);

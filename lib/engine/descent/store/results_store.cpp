@@ -17,6 +17,7 @@
 
 #include "descent/core/config_error.hpp"
 #include "descent/store/output_lock.hpp"
+#include "descent/store/results_columns.hpp"
 #include "descent/store/results_join.hpp"
 #include "descent/store/results_schema.hpp"
 
@@ -95,8 +96,8 @@ struct OpenSegment {
   fs::path path;
   fs::path temporary;
   h5::Handle file;
-  h5::Handle runs;
-  std::vector<IndexRow> rows;
+  std::unique_ptr<columns::RunsWriter> writer;
+  std::vector<schema::IndexEntry> entries;
   Clock::time_point opened;
 };
 
@@ -149,15 +150,16 @@ OpenSegment ResultsStore::Impl::begin_segment() {
   const auto held = h5::lock();
   segment.file = h5::create_file(segment.temporary);
   schema::write_root(segment.file, file_info());
-  segment.runs = h5::create_group(segment.file, schema::kRuns);
+  segment.writer = std::make_unique<columns::RunsWriter>(segment.file);
   return segment;
 }
 
 void ResultsStore::Impl::commit_segment(OpenSegment& segment) {
   {
     const auto held = h5::lock();
-    schema::write_index(segment.file, segment.rows);
-    segment.runs.close();
+    segment.writer->flush();
+    segment.writer.reset();
+    schema::write_index(segment.file, segment.entries);
     h5::close_file(segment.file);
   }
   fs::rename(segment.temporary, segment.path);
@@ -215,15 +217,14 @@ void ResultsStore::Impl::write_loop() {
       try {
         if (!segment) segment = begin_segment();
         const auto h5_held = h5::lock();
-        schema::write_run(segment->runs, run.spec, run.result);
-        segment->rows.push_back(schema::index_row(run.spec, run.result));
+        segment->entries.push_back(segment->writer->add(run.spec, run.result));
       } catch (...) {
         held.lock();
         fail();
         continue;
       }
       held.lock();
-      if (segment->rows.size() >= ResultsStore::kBatchRuns ||
+      if (segment->entries.size() >= ResultsStore::kBatchRuns ||
           Clock::now() - segment->opened >= std::chrono::duration<double>(ResultsStore::kBatchSeconds))
         commit();
     }
@@ -270,12 +271,12 @@ ResultsStore::ResultsStore(fs::path output, const Suite& suite) : impl_(std::mak
   if (output_exists) {
     const join::Source existing = join::read_source(impl_->output);
     check_same_suite(impl_->output, existing.info.suite_name, suite.name);
-    for (const auto& row : existing.rows) impl_->stored.insert(row.run_id);
+    for (const auto& entry : existing.entries) impl_->stored.insert(entry.row.run_id);
   }
   for (const auto& path : segment_files(impl_->segments)) {
     impl_->next_segment = std::max(impl_->next_segment, segment_number(path) + 1);
     if (const auto segment = read_segment(path, suite.name))
-      for (const auto& row : segment->rows) impl_->stored.insert(row.run_id);
+      for (const auto& entry : segment->entries) impl_->stored.insert(entry.row.run_id);
   }
   impl_->writer = std::thread([impl = impl_.get()] { impl->write_loop(); });
 }
@@ -327,7 +328,7 @@ void ResultsStore::compact() {
     if (output_exists) sources.push_back(join::read_source(impl_->output));
     std::set<std::string> present;
     for (const auto& source : sources)
-      for (const auto& row : source.rows) present.insert(row.run_id);
+      for (const auto& entry : source.entries) present.insert(entry.row.run_id);
     std::vector<std::string> order;
     for (const auto& id : impl_->suite_order)
       if (present.erase(id) > 0) order.push_back(id);
