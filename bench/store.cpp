@@ -109,7 +109,7 @@ void BM_suite_against_reference(benchmark::State& state) {
       h5::Handle file = h5::create_file(reference_file);
       {
         schema::write_root(file, current_file_info(suite.name, suite.toml_text, suite.sha256));
-        columns::RunsWriter writer(file);
+        columns::RunsWriter writer(file, columns::Compression::kDeflate);
         std::vector<schema::IndexEntry> entries;
         for (std::size_t i = 0; i < suite.runs.size(); ++i)
           entries.push_back(writer.add(suite.runs[i], results[i]));

@@ -1,4 +1,4 @@
-"""Reading a descent results file (schema 1, docs/results.md) for the figure scripts.
+"""Reading a descent results file (schema version 2 or 1, docs/results.md) for the figure scripts.
 
     runs = read_runs("out.h5")      # one Run per row of /index, in the file's order
 
@@ -21,7 +21,7 @@ import h5py
 import numpy as np
 
 SCHEMA = "descent.results"
-SCHEMA_VERSION = 1
+SCHEMA_VERSIONS = (1, 2)
 USAGE_ERROR = 2  # exit status for a usage or input error, as the descent program uses
 
 
@@ -30,7 +30,7 @@ class UsageError(Exception):
 
 
 class ResultsFileError(UsageError):
-    """A file that is missing, unreadable, or not a descent results file of schema 1."""
+    """A file that is missing, unreadable, or not a descent results file of a known version."""
 
 
 @dataclasses.dataclass
@@ -82,7 +82,7 @@ def plain(value):
 
 
 def open_results(path: str) -> h5py.File:
-    """Opens `path` read-only and checks that it is a descent results file of schema 1."""
+    """Opens `path` read-only and checks that it is a descent results file of a known version."""
     if not os.path.exists(path):
         raise ResultsFileError(f"{path}: no such file")
     if not os.path.isfile(path):
@@ -104,14 +104,15 @@ def open_results(path: str) -> h5py.File:
             f"{path}: not a descent results file (root attribute schema is "
             f"{schema!r}, expected {SCHEMA!r})")
     version = plain(handle.attrs.get("schema_version", -1))
-    if version != SCHEMA_VERSION:
+    if version not in SCHEMA_VERSIONS:
         handle.close()
         raise ResultsFileError(
             f"{path}: results schema_version {version} is not supported (this reader knows "
-            f"{SCHEMA_VERSION})")
-    if "index" not in handle or "runs" not in handle:
+            f"{', '.join(map(str, SCHEMA_VERSIONS))})")
+    required = ("index", "runs") if version == 1 else ("index", "traces", "points")
+    if any(name not in handle for name in required):
         handle.close()
-        raise ResultsFileError(f"{path}: descent results file without /index or /runs")
+        raise ResultsFileError(f"{path}: descent results file without /{' or /'.join(required)}")
     return handle
 
 
@@ -130,17 +131,82 @@ def _attrs(group: h5py.Group, name: str) -> dict:
     return {key: plain(value) for key, value in group[name].attrs.items()}
 
 
+def _columns(group: h5py.Group) -> dict:
+    """The numeric datasets of a group as float arrays."""
+    return {name: np.asarray(dataset[()], dtype=float) for name, dataset in group.items()
+            if isinstance(dataset, h5py.Dataset) and dataset.dtype.kind in "iuf"}
+
+
 def _trace(group: h5py.Group) -> dict:
     if "trace" not in group:
         return {}
-    columns = {}
-    for name, dataset in group["trace"].items():
-        if isinstance(dataset, h5py.Dataset) and dataset.dtype.kind in "iuf":
-            columns[name] = np.asarray(dataset[()], dtype=float)
+    return _shaped_trace(_columns(group["trace"]))
+
+
+def _shaped_trace(columns: dict) -> dict:
     x = columns.get("x")
     if x is not None and x.ndim == 1:
         columns["x"] = x.reshape(-1, 1)
     return columns
+
+
+def _read_runs_v2(path: str, handle: h5py.File, index: np.ndarray) -> list[Run]:
+    """Version 2: each run's /index row locates its parameter sets, points and trace rows."""
+    fields = index.dtype.names or ()
+    missing = [name for name in ("run_id", "objective", "optimizer", "dim", "params",
+                                 "objective_params", "x_start", "trace", "trace_start",
+                                 "trace_rows") if name not in fields]
+    if missing:
+        raise ResultsFileError(f"{path}: /index has no column {', '.join(missing)}")
+    sets, layouts = {}, {}
+    points = _columns(handle["points"])
+    if "x0" not in points or "x_final" not in points:
+        raise ResultsFileError(f"{path}: /points has no x0 or x_final")
+
+    def parameter_set(kind: str, row) -> dict:
+        key = (kind, int(row[kind]))
+        if key not in sets:
+            if str(key[1]) not in handle[kind]:
+                raise ResultsFileError(f"{path}: /{kind} holds no set {key[1]}")
+            sets[key] = {name: plain(value) for name, value in handle[kind][str(key[1])].attrs.items()}
+        return sets[key]
+
+    def rows(columns: dict, start: int, count: int, what: str) -> dict:
+        length = min(len(values) for values in columns.values()) if columns else 0
+        if start < 0 or count < 0 or start + count > length:
+            raise ResultsFileError(f"{path}: {what}: rows {start} to {start + count} asked for, it has {length}")
+        return {name: values[start:start + count] for name, values in columns.items()}
+
+    runs = []
+    for row in index:
+        run_id = text(row["run_id"])
+        layout = str(int(row["trace"]))
+        if layout not in layouts:
+            if layout not in handle["traces"]:
+                raise ResultsFileError(f"{path}: /traces holds no layout {layout}")
+            layouts[layout] = _columns(handle["traces"][layout])
+        dim = int(row["dim"])
+        point = rows(points, int(row["x_start"]), dim, f"run {run_id} in /points")
+        runs.append(Run(
+            run_id=run_id,
+            objective=text(row["objective"]),
+            optimizer=text(row["optimizer"]),
+            label=(text(row["label"]) if "label" in fields else "") or text(row["optimizer"]),
+            dim=dim,
+            start_index=int(row["start_index"]) if "start_index" in fields else 0,
+            repeat=int(row["repeat"]) if "repeat" in fields else 0,
+            status=text(row["status"]) if "status" in fields else "",
+            stop_reason=text(row["stop_reason"]) if "stop_reason" in fields else "",
+            iterations=int(row["iterations"]) if "iterations" in fields else 0,
+            f_final=float(row["f_final"]) if "f_final" in fields else float("nan"),
+            x0=point["x0"],
+            x_final=point["x_final"],
+            params=parameter_set("params", row),
+            objective_params=parameter_set("objective_params", row),
+            trace=_shaped_trace(rows(layouts[layout], int(row["trace_start"]), int(row["trace_rows"]),
+                                     f"run {run_id} in /traces/{layout}")),
+        ))
+    return runs
 
 
 def read_runs(path: str) -> list[Run]:
@@ -150,6 +216,8 @@ def read_runs(path: str) -> list[Run]:
         fields = index.dtype.names or ()
         if "run_id" not in fields:
             raise ResultsFileError(f"{path}: /index has no run_id column")
+        if plain(handle.attrs["schema_version"]) == 2:
+            return _read_runs_v2(path, handle, index)
         runs = []
         for row in index:
             run_id = text(row["run_id"])
@@ -281,7 +349,7 @@ def figure_script(description: str, draw: Callable[[list, str], list]) -> None:
     with a one-line message and exit status 2."""
     parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("results", metavar="RESULTS.h5", help="a descent results file (schema 1)")
+    parser.add_argument("results", metavar="RESULTS.h5", help="a descent results file")
     parser.add_argument("-o", "--output", metavar="DIR", default=".",
                         help="directory for the figures, created if missing (default: .)")
     args = parser.parse_args()

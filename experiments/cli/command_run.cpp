@@ -85,13 +85,13 @@ int run(const RunOptions& options) {
   std::map<std::string, SummaryRow> rows;
   run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
     store.write_run(spec, result);
-    SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)), result.iterations,
-                                 result.f_final, result.x_final, catalog);
-    {
+    if (!options.quiet) {  // the table is printed only without --quiet
+      SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)),
+                                   result.iterations, result.f_final, result.x_final, catalog);
       std::lock_guard lock(rows_mutex);
       rows.emplace(spec.run_id, std::move(row));
     }
-    progress.finished(describe(spec, result));
+    progress.finished(options.quiet ? std::string() : describe(spec, result));
   });
   progress.close();
   store.compact();

@@ -99,19 +99,33 @@ def test_read_results_ignores_groups_attributes_and_columns_it_does_not_know(sui
     shutil.copy(output, extended)
     with h5py.File(extended, "r+") as file:
         file.create_group("future_group").attrs["anything"] = 1
-        run_id = file["index"][0]["run_id"].decode()
-        run = file["runs"][run_id]
-        run.attrs["future_attribute"] = "yes"
-        length = run["trace/f"].shape[0]
-        run["trace"].create_dataset("future_column", data=np.arange(length, dtype=float))
-        run["trace"].create_group("future_subgroup")
-        run.create_group("future_params").attrs["k"] = 3
+        row = file["index"][0]
+        run_id = row["run_id"].decode()
+        layout = file["traces"][str(row["trace"])]
+        length = layout["f"].shape[0]
+        layout.create_dataset("future_column", data=np.arange(length, dtype=float))
+        layout.create_group("future_subgroup")
+        file["params"][str(row["params"])].attrs["future_parameter"] = "yes"
+        start, rows = int(row["trace_start"]), int(row["trace_rows"])
+        in_layout = [r["run_id"].decode() for r in file["index"][()] if r["trace"] == row["trace"]]
     runs, traces = descent.read_results(extended)
     assert len(runs) == 9
-    assert runs.loc[runs["run_id"] == run_id, "future_attribute"].item() == "yes"
+    assert runs.loc[runs["run_id"] == run_id, "future_parameter"].item() == "yes"
     future = traces.loc[traces["run_id"] == run_id, "future_column"]
-    np.testing.assert_array_equal(future.to_numpy(), np.arange(length))
-    assert traces.loc[traces["run_id"] != run_id, "future_column"].isna().all()
+    np.testing.assert_array_equal(future.to_numpy(), np.arange(start, start + rows))
+    assert traces.loc[~traces["run_id"].isin(in_layout), "future_column"].isna().all()
+
+
+def test_read_results_reads_version_1_files(source_dir):
+    runs, traces = descent.read_results(source_dir / "tests" / "store" / "fixtures" / "schema1.h5")
+    assert len(runs) == 6 and set(runs["optimizer"]) == {"adam", "lbfgs", "gd"}
+    assert (runs["run.max_iter"] == 12).all() and runs["seed"].notna().all()
+    assert (runs.loc[runs["optimizer"] == "adam", "lr"] == 0.1).all()
+    lengths = traces.groupby("run_id").size()
+    assert (lengths.loc[runs["run_id"]].to_numpy() == runs["iterations"].to_numpy() + 1).all()
+    lbfgs = traces["run_id"].isin(runs.loc[runs["optimizer"] == "lbfgs", "run_id"])
+    assert traces.loc[lbfgs & (traces["iter"] > 0), "ls_trials"].notna().all()
+    assert traces.loc[~lbfgs, "ls_trials"].isna().all()
 
 
 def test_read_results_refuses_other_files_and_schema_versions(suite_path, tmp_path):
@@ -123,8 +137,8 @@ def test_read_results_refuses_other_files_and_schema_versions(suite_path, tmp_pa
 
     output = descent.run_suite(suite_path, output=tmp_path / "out.h5")
     with h5py.File(output, "r+") as file:
-        file.attrs["schema_version"] = np.int64(2)
-    with pytest.raises(ValueError, match="schema version 2 is not supported"):
+        file.attrs["schema_version"] = np.int64(3)
+    with pytest.raises(ValueError, match="schema version 3 is not supported"):
         descent.read_results(output)
     with pytest.raises(FileNotFoundError):
         descent.read_results(tmp_path / "missing.h5")

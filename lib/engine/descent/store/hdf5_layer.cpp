@@ -388,7 +388,7 @@ Handle open_dataset(const Handle& group, const std::string& name) {
 }
 
 Handle create_column(const Handle& group, const std::string& name, Element element, hsize_t width,
-                     hsize_t chunk_rows) {
+                     hsize_t chunk_rows, bool compress) {
   const int rank = width == 1 ? 1 : 2;
   const hsize_t dims[2] = {0, width};
   const hsize_t max_dims[2] = {H5S_UNLIMITED, width};
@@ -396,12 +396,17 @@ Handle create_column(const Handle& group, const std::string& name, Element eleme
   const Handle space = group.derived(H5Screate_simple(rank, dims, max_dims), "H5Screate_simple");
   const Handle create = property_list(H5P_DATASET_CREATE, group);
   create.check(H5Pset_chunk(create.id(), rank, chunk), "H5Pset_chunk");
-  create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
-  create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
+  if (compress) {
+    create.check(H5Pset_shuffle(create.id()), "H5Pset_shuffle");
+    create.check(H5Pset_deflate(create.id(), 1), "H5Pset_deflate");
+  }
   // Chunks are written whole and once (see append_rows' callers): no fill values to write.
   create.check(H5Pset_fill_time(create.id(), H5D_FILL_TIME_NEVER), "H5Pset_fill_time");
+  // Written in whole chunks, each once: a chunk cache would only hold copies.
+  const Handle access = property_list(H5P_DATASET_ACCESS, group);
+  access.check(H5Pset_chunk_cache(access.id(), 0, 0, H5D_CHUNK_CACHE_W0_DEFAULT), "H5Pset_chunk_cache");
   return Handle(H5Dcreate2(group.id(), name.c_str(), native(element), space.id(), H5P_DEFAULT,
-                           create.id(), H5P_DEFAULT),
+                           create.id(), access.id()),
                 "H5Dcreate2", group.file(), group.child(name));
 }
 

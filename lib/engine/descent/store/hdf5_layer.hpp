@@ -108,11 +108,12 @@ std::uint64_t read_unsigned_attribute(const Handle& object, const std::string& n
 double read_real_attribute(const Handle& object, const std::string& name);
 
 // Columns: extendible datasets of rows × width values (width 1: one-dimensional), chunked by
-// `chunk_rows` rows and compressed with shuffle + deflate (level 1: on shuffled traces within
-// 1% of level 4's size, in less time), the filters every HDF5 reader decodes.
+// `chunk_rows` rows and, when `compress`, compressed with shuffle + deflate (level 1: on
+// shuffled traces within 1% of level 4's size, in less time), the filters every HDF5 reader
+// decodes.
 enum class Element { kInt64, kFloat64 };
 Handle create_column(const Handle& group, const std::string& name, Element element, hsize_t width,
-                     hsize_t chunk_rows);
+                     hsize_t chunk_rows, bool compress);
 Handle open_dataset(const Handle& group, const std::string& name);
 // Appends `rows` rows (rows × width values, row-major) at the end of a column.
 void append_rows(const Handle& column, Element element, const void* data, hsize_t rows,

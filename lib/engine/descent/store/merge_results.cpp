@@ -58,8 +58,9 @@ MergeSummary merge_results(const std::filesystem::path& output,
         ++summary.duplicates;
     }
   summary.runs = static_cast<std::int64_t>(order.size());
-  join::write_joined(output, current_file_info(first.suite_name, first.suite_toml, first.suite_sha256),
-                     sources, order);
+  const ResultsFileInfo info =
+      current_file_info(first.suite_name, first.suite_toml, first.suite_sha256);
+  join::write_joined(output, info, std::move(sources), order);
   return summary;
 }
 

@@ -93,10 +93,12 @@ struct ColumnSetWriter {
   std::vector<OpenColumn> columns;
   std::int64_t rows = 0;
 
-  ColumnSetWriter(Handle group_, const std::vector<ColumnSpec>& specs) : group(std::move(group_)) {
+  ColumnSetWriter(Handle group_, const std::vector<ColumnSpec>& specs, Compression compression)
+      : group(std::move(group_)) {
     for (const auto& spec : specs)
       columns.push_back({spec, h5::create_column(group, spec.name, spec.element, spec.width,
-                                                 chunk_rows(spec.width))});
+                                                 chunk_rows(spec.width),
+                                                 compression == Compression::kDeflate)});
   }
   // After `added` rows were appended to every column.
   void added(hsize_t rows_added) {
@@ -236,27 +238,31 @@ void check_rows(const ColumnSetReader& set, const std::string& what, std::int64_
 }  // namespace
 
 struct RunsWriter::Impl {
+  Compression compression;
   ParamSetWriter param_sets[3];
   Handle traces;
   ColumnSetWriter points;
   std::map<std::string, std::int64_t> layout_ids;  // signature → k
   std::vector<ColumnSetWriter> layouts;
 
-  explicit Impl(const Handle& file)
-      : traces(h5::create_group(file, kTraces)),
+  Impl(const Handle& file, Compression compression_)
+      : compression(compression_),
+        traces(h5::create_group(file, kTraces)),
         points(h5::create_group(file, kPoints),
-               {{"x0", Element::kFloat64, 1}, {"x_final", Element::kFloat64, 1}}) {
+               {{"x0", Element::kFloat64, 1}, {"x_final", Element::kFloat64, 1}}, compression) {
     for (int kind = 0; kind < 3; ++kind) param_sets[kind].group = h5::create_group(file, kParamGroups[kind]);
   }
 
   std::int64_t layout(const std::vector<ColumnSpec>& specs) {
     const auto [it, added] = layout_ids.try_emplace(signature(specs), static_cast<std::int64_t>(layouts.size()));
-    if (added) layouts.emplace_back(h5::create_group(traces, std::to_string(it->second)), specs);
+    if (added)
+      layouts.emplace_back(h5::create_group(traces, std::to_string(it->second)), specs, compression);
     return it->second;
   }
 };
 
-RunsWriter::RunsWriter(const Handle& file) : impl_(std::make_unique<Impl>(file)) {}
+RunsWriter::RunsWriter(const Handle& file, Compression compression)
+    : impl_(std::make_unique<Impl>(file, compression)) {}
 RunsWriter::~RunsWriter() = default;
 
 IndexEntry RunsWriter::add(const RunSpec& spec, const RunResult& result) {

@@ -9,7 +9,7 @@
 //                                   rows are [trace_start, trace_start + trace_rows)
 //
 // Every column is extendible, chunked (kChunkElements values a chunk) and compressed with
-// shuffle + deflate. Writers buffer each column up to a whole chunk and write every chunk once,
+// shuffle + deflate (segments excepted, see Compression). Writers buffer each column up to a whole chunk and write every chunk once,
 // whole; a copy between files (compaction, merge) moves blocks of consecutive rows, never
 // one run at a time.
 #pragma once
@@ -34,11 +34,16 @@ inline constexpr hsize_t kChunkElements = 4096;
 using schema::IndexEntry;
 using schema::RunLocation;
 
+// Whether a file's columns are compressed: results files are; segments, which compaction
+// reads once soon after, are not (deflate is most of the cost of storing a run, and would be
+// paid twice, besides inflating).
+enum class Compression { kDeflate, kNone };
+
 // Appends runs to a version-2 file being written (its root attributes already written). The
 // caller writes the index from the entries returned, after flush().
 class RunsWriter {
  public:
-  explicit RunsWriter(const h5::Handle& file);
+  RunsWriter(const h5::Handle& file, Compression compression);
   ~RunsWriter();
   RunsWriter(const RunsWriter&) = delete;
   RunsWriter& operator=(const RunsWriter&) = delete;

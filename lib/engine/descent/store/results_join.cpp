@@ -69,8 +69,8 @@ Source read_source(const fs::path& path) {
   });
 }
 
-void write_joined(const fs::path& output, const ResultsFileInfo& info,
-                  const std::vector<Source>& sources, const std::vector<std::string>& run_ids) {
+void write_joined(const fs::path& output, const ResultsFileInfo& info, std::vector<Source> sources,
+                  const std::vector<std::string>& run_ids) {
   std::unordered_map<std::string_view, std::size_t> position;  // run id → place in run_ids
   position.reserve(run_ids.size());
   for (std::size_t i = 0; i < run_ids.size(); ++i) position.emplace(run_ids[i], i);
@@ -93,7 +93,7 @@ void write_joined(const fs::path& output, const ResultsFileInfo& info,
     h5::Handle file = h5::create_file(temporary);
     {
       schema::write_root(file, info);
-      columns::RunsWriter writer(file);
+      columns::RunsWriter writer(file, columns::Compression::kDeflate);
       std::vector<schema::IndexEntry> ordered(run_ids.size());
       const auto place = [&](schema::IndexEntry entry) {
         const std::size_t at = position.at(entry.row.run_id);
@@ -116,6 +116,8 @@ void write_joined(const fs::path& output, const ResultsFileInfo& info,
           for (auto& entry : schema::validated_read(name, [&] { return writer.copy(source, entries); }))
             place(std::move(entry));
         }
+        taken[s].clear();
+        std::vector<schema::IndexEntry>().swap(sources[s].entries);
       }
       writer.flush();
       schema::write_index(file, ordered);

@@ -37,8 +37,9 @@ Source read_source(const std::filesystem::path& path);
 
 // Writes `output` in the current schema: root attributes `info`, then the runs `run_ids`
 // (the index in that order), each taken from the first source that holds it. See the header for the guarantees.
+// The sources' index rows are released as each source is copied.
 void write_joined(const std::filesystem::path& output, const ResultsFileInfo& info,
-                  const std::vector<Source>& sources, const std::vector<std::string>& run_ids);
+                  std::vector<Source> sources, const std::vector<std::string>& run_ids);
 
 // A file name for writing `target` under: beside it, unique to this process.
 std::filesystem::path temporary_path(const std::filesystem::path& target);

@@ -323,17 +323,25 @@ std::vector<IndexEntry> read_index(const Handle& file) {
   check_index_type(dataset, columns);
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
   const std::size_t rows = h5::bounded_count(dataset, space, sizeof(IndexSlot) * columns.size());
-  if (rows == 0) return {};
-  std::vector<IndexSlot> slots(rows * columns.size());
   const Handle text = h5::string_type();
   const Handle type = index_type(file, columns, text);
-  dataset.check(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, slots.data()),
-                "H5Dread");
+  // In blocks: HDF5's copies of the text of a block at a time, not of the whole table.
+  constexpr std::size_t kBlockRows = 4096;
   std::vector<IndexEntry> entries(rows);
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t c = 0; c < columns.size(); ++c)
-      load(entries[r], columns[c], slots[r * columns.size() + c]);
-  H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, slots.data());
+  std::vector<IndexSlot> slots(std::min(rows, kBlockRows) * columns.size());
+  for (std::size_t first = 0; first < rows; first += kBlockRows) {
+    const hsize_t start[1] = {first};
+    const hsize_t count[1] = {std::min(kBlockRows, rows - first)};
+    dataset.check(H5Sselect_hyperslab(space.id(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+                  "H5Sselect_hyperslab");
+    const Handle block = dataset.derived(H5Screate_simple(1, count, nullptr), "H5Screate_simple");
+    dataset.check(H5Dread(dataset.id(), type.id(), block.id(), space.id(), H5P_DEFAULT, slots.data()),
+                  "H5Dread");
+    for (std::size_t r = 0; r < count[0]; ++r)
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        load(entries[first + r], columns[c], slots[r * columns.size() + c]);
+    H5Dvlen_reclaim(type.id(), block.id(), H5P_DEFAULT, slots.data());
+  }
   return entries;
 }
 

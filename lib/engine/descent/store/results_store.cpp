@@ -150,7 +150,7 @@ OpenSegment ResultsStore::Impl::begin_segment() {
   const auto held = h5::lock();
   segment.file = h5::create_file(segment.temporary);
   schema::write_root(segment.file, file_info());
-  segment.writer = std::make_unique<columns::RunsWriter>(segment.file);
+  segment.writer = std::make_unique<columns::RunsWriter>(segment.file, columns::Compression::kNone);
   return segment;
 }
 
@@ -333,7 +333,7 @@ void ResultsStore::compact() {
     for (const auto& id : impl_->suite_order)
       if (present.erase(id) > 0) order.push_back(id);
     order.insert(order.end(), present.begin(), present.end());
-    join::write_joined(impl_->output, impl_->file_info(), sources, order);
+    join::write_joined(impl_->output, impl_->file_info(), std::move(sources), order);
   }
 
   // Unreadable segments go too: their runs were run again when the store was opened.
