@@ -410,22 +410,39 @@ Handle create_column(const Handle& group, const std::string& name, Element eleme
                 "H5Dcreate2", group.file(), group.child(name));
 }
 
+namespace {
+
+// Rows [start, start + count) of a dataset of rank 1 or 2 (`width` values a row): the
+// selection in the file and the matching dataspace in memory.
+struct RowSelection {
+  Handle file_space;
+  Handle memory_space;
+};
+
+RowSelection select_rows(const Handle& dataset, std::size_t rank, hsize_t start, hsize_t count,
+                         hsize_t width) {
+  const hsize_t offset[2] = {start, 0};
+  const hsize_t counts[2] = {count, width};
+  RowSelection selection{dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space"),
+                         dataset.derived(H5Screate_simple(static_cast<int>(rank), counts, nullptr),
+                                         "H5Screate_simple")};
+  dataset.check(H5Sselect_hyperslab(selection.file_space.id(), H5S_SELECT_SET, offset, nullptr,
+                                    counts, nullptr),
+                "H5Sselect_hyperslab");
+  return selection;
+}
+
+}  // namespace
+
 void append_rows(const Handle& column, Element element, const void* data, hsize_t rows,
                  hsize_t width) {
   if (rows == 0) return;
   const auto shape = shape_of(column);
-  const hsize_t start[2] = {shape.at(0), 0};
-  const hsize_t count[2] = {rows, width};
-  const hsize_t extent[2] = {shape[0] + rows, width};
+  const hsize_t extent[2] = {shape.at(0) + rows, width};
   column.check(H5Dset_extent(column.id(), extent), "H5Dset_extent");
-  const int rank = static_cast<int>(shape.size());
-  const Handle file_space = column.derived(H5Dget_space(column.id()), "H5Dget_space");
-  column.check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, start, nullptr, count, nullptr),
-               "H5Sselect_hyperslab");
-  const Handle memory_space =
-      column.derived(H5Screate_simple(rank, count, nullptr), "H5Screate_simple");
-  column.check(H5Dwrite(column.id(), native(element), memory_space.id(), file_space.id(),
-                        H5P_DEFAULT, data),
+  const RowSelection rows_written = select_rows(column, shape.size(), shape[0], rows, width);
+  column.check(H5Dwrite(column.id(), native(element), rows_written.memory_space.id(),
+                        rows_written.file_space.id(), H5P_DEFAULT, data),
                "H5Dwrite");
 }
 
@@ -469,16 +486,9 @@ void read_rows(const Handle& dataset, Element element, hsize_t start, hsize_t co
                 " were asked for (damaged index)");
   element_of(dataset);
   if (count == 0) return;
-  const hsize_t offset[2] = {start, 0};
-  const hsize_t counts[2] = {count, width};
-  const int rank = static_cast<int>(shape.size());
-  const Handle file_space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
-  dataset.check(H5Sselect_hyperslab(file_space.id(), H5S_SELECT_SET, offset, nullptr, counts, nullptr),
-                "H5Sselect_hyperslab");
-  const Handle memory_space =
-      dataset.derived(H5Screate_simple(rank, counts, nullptr), "H5Screate_simple");
-  dataset.check(H5Dread(dataset.id(), native(element), memory_space.id(), file_space.id(),
-                        H5P_DEFAULT, out),
+  const RowSelection rows_read = select_rows(dataset, shape.size(), start, count, width);
+  dataset.check(H5Dread(dataset.id(), native(element), rows_read.memory_space.id(),
+                        rows_read.file_space.id(), H5P_DEFAULT, out),
                 "H5Dread");
 }
 

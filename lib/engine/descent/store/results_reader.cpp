@@ -39,11 +39,17 @@ struct ResultsReader::Impl {
   std::unordered_map<std::string_view, std::size_t> position;  // run id → row
   std::optional<columns::RunsReader> runs;                     // version 2
 
-  std::size_t row_of(const std::string& run_id) const {
+  // What `from_group(run_id)` (version 1) or `from_entry(entry)` (version 2) reads, HDF5
+  // failures turned into invalid_file.
+  template <class FromGroup, class FromEntry>
+  auto read(const std::string& run_id, FromGroup&& from_group, FromEntry&& from_entry) const {
+    const auto held = h5::lock();
+    if (!runs) return schema::validated_read(path.string(), from_group);
     const auto it = position.find(run_id);
     if (it == position.end())
       throw ConfigError("run_id", path.string() + ": holds no run '" + run_id + "'");
-    return it->second;
+    const schema::IndexEntry entry{index[it->second], locations[it->second]};
+    return schema::validated_read(path.string(), [&] { return from_entry(entry); });
   }
 };
 
@@ -84,25 +90,15 @@ bool ResultsReader::contains(const std::string& run_id) const {
 }
 
 StoredRun ResultsReader::run(const std::string& run_id) const {
-  const auto held = h5::lock();
-  if (!impl_->runs)
-    return schema::validated_read(impl_->path.string(),
-                                  [&] { return schema::read_run_v1(impl_->file, run_id); });
-  const std::size_t row = impl_->row_of(run_id);
-  return schema::validated_read(impl_->path.string(), [&] {
-    return impl_->runs->run({impl_->index[row], impl_->locations[row]});
-  });
+  return impl_->read(
+      run_id, [&] { return schema::read_run_v1(impl_->file, run_id); },
+      [&](const schema::IndexEntry& entry) { return impl_->runs->run(entry); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {
-  const auto held = h5::lock();
-  if (!impl_->runs)
-    return schema::validated_read(impl_->path.string(),
-                                  [&] { return schema::trace_columns_v1(impl_->file, run_id); });
-  const std::size_t row = impl_->row_of(run_id);
-  return schema::validated_read(impl_->path.string(), [&] {
-    return impl_->runs->trace_columns({impl_->index[row], impl_->locations[row]});
-  });
+  return impl_->read(
+      run_id, [&] { return schema::trace_columns_v1(impl_->file, run_id); },
+      [&](const schema::IndexEntry& entry) { return impl_->runs->trace_columns(entry); });
 }
 
 }  // namespace descent
