@@ -49,8 +49,10 @@ Source read_source(const fs::path& path) {
 void write_joined(const fs::path& output, const ResultsFileInfo& info,
                   const std::vector<Source>& sources, const std::vector<std::string>& run_ids) {
   std::map<std::string, std::size_t, std::less<>> origin;  // run id → source
+  std::map<std::string, const IndexRow*, std::less<>> source_row;  // run id → its row there
   for (std::size_t s = 0; s < sources.size(); ++s)
-    for (const auto& row : sources[s].rows) origin.try_emplace(row.run_id, s);
+    for (const auto& row : sources[s].rows)
+      if (origin.try_emplace(row.run_id, s).second) source_row.emplace(row.run_id, &row);
   std::vector<std::vector<std::string>> taken(sources.size());
   for (const auto& id : run_ids) {
     const auto it = origin.find(id);
@@ -75,7 +77,11 @@ void write_joined(const fs::path& output, const ResultsFileInfo& info,
           const StoredRun run = schema::validated_read(
               sources[s].path.string(), [&] { return schema::read_run(source, id); });
           schema::write_run(runs, run.spec, run.result);
-          rows.emplace(id, schema::index_row(run.spec, run.result));
+          // f* is a column of the index only: carried over from the source's row.
+          IndexRow row = schema::index_row(run.spec, run.result);
+          row.f_star = source_row.at(id)->f_star;
+          row.f_star_source = source_row.at(id)->f_star_source;
+          rows.emplace(id, std::move(row));
         }
       }
       std::vector<IndexRow> ordered;

@@ -1,6 +1,7 @@
 #include "descent/store/results_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "descent/store/results_schema.hpp"
 
@@ -11,8 +12,19 @@ const std::vector<std::string>& index_columns() {
       "run_id",     "objective",  "optimizer",  "label",     "dim",
       "start_index", "repeat",    "status",     "stop_reason", "iterations",
       "f_final",    "grad_norm_final", "evals_f", "evals_grad", "evals_hess",
-      "evals_hvp",  "seconds"};
+      "evals_hvp",  "seconds",    "f_star",     "f_star_source"};
   return columns;
+}
+
+bool IndexRow::operator==(const IndexRow& o) const {
+  const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+  return run_id == o.run_id && objective == o.objective && optimizer == o.optimizer &&
+         label == o.label && dim == o.dim && start_index == o.start_index && repeat == o.repeat &&
+         status == o.status && stop_reason == o.stop_reason && iterations == o.iterations &&
+         same(f_final, o.f_final) && same(grad_norm_final, o.grad_norm_final) &&
+         evals_f == o.evals_f && evals_grad == o.evals_grad && evals_hess == o.evals_hess &&
+         evals_hvp == o.evals_hvp && same(seconds, o.seconds) && same(f_star, o.f_star) &&
+         f_star_source == o.f_star_source;
 }
 
 const std::vector<std::string>& standard_trace_columns() {
@@ -60,6 +72,12 @@ StoredRun ResultsReader::run(const std::string& run_id) const {
   const auto held = h5::lock();
   return schema::validated_read(impl_->path.string(),
                                 [&] { return schema::read_run(impl_->file, run_id); });
+}
+
+RunSpec ResultsReader::spec(const std::string& run_id) const {
+  const auto held = h5::lock();
+  return schema::validated_read(impl_->path.string(),
+                                [&] { return schema::read_spec(impl_->file, run_id); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <limits>
 #include <cstddef>
 #include <cstring>
 #include <map>
@@ -37,9 +39,13 @@ struct IndexRecord {
   std::int64_t evals_hess;
   std::int64_t evals_hvp;
   double seconds;
+  double f_star;
+  char* f_star_source;
 };
 
-Handle index_type(const Handle& about) {
+// `with_f_star` false: the columns of files written before f_star and f_star_source existed
+// (HDF5 then leaves those two fields of the records untouched on reading).
+Handle index_type(const Handle& about, bool with_f_star = true) {
   Handle type = about.derived(H5Tcreate(H5T_COMPOUND, sizeof(IndexRecord)), "H5Tcreate");
   const Handle text = h5::string_type();
   const auto add = [&](const char* name, std::size_t offset, hid_t member) {
@@ -62,6 +68,10 @@ Handle index_type(const Handle& about) {
   add("evals_hess", offsetof(IndexRecord, evals_hess), H5T_NATIVE_INT64);
   add("evals_hvp", offsetof(IndexRecord, evals_hvp), H5T_NATIVE_INT64);
   add("seconds", offsetof(IndexRecord, seconds), H5T_NATIVE_DOUBLE);
+  if (with_f_star) {
+    add("f_star", offsetof(IndexRecord, f_star), H5T_NATIVE_DOUBLE);
+    add("f_star_source", offsetof(IndexRecord, f_star_source), text.id());
+  }
   return type;
 }
 
@@ -195,6 +205,8 @@ IndexRow index_row(const RunSpec& spec, const RunResult& result) {
       .evals_hess = result.evals.hess,
       .evals_hvp = result.evals.hvp,
       .seconds = result.seconds,
+      .f_star = result.f_star,
+      .f_star_source = std::isnan(result.f_star) ? kFStarNone : kFStarKnown,
   };
 }
 
@@ -205,7 +217,7 @@ void write_index(const Handle& file, std::span<const IndexRow> rows) {
     records.push_back({text(r.run_id), text(r.objective), text(r.optimizer), text(r.label), r.dim,
                        r.start_index, r.repeat, text(r.status), text(r.stop_reason), r.iterations,
                        r.f_final, r.grad_norm_final, r.evals_f, r.evals_grad, r.evals_hess,
-                       r.evals_hvp, r.seconds});
+                       r.evals_hvp, r.seconds, r.f_star, text(r.f_star_source)});
   const Handle type = index_type(file);
   const hsize_t dims[1] = {rows.size()};
   const Handle space = file.derived(H5Screate_simple(1, dims, nullptr), "H5Screate_simple");
@@ -222,7 +234,10 @@ std::vector<IndexRow> read_index(const Handle& file) {
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
   std::vector<IndexRecord> records(h5::bounded_count(dataset, space, sizeof(IndexRecord)));
   if (records.empty()) return {};
-  const Handle type = index_type(file);
+  const Handle stored_type = dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type");
+  const bool with_f_star = H5Tget_member_index(stored_type.id(), "f_star") >= 0 &&
+                           H5Tget_member_index(stored_type.id(), "f_star_source") >= 0;
+  const Handle type = index_type(file, with_f_star);
   dataset.check(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()),
                 "H5Dread");
   std::vector<IndexRow> rows;
@@ -231,7 +246,9 @@ std::vector<IndexRow> read_index(const Handle& file) {
     rows.push_back({text(r.run_id), text(r.objective), text(r.optimizer), text(r.label), r.dim,
                     r.start_index, r.repeat, text(r.status), text(r.stop_reason), r.iterations,
                     r.f_final, r.grad_norm_final, r.evals_f, r.evals_grad, r.evals_hess,
-                    r.evals_hvp, r.seconds});
+                    r.evals_hvp, r.seconds,
+                    with_f_star ? r.f_star : std::numeric_limits<double>::quiet_NaN(),
+                    with_f_star ? text(r.f_star_source) : std::string(kFStarNone)});
   H5Dvlen_reclaim(type.id(), space.id(), H5P_DEFAULT, records.data());
   return rows;
 }
@@ -305,14 +322,17 @@ void write_run(const Handle& runs, const RunSpec& spec, const RunResult& result)
   for (const auto& [name, values] : t.extra) h5::write_dataset(trace, name, values, true);
 }
 
-StoredRun read_run(const Handle& file, const std::string& run_id) {
+namespace {
+
+Handle open_run(const Handle& file, const std::string& run_id) {
   const Handle runs = h5::open_group(file, kRuns);
   if (!is_link_name(run_id) || !h5::has_link(runs, run_id))
     throw ConfigError("run_id", file.file() + ": holds no run '" + run_id + "'");
-  const Handle run = h5::open_group(runs, run_id);
+  return h5::open_group(runs, run_id);
+}
 
-  StoredRun stored;
-  RunSpec& spec = stored.spec;
+RunSpec spec_of_group(const Handle& run, const std::string& run_id) {
+  RunSpec spec;
   spec.run_id = run_id;
   spec.objective = h5::read_string_attribute(run, "objective");
   spec.objective_params = read_params(run, "objective_params");
@@ -324,6 +344,20 @@ StoredRun read_run(const Handle& file, const std::string& run_id) {
   spec.settings = run_settings_from(read_params(run, "settings"));
   spec.repeat = h5::read_integer_attribute(run, "repeat");
   spec.seed = h5::read_unsigned_attribute(run, "seed");
+  return spec;
+}
+
+}  // namespace
+
+RunSpec read_spec(const Handle& file, const std::string& run_id) {
+  return spec_of_group(open_run(file, run_id), run_id);
+}
+
+StoredRun read_run(const Handle& file, const std::string& run_id) {
+  const Handle run = open_run(file, run_id);
+  StoredRun stored;
+  stored.spec = spec_of_group(run, run_id);
+  const RunSpec& spec = stored.spec;
 
   RunResult& result = stored.result;
   const std::string reason = h5::read_string_attribute(run, "stop_reason");

@@ -55,6 +55,8 @@ void check_storable(const RunSpec& spec, const RunResult& result);
 // Writes /runs/<spec.run_id> under `runs`.
 void write_run(const h5::Handle& runs, const RunSpec& spec, const RunResult& result);
 StoredRun read_run(const h5::Handle& file, const std::string& run_id);
+// The specification part of read_run (attributes, parameters, x0), without the trace.
+RunSpec read_spec(const h5::Handle& file, const std::string& run_id);
 std::vector<std::string> trace_columns(const h5::Handle& file, const std::string& run_id);
 
 }  // namespace descent::schema
