@@ -71,37 +71,8 @@ def finish(fig, ax, labels, colors, cmap):
         bar.set_ticklabels([labels[0], labels[-1]])
 
 
-def convergence(targets: list, out_dir: str) -> list:
-    paths = []
-    for instance in dict.fromkeys(row["objective"] for row in targets):
-        rows = [row for row in targets if row["objective"] == instance]
-        labels = list(dict.fromkeys(row["label"] for row in rows))
-        colors, cmap = colors_for(labels)
-        precision = rows[0]["precision"]
-        fig, (ax,) = figures.panel_grid(1)
-        for label in labels:
-            mine = [row for row in rows if row["label"] == label
-                    and number(row["success_rate"]) >= 0.5]
-            if not mine:
-                continue
-            y = [number(row["target"]) for row in mine]
-            ax.plot([number(row["cost_median"]) for row in mine], y, color=colors[label])
-            ax.fill_betweenx(y, [number(row["cost_q1"]) for row in mine],
-                             [number(row["cost_q3"]) for row in mine], color=colors[label], alpha=0.2)
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel("cost to reach the target (median, quartiles)")
-        ax.set_ylabel({"abs": r"target $f - f^*$", "rel": r"target $(f - f^*)/(f(x_0) - f^*)$",
-                       "grad": r"target $\|\nabla f\|$"}[precision])
-        figures.title(fig, instance)
-        finish(fig, ax, labels, colors, cmap)
-        stem = "convergence_" + stem_of(instance)
-        paths += figures.save(fig, out_dir, stem)
-        paths.append(write_csv(os.path.join(out_dir, stem + ".csv"), rows))
-    return paths
-
-
-def ert(rows_all: list, out_dir: str) -> list:
+def per_instance(rows_all: list, out_dir: str, prefix: str, draw) -> list:
+    """One figure per objective instance: `draw(ax, label, rows, colour)` for each label."""
     paths = []
     for instance in dict.fromkeys(row["objective"] for row in rows_all):
         rows = [row for row in rows_all if row["objective"] == instance]
@@ -109,28 +80,47 @@ def ert(rows_all: list, out_dir: str) -> list:
         colors, cmap = colors_for(labels)
         fig, (ax,) = figures.panel_grid(1)
         for label in labels:
-            mine = [row for row in rows if row["label"] == label and math.isfinite(number(row["ert"]))]
-            if not mine:
-                continue
-            x = [number(row["target"]) for row in mine]
-            y = [number(row["ert"]) for row in mine]
-            # An infinite upper bound (resamples without success) is drawn to the panel's top.
-            top = 10 * max(y)
-            ax.plot(x, y, color=colors[label])
-            ax.fill_between(x, [number(row["ert_lo"]) for row in mine],
-                            [min(number(row["ert_hi"]), top) for row in mine],
-                            color=colors[label], alpha=0.2)
+            draw(ax, [row for row in rows if row["label"] == label], colors[label])
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.invert_xaxis()
-        ax.set_xlabel("target")
-        ax.set_ylabel(f"ERT ({rows[0]['cost_unit']}), 95% bootstrap band")
         figures.title(fig, instance)
         finish(fig, ax, labels, colors, cmap)
-        stem = "ert_" + stem_of(instance)
+        stem = prefix + stem_of(instance)
         paths += figures.save(fig, out_dir, stem)
         paths.append(write_csv(os.path.join(out_dir, stem + ".csv"), rows))
     return paths
+
+
+def convergence(targets: list, out_dir: str) -> list:
+    def draw(ax, rows, color):
+        reached = [row for row in rows if number(row["success_rate"]) >= 0.5]
+        if reached:
+            y = [number(row["target"]) for row in reached]
+            ax.plot([number(row["cost_median"]) for row in reached], y, color=color)
+            ax.fill_betweenx(y, [number(row["cost_q1"]) for row in reached],
+                             [number(row["cost_q3"]) for row in reached], color=color, alpha=0.2)
+        ax.set_xlabel("cost to reach the target (median, quartiles)")
+        ax.set_ylabel({"abs": r"target $f - f^*$", "rel": r"target $(f - f^*)/(f(x_0) - f^*)$",
+                       "grad": r"target $\|\nabla f\|$"}[rows[0]["precision"]])
+    return per_instance(targets, out_dir, "convergence_", draw)
+
+
+def ert(rows_all: list, out_dir: str) -> list:
+    def draw(ax, rows, color):
+        finite = [row for row in rows if math.isfinite(number(row["ert"]))]
+        if finite:
+            x = [number(row["target"]) for row in finite]
+            y = [number(row["ert"]) for row in finite]
+            # An infinite upper bound (resamples without success) is drawn to the panel's top.
+            top = 10 * max(y)
+            ax.plot(x, y, color=color)
+            ax.fill_between(x, [number(row["ert_lo"]) for row in finite],
+                            [min(number(row["ert_hi"]), top) for row in finite], color=color, alpha=0.2)
+        if not ax.xaxis_inverted():
+            ax.invert_xaxis()
+        ax.set_xlabel("target")
+        ax.set_ylabel(f"ERT ({rows[0]['cost_unit']}), 95% bootstrap band")
+    return per_instance(rows_all, out_dir, "ert_", draw)
 
 
 def profiles(rows: list, out_dir: str) -> list:

@@ -272,17 +272,8 @@ TEST_CASE("report reads a file written before f* was stored, with f* best observ
           "[cli][report][f_star]") {
   const test::TemporaryDirectory dir;
   const auto results = run_suite(dir, "quad", kSuite);
-  std::ofstream(dir / "drop.py") << R"(
-import sys, h5py, numpy
-with h5py.File(sys.argv[1], "r+") as f:
-    index = f["index"][:]
-    keep = [name for name in index.dtype.names if not name.startswith("f_star")]
-    old = numpy.dtype([(name, f["index"].dtype.fields[name][0]) for name in keep])
-    rows = numpy.array([tuple(row[name] for name in keep) for row in index], dtype=old)
-    del f["index"]
-    f.create_dataset("index", data=rows)
-)";
-  REQUIRE(std::system(("/usr/bin/python3 " + (dir / "drop.py").string() + " " + results.string()).c_str()) == 0);
+  REQUIRE(std::system(("/usr/bin/python3 " DESCENT_SOURCE_DIR "/tests/support/drop_f_star_columns.py " +
+                       results.string()).c_str()) == 0);
   const auto done = report({results.string(), "-o", (dir / "old").string()});
   INFO(done.err);
   REQUIRE(done.exit_status == 0);
@@ -297,5 +288,28 @@ with h5py.File(sys.argv[1], "r+") as f:
   for (const Row& r : runs) {
     REQUIRE(r.at("f_star_source") == "best_observed");
     REQUIRE(std::stod(r.at("f_star")) == best.at(r.at("instance")));
+  }
+}
+
+TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles", "[cli][report][slow]") {
+  const test::TemporaryDirectory dir;
+  for (const auto& entry : fs::directory_iterator(fs::path(DESCENT_SOURCE_DIR) / "experiments" / "suites")) {
+    const std::string name = entry.path().stem().string();
+    INFO(name);
+    const auto results = dir / (name + ".h5");
+    const auto run = test::run_descent({"run", entry.path().string(), "-o", results.string(), "--quiet"});
+    REQUIRE(run.exit_status == 0);
+    const auto out = dir / name;
+    const auto done = report({results.string(), "-o", out.string()});
+    INFO(done.err);
+    REQUIRE(done.exit_status == 0);
+    for (const char* table : {"summary.tex", "ert.tex"}) {
+      std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
+                                         "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
+      INFO(table);
+      REQUIRE(std::system(("cd '" + out.string() +
+                           "' && pdflatex -interaction=nonstopmode -halt-on-error main.tex > latex.log 2>&1")
+                              .c_str()) == 0);
+    }
   }
 }

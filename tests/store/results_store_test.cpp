@@ -478,18 +478,7 @@ TEST_CASE("a file written before the f* columns reads with f* unknown", "[store]
     store.write_run(spec, result);
     store.compact();
   }
-  // The /index of the earlier layout: the same table without the two columns.
-  std::ofstream(dir / "drop.py") << R"(
-import sys, h5py, numpy
-with h5py.File(sys.argv[1], "r+") as f:
-    index = f["index"][:]
-    keep = [name for name in index.dtype.names if not name.startswith("f_star")]
-    old = numpy.dtype([(name, f["index"].dtype.fields[name][0]) for name in keep])
-    rows = numpy.array([tuple(row[name] for name in keep) for row in index], dtype=old)
-    del f["index"]
-    f.create_dataset("index", data=rows)
-)";
-  REQUIRE(std::system(("/usr/bin/python3 " + (dir / "drop.py").string() + " " +
+  REQUIRE(std::system(("/usr/bin/python3 " DESCENT_SOURCE_DIR "/tests/support/drop_f_star_columns.py " +
                        (dir / "out.h5").string()).c_str()) == 0);
   const ResultsReader reader(dir / "out.h5");
   REQUIRE(reader.index().size() == 1);
