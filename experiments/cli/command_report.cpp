@@ -1,5 +1,5 @@
 // descent report RESULTS... [-o DIR] [--targets abs|rel|grad] [--cost W] [--where KEY=VALUE]...
-//                [--traces] [--bootstrap B] [--bootstrap-seed S] [--profile-tau T] [--no-figures]
+//                [--traces] [--per-run] [--bootstrap B] [--bootstrap-seed S] [--profile-tau T] [--no-figures]
 //                [--lecture-figures]
 // The report of docs/report.md (analysis/descent/analysis/report.hpp) and, unless
 // --no-figures, the figures analysis/plots/report_figures.py draws from its CSV files.
@@ -21,6 +21,7 @@ struct ReportCommandOptions {
   std::string cost = "f=1,grad=1,hess=n,hvp=2";
   std::vector<std::string> where;
   bool traces = false;
+  bool per_run = false;
   int bootstrap_samples = 1000;
   std::uint64_t bootstrap_seed = 1;
   double profile_tau = 1e-3;
@@ -46,6 +47,7 @@ ReportOptions report_options(const ReportCommandOptions& command) {
                         .cost = parse_cost_model(command.cost),
                         .where = command.where,
                         .traces = command.traces,
+                        .per_run = command.per_run,
                         .bootstrap_samples = command.bootstrap_samples,
                         .bootstrap_seed = command.bootstrap_seed,
                         .profile_tau = command.profile_tau};
@@ -100,6 +102,7 @@ void add_report_command(CLI::App& app, Action& action) {
   cmd->add_option("--where", options->where, "select runs: KEY=VALUE (a runs.csv column or parameter); repeatable")
       ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--traces", options->traces, "also write traces.csv (every recorded row of the selected runs)");
+  cmd->add_flag("--per-run", options->per_run, "also runs.tex, a LaTeX table with one row per run");
   cmd->add_option("--bootstrap", options->bootstrap_samples, "bootstrap resamples for the ERT intervals");
   cmd->add_option("--bootstrap-seed", options->bootstrap_seed, "seed of the bootstrap resamples");
   cmd->add_option("--profile-tau", options->profile_tau,

@@ -291,7 +291,8 @@ TEST_CASE("report reads a file written before f* was stored, with f* best observ
   }
 }
 
-TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles", "[cli][report][slow]") {
+TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles, --per-run too",
+          "[cli][report][slow]") {
   const test::TemporaryDirectory dir;
   for (const auto& entry : fs::directory_iterator(fs::path(DESCENT_SOURCE_DIR) / "experiments" / "suites")) {
     const std::string name = entry.path().stem().string();
@@ -300,10 +301,10 @@ TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles", "
     const auto run = test::run_descent({"run", entry.path().string(), "-o", results.string(), "--quiet"});
     REQUIRE(run.exit_status == 0);
     const auto out = dir / name;
-    const auto done = report({results.string(), "-o", out.string()});
+    const auto done = report({results.string(), "-o", out.string(), "--per-run"});
     INFO(done.err);
     REQUIRE(done.exit_status == 0);
-    for (const char* table : {"summary.tex", "ert.tex"}) {
+    for (const char* table : {"summary.tex", "ert.tex", "runs.tex"}) {
       std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
                                          "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
       INFO(table);

@@ -433,6 +433,29 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
   write_table_float(out, table);
 }
 
+void write_per_run_table(const Loaded& loaded, const std::string& provenance, std::ostream& out) {
+  LatexTable table{.caption = "Every run: stop reason, iterations, evaluations and final $f - f^*$; " +
+                              provenance + ".",
+                   .label = "tab:descent-runs",
+                   .columns = "llrrlrrrr",
+                   .header = {"objective", "method", "start", "repeat", "stop reason", "iterations",
+                              "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"},
+                   .rows = {},
+                   .rule_before = {}};
+  std::string previous;
+  for (const ReportRun& run : loaded.runs) {
+    const IndexRow& r = run.row;
+    if (!previous.empty() && run.instance != previous) table.rule_before.push_back(table.rows.size());
+    previous = run.instance;
+    table.rows.push_back({latex_escape(run.instance), latex_escape(run.solver),
+                          std::to_string(r.start_index), std::to_string(r.repeat),
+                          latex_escape(r.stop_reason), std::to_string(r.iterations),
+                          std::to_string(r.evals_f), std::to_string(r.evals_grad),
+                          latex_number(r.f_final - run.f_star)});
+  }
+  write_table_float(out, table);
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
@@ -472,6 +495,8 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   write("ert.tex", [&](std::ostream& out) {
     write_ert_table(groups, levels, cells, options.targets, provenance, out);
   });
+  if (options.per_run)
+    write("runs.tex", [&](std::ostream& out) { write_per_run_table(loaded, provenance, out); });
   return written;
 }
 

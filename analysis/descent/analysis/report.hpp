@@ -11,6 +11,7 @@
 //                 (objective instance × start × repeat)
 //   summary.tex, ert.tex   table floats
 //   traces.csv    only with `traces`: every recorded row of the selected runs
+//   runs.tex      only with `per_run`: a table float with one row per run
 //
 // A group is an objective instance (the objective with its parameters, named by
 // InstanceNames) × an optimizer label (which includes a sweep point) × the suite. f* of an
@@ -35,6 +36,7 @@ struct ReportOptions {
   CostModel cost;
   std::vector<std::string> where;  // KEY=VALUE, all must hold
   bool traces = false;
+  bool per_run = false;  // also runs.tex: one row per run
   int bootstrap_samples = 1000;
   std::uint64_t bootstrap_seed = 1;
   double profile_tau = 1e-3;  // the profiles' convergence test: f − f* ≤ τ (f(x₀) − f*)
