@@ -19,7 +19,7 @@ TEST_CASE("text is escaped and Unicode mapped to LaTeX", "[analysis][latex]") {
   REQUIRE(latex_escape("Müller") == "Müller");
 }
 
-TEST_CASE("numbers are set in math mode, scientific outside [1e-3, 1e4)", "[analysis][latex]") {
+TEST_CASE("numbers are set in math mode, scientific below 1e-3 and from 1e4 on", "[analysis][latex]") {
   REQUIRE(latex_number(0.125) == "$0.125$");
   REQUIRE(latex_number(5.25e-9) == "$5.25\\times10^{-9}$");
   REQUIRE(latex_number(123456.0) == "$1.23\\times10^{5}$");

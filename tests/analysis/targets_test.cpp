@@ -88,7 +88,7 @@ TEST_CASE("a target is reached at the first record at or below it, else at the r
   }
 }
 
-TEST_CASE("the cost model weighs the four counts; hess defaults to the dimension",
+TEST_CASE("the cost model weighs the four counts, a Hessian as n by default",
           "[analysis][targets][cost]") {
   const CostModel defaults = parse_cost_model("f=1,grad=1,hess=n,hvp=2");
   REQUIRE(defaults.cost(3, 4, 2, 5, 10) == 3.0 + 4.0 + 20.0 + 10.0);
