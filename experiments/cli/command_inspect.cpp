@@ -1,11 +1,13 @@
 // descent inspect OUT.h5 [--json]: what a results file holds: provenance, run count, counts by
 // status and stop reason, a line per optimizer label, and the columns stored.
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "descent/runner/summary.hpp"
 #include "descent/store/inspect_results.hpp"
 #include "command.hpp"
 
@@ -25,6 +27,12 @@ nlohmann::json to_json(const ResultsSummary& s) {
                       {"runs", l.runs},
                       {"converged", l.converged},
                       {"median_iterations", l.median_iterations}});
+  nlohmann::json instances = nlohmann::json::array();
+  for (const auto& o : s.by_instance)
+    instances.push_back({{"name", o.name},
+                         {"runs", o.runs},
+                         {"f_star", std::isnan(o.f_star) ? nlohmann::json() : nlohmann::json(o.f_star)},
+                         {"f_star_source", o.f_star_source}});
   const ResultsFileInfo& i = s.info;
   return {{"path", s.path.string()},
           {"schema", i.schema},
@@ -42,6 +50,7 @@ nlohmann::json to_json(const ResultsSummary& s) {
           {"by_status", s.by_status},
           {"by_stop_reason", s.by_stop_reason},
           {"labels", labels},
+          {"instances", instances},
           {"index_columns", s.index_columns},
           {"trace_columns", s.trace_columns}};
 }
@@ -83,6 +92,21 @@ void print_text(const ResultsSummary& s) {
       std::cout << std::left << std::setw(static_cast<int>(width + 2)) << l.label << std::right
                 << std::setw(8) << l.runs << std::setw(11) << l.converged << std::setw(19)
                 << l.median_iterations << "\n";
+    std::cout << "\n";
+  }
+  if (!s.by_instance.empty()) {
+    std::size_t width = 9;
+    for (const auto& o : s.by_instance) width = std::max(width, display_width(o.name));
+    std::cout << "objective" << std::string(width + 2 - 9, ' ') << std::right << std::setw(8)
+              << "runs" << "  f*\n";
+    for (const auto& o : s.by_instance) {
+      std::cout << o.name << std::string(width + 2 - display_width(o.name), ' ') << std::right
+                << std::setw(8) << o.runs << "  ";
+      if (std::isnan(o.f_star))
+        std::cout << "unknown\n";
+      else
+        std::cout << o.f_star << "\n";
+    }
     std::cout << "\n";
   }
   field("index columns") << list_text(s.index_columns) << "\n";

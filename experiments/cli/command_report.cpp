@@ -1,21 +1,32 @@
-// descent report OUT.h5 [-o DIR] [--no-figures]
-// Tables (runs.csv, traces.csv, summary.tex) and, unless --no-figures, the figures drawn by
-// analysis/plots/lecture_figures.py (matplotlib), all into DIR.
+// descent report RESULTS... [-o DIR] [--targets abs|rel|grad] [--cost W] [--where KEY=VALUE]...
+//                [--traces] [--per-run] [--bootstrap B] [--bootstrap-seed S] [--profile-tau T] [--no-figures]
+//                [--lecture-figures]
+// The report of docs/report.md (analysis/descent/analysis/report.hpp) and, unless
+// --no-figures, the figures analysis/plots/report_figures.py draws from its CSV files.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
-#include "descent/analysis/tables.hpp"
+#include "descent/analysis/report.hpp"
 #include "command.hpp"
 
 namespace descent::cli {
 
 namespace {
 
-struct ReportOptions {
-  std::string results;
+struct ReportCommandOptions {
+  std::vector<std::string> results;
   std::string directory;
+  std::string targets = "abs";
+  std::string cost = "f=1,grad=1,hess=n,hvp=2";
+  std::vector<std::string> where;
+  bool traces = false;
+  bool per_run = false;
+  int bootstrap_samples = 1000;
+  std::uint64_t bootstrap_seed = 1;
+  double profile_tau = 1e-3;
   bool figures = true;
+  bool lecture_figures = false;
 };
 
 std::string shell_quote(const std::string& text) {
@@ -29,33 +40,76 @@ std::string shell_quote(const std::string& text) {
   return out.append("'");
 }
 
-int report(const ReportOptions& options) {
-  const ResultsReader results(options.results);
-  const std::filesystem::path directory =
-      options.directory.empty() ? std::filesystem::path(options.results).replace_extension("") / "report"
-                                : std::filesystem::path(options.directory);
-  for (const auto& path : write_tables(results, directory)) std::cout << "wrote " << path.string() << "\n";
-  if (!options.figures) return 0;
-  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/lecture_figures.py";
-  const std::string command = "/usr/bin/python3 " + shell_quote(script) + " " + shell_quote(options.results) +
-                              " -o " + shell_quote((directory / "figures").string());
+ReportOptions report_options(const ReportCommandOptions& command) {
+  ReportOptions options{.results = {command.results.begin(), command.results.end()},
+                        .directory = {},
+                        .targets = target_kind_from(command.targets),
+                        .cost = parse_cost_model(command.cost),
+                        .where = command.where,
+                        .traces = command.traces,
+                        .per_run = command.per_run,
+                        .bootstrap_samples = command.bootstrap_samples,
+                        .bootstrap_seed = command.bootstrap_seed,
+                        .profile_tau = command.profile_tau};
+  options.directory = command.directory.empty()
+                          ? std::filesystem::path(command.results.front()).replace_extension("") / "report"
+                          : std::filesystem::path(command.directory);
+  return options;
+}
+
+// Runs a script of analysis/plots with /usr/bin/python3; false (and a message) if it fails.
+bool run_plot_script(const std::string& name, const std::string& input,
+                     const std::filesystem::path& figures) {
+  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/" + name;
+  const std::string command = "/usr/bin/python3 " + shell_quote(script) + " " + shell_quote(input) +
+                              " -o " + shell_quote(figures.string());
   std::cout.flush();
-  const int status = std::system(command.c_str());
-  if (status != 0) {
-    std::cerr << "descent: failure: drawing the figures failed (" << command << ")\n";
+  if (std::system(command.c_str()) == 0) return true;
+  std::cerr << "descent: failure: drawing the figures failed (" << command << ")\n";
+  return false;
+}
+
+// The figures of the report, drawn from the CSV files just written into `directory`, and
+// with --lecture-figures those of lecture_figures.py from the (first) results file.
+int draw_figures(const ReportCommandOptions& command, const std::filesystem::path& directory) {
+  const auto figures = directory / "figures";
+  if (!run_plot_script("report_figures.py", directory.string(), figures)) return 1;
+  if (command.lecture_figures &&
+      !run_plot_script("lecture_figures.py", command.results.front(), figures))
     return 1;
-  }
   return 0;
+}
+
+int report(const ReportCommandOptions& command) {
+  const ReportOptions options = report_options(command);
+  for (const auto& path : write_report(options)) std::cout << "wrote " << path.string() << "\n";
+  return command.figures ? draw_figures(command, options.directory) : 0;
 }
 
 }  // namespace
 
 void add_report_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<ReportOptions>();
-  auto* cmd = app.add_subcommand("report", "Write tables (CSV, LaTeX) and figures from a results file");
-  cmd->add_option("RESULTS", options->results, "results file (HDF5)")->required();
-  cmd->add_option("-o,--output", options->directory, "output directory (default: next to the results file)");
+  auto options = std::make_shared<ReportCommandOptions>();
+  auto* cmd = app.add_subcommand("report", "Write metrics, tables (CSV, LaTeX) and figures from results files");
+  cmd->add_option("RESULTS", options->results, "results files (HDF5); runs of several suites are compared")
+      ->required();
+  cmd->add_option("-o,--output", options->directory,
+                  "output directory (default: next to the first results file)");
+  cmd->add_option("--targets", options->targets,
+                  "precision of the targets 10^k, k = 2..-8: abs (f - f*), rel ((f - f*)/(f(x0) - f*)), "
+                  "grad (|grad f|)");
+  cmd->add_option("--cost", options->cost, "weights of the evaluation counts in one cost (n: the dimension)");
+  cmd->add_option("--where", options->where, "select runs: KEY=VALUE (a runs.csv column or parameter); repeatable")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--traces", options->traces, "also write traces.csv (every recorded row of the selected runs)");
+  cmd->add_flag("--per-run", options->per_run, "also runs.tex, a LaTeX table with one row per run");
+  cmd->add_option("--bootstrap", options->bootstrap_samples, "bootstrap resamples for the ERT intervals");
+  cmd->add_option("--bootstrap-seed", options->bootstrap_seed, "seed of the bootstrap resamples");
+  cmd->add_option("--profile-tau", options->profile_tau,
+                  "convergence test of the profiles: f - f* <= tau (f(x0) - f*)");
   cmd->add_flag("!--no-figures", options->figures, "tables only, no matplotlib figures");
+  cmd->add_flag("--lecture-figures", options->lecture_figures,
+                "also the trajectories and loss curves of lecture_figures.py (first results file)");
   cmd->callback([&action, options] { action = [options] { return report(*options); }; });
 }
 

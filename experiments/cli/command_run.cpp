@@ -19,6 +19,7 @@
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/suite/suite.hpp"
+#include "descent/suite/instance_name.hpp"
 #include "command.hpp"
 
 namespace descent::cli {
@@ -99,15 +100,18 @@ int run(const RunOptions& options) {
   if (!options.quiet) {
     std::vector<SummaryRow> table;
     std::optional<ResultsReader> reader;  // for runs stored by an earlier invocation
+    InstanceNames instances;
+    for (const RunSpec& spec : suite.runs) instances.add(spec.objective, spec.objective_params);
     for (const RunSpec* spec : in_shard) {
       if (auto it = rows.find(spec->run_id); it != rows.end()) {
         table.push_back(it->second);
-        continue;
+      } else {
+        if (!reader) reader.emplace(output);
+        const RunResult stored = reader->run(spec->run_id).result;
+        table.push_back(summary_row(*spec, std::string(to_string(stored.stop_reason)),
+                                    stored.iterations, stored.f_final, stored.x_final, catalog));
       }
-      if (!reader) reader.emplace(output);
-      const RunResult stored = reader->run(spec->run_id).result;
-      table.push_back(summary_row(*spec, std::string(to_string(stored.stop_reason)),
-                                  stored.iterations, stored.f_final, stored.x_final, catalog));
+      table.back().objective = instances.name(spec->objective, spec->objective_params);
     }
     if (suite.description.empty())
       std::printf("\n%s\n\n", suite.name.c_str());

@@ -112,11 +112,17 @@ TEST_CASE("report writes the tables and the figures", "[cli][report][slow]") {
   std::ofstream(suite) << kSuite;
   const auto results = dir / "results.h5";
   REQUIRE(test::run_descent({"run", suite.string(), "-o", results.string(), "--quiet"}).exit_status == 0);
-  const auto report = test::run_descent({"report", results.string(), "-o", (dir / "report").string()});
+  const auto report = test::run_descent(
+      {"report", results.string(), "-o", (dir / "report").string(), "--lecture-figures"});
   INFO(report.err);
   REQUIRE(report.exit_status == 0);
-  for (const char* file : {"runs.csv", "traces.csv", "summary.tex", "figures/trajectories_beale.png",
-                           "figures/trajectories_beale.pdf", "figures/loss_beale.png"})
+  for (const char* file :
+       {"runs.csv", "targets.csv", "ert.csv", "profiles.csv", "summary.tex", "ert.tex",
+        "figures/convergence_beale.png", "figures/convergence_beale.pdf",
+        "figures/convergence_beale.csv", "figures/ert_beale.png", "figures/profiles.png",
+        "figures/profiles.csv", "figures/trajectories_beale.png", "figures/trajectories_beale.pdf",
+        "figures/loss_beale.png"})
     REQUIRE(fs::file_size(dir / "report" / file) > 0);
+  REQUIRE_FALSE(fs::exists(dir / "report" / "traces.csv"));
   REQUIRE(test::run_descent({"report", (dir / "missing.h5").string()}).exit_status == 2);
 }

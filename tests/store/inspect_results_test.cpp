@@ -1,6 +1,8 @@
 // inspect: counts by status and stop reason, a line per label, and the columns stored.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "descent/store/inspect_results.hpp"
 #include "descent/store/results_store.hpp"
 #include "sample_runs.hpp"
@@ -54,9 +56,36 @@ TEST_CASE("a summary counts runs by status, stop reason and label", "[store][ins
   REQUIRE(summary.by_label[1].median_iterations == static_cast<double>(results[3].iterations));
 
   REQUIRE(summary.index_columns.front() == "run_id");
-  REQUIRE(summary.index_columns.size() == 17);
+  REQUIRE(summary.index_columns.size() == 19);
   REQUIRE(summary.trace_columns ==
           std::vector<std::string>{"iter", "f", "grad_norm", "raw_grad_norm", "step_norm", "lr",
                                    "evals_f", "evals_grad", "evals_hess", "evals_hvp", "seconds",
                                    "x", "damping"});
+}
+
+TEST_CASE("a summary names objective instances by the parameters that differ", "[store][inspect]") {
+  const test::TemporaryDirectory dir;
+  // The same quadratic at two spectra: the instances differ in eigenvalues only.
+  RunSpec wide = test::quadratic_run("gd", 0.01);
+  RunSpec narrow = test::quadratic_run("gd", 0.01, 1);
+  narrow.objective_params = find_objective("quadratic")->normalize(
+      {{"eigenvalues", std::vector<double>{1.0, 2.0}}});
+  narrow.run_id = compute_run_id(narrow);
+  RunResult wide_result = test::run(wide);
+  wide_result.f_star = 0.0;
+  {
+    ResultsStore store(dir / "out.h5", test::suite_of({wide, narrow}));
+    store.write_run(wide, wide_result);
+    store.write_run(narrow, test::run(narrow));
+    store.compact();
+  }
+  const auto summary = summarize_results(dir / "out.h5");
+  REQUIRE(summary.by_instance.size() == 2);
+  REQUIRE(summary.by_instance[0].name == "quadratic eigenvalues=[1, 10]");
+  REQUIRE(summary.by_instance[0].runs == 1);
+  REQUIRE(summary.by_instance[0].f_star == 0.0);
+  REQUIRE(summary.by_instance[0].f_star_source == "known");
+  REQUIRE(summary.by_instance[1].name == "quadratic eigenvalues=[1, 2]");
+  REQUIRE(std::isnan(summary.by_instance[1].f_star));
+  REQUIRE(summary.by_instance[1].f_star_source == "none");
 }

@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -443,4 +444,46 @@ TEST_CASE("reading a file that is not a results file is a configuration error na
   store.write_run(spec, test::run(spec));
   store.compact();
   REQUIRE_THROWS_AS(ResultsReader(dir / "out.h5").run("0123456789abcdef"), ConfigError);
+}
+
+TEST_CASE("each run's known minimum value f* is an index column that compaction keeps",
+          "[store][f_star]") {
+  const TemporaryDirectory dir;
+  const RunSpec known = test::quadratic_run("gd", 0.1, 0);
+  const RunSpec unknown = test::quadratic_run("gd", 0.1, 1);
+  RunResult known_result = test::run(known);
+  known_result.f_star = -2.5;
+  const RunResult unknown_result = test::run(unknown);  // f_star left NaN
+  {
+    ResultsStore store(dir / "out.h5", test::suite_of({known, unknown}));
+    store.write_run(known, known_result);
+    store.write_run(unknown, unknown_result);
+    store.compact();  // from the segments into the output: rows read back and written again
+  }
+  const ResultsReader reader(dir / "out.h5");
+  REQUIRE(reader.index().size() == 2);
+  REQUIRE(reader.index()[0].f_star == -2.5);
+  REQUIRE(reader.index()[0].f_star_source == "known");
+  REQUIRE(std::isnan(reader.index()[1].f_star));
+  REQUIRE(reader.index()[1].f_star_source == "none");
+}
+
+TEST_CASE("a file written before the f* columns reads with f* unknown", "[store][f_star][h5py]") {
+  const TemporaryDirectory dir;
+  const RunSpec spec = test::quadratic_run("gd", 0.1);
+  RunResult result = test::run(spec);
+  result.f_star = 0.0;
+  {
+    ResultsStore store(dir / "out.h5", test::suite_of({spec}));
+    store.write_run(spec, result);
+    store.compact();
+  }
+  REQUIRE(std::system(("/usr/bin/python3 " DESCENT_SOURCE_DIR "/tests/support/drop_f_star_columns.py " +
+                       (dir / "out.h5").string()).c_str()) == 0);
+  const ResultsReader reader(dir / "out.h5");
+  REQUIRE(reader.index().size() == 1);
+  REQUIRE(reader.index()[0].run_id == spec.run_id);
+  REQUIRE(reader.index()[0].iterations == result.iterations);
+  REQUIRE(std::isnan(reader.index()[0].f_star));
+  REQUIRE(reader.index()[0].f_star_source == "none");
 }

@@ -1,32 +1,31 @@
-// Tables for papers from a results file:
-//   runs.csv     one row per run: the /index columns (tidy CSV, RFC 4180 quoting)
-//   traces.csv   one row per recorded iteration of every run, in long form: run_id, label,
-//                objective, start_index, repeat, then the standard trace columns
-//   summary.tex  a booktabs table: per run (objective, method, start, repeat) the stop reason,
-//                iterations, evaluations of f and ∇f, and the final f
-// Numbers are written with 17 significant digits where they are data (CSV) and with 4 in
-// the LaTeX table.
+// CSV building blocks of the report: RFC 4180 fields and the long-form trace table
+// (traces.csv): one row per recorded iteration, keyed by run_id, label, objective (the
+// instance name), start_index, repeat, then the standard trace columns. Numbers are written
+// with 17 significant digits.
 #pragma once
 
-#include <filesystem>
+#include <cstdint>
 #include <ostream>
 #include <string>
 
-#include "descent/store/results_reader.hpp"
+#include "descent/driver/trace.hpp"
 
 namespace descent {
 
-void write_runs_csv(const ResultsReader& results, std::ostream& out);
-void write_traces_csv(const ResultsReader& results, std::ostream& out);
-void write_summary_latex(const ResultsReader& results, std::ostream& out);
-
-// Writes the three files into `directory` (created if needed); returns their paths.
-std::vector<std::filesystem::path> write_tables(const ResultsReader& results,
-                                                const std::filesystem::path& directory);
-
-// "a_b" → "a\_b": the characters LaTeX treats specially, escaped.
-std::string latex_escape(const std::string& text);
 // A CSV field, quoted when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& text);
+// A number with 17 significant digits (round-trips a double); inf, -inf, nan.
+std::string csv_number(double value);
+
+struct TraceKey {
+  std::string run_id;
+  std::string label;
+  std::string objective;
+  std::int64_t start_index = 0;
+  std::int64_t repeat = 0;
+};
+
+void write_trace_header(std::ostream& out);
+void write_trace_rows(std::ostream& out, const TraceKey& key, const Trace& trace);
 
 }  // namespace descent

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -32,6 +33,19 @@ Shard parse_shard(const std::string& text) {
   return shard;
 }
 
+namespace {
+
+// f* of the objective: the smallest f among its minima listed as global, NaN when it lists
+// none (stored as `f_star` with each run, docs/results.md).
+double known_minimum_value(const Objective& objective) {
+  double best = std::numeric_limits<double>::quiet_NaN();
+  for (const auto& minimum : objective.minima())
+    if (minimum.global && !(minimum.f >= best)) best = minimum.f;  // also replaces the NaN
+  return best;
+}
+
+}  // namespace
+
 RunResult execute_run(const RunSpec& spec, const Catalog& catalog) {
   const auto* objective_entry = catalog.find_objective(spec.objective);
   const auto* optimizer_entry = catalog.find_optimizer(spec.optimizer);
@@ -41,7 +55,9 @@ RunResult execute_run(const RunSpec& spec, const Catalog& catalog) {
   if (const auto conflict = dense_matrix_conflict(*optimizer_entry, *objective))
     throw ConfigError("optimizer", *conflict);
   const auto optimizer = optimizer_entry->make(spec.optimizer_params);
-  return run_optimizer(*objective, *optimizer, spec.x0, spec.settings, spec.seed);
+  RunResult result = run_optimizer(*objective, *optimizer, spec.x0, spec.settings, spec.seed);
+  result.f_star = known_minimum_value(*objective);
+  return result;
 }
 
 void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog& catalog,

@@ -8,6 +8,13 @@
 
 namespace descent {
 
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++width;
+  return width;
+}
+
 double distance_to_nearest_minimum(const RunSpec& spec, const Vector& x, const Catalog& catalog) {
   double best = std::numeric_limits<double>::quiet_NaN();
   const auto* entry = catalog.find_objective(spec.objective);
@@ -32,14 +39,6 @@ std::string start_text(const RunSpec& spec) {
     text.append(i ? ", " : "").append(number);
   }
   return text.append(")");
-}
-
-// Characters on a terminal: UTF-8 code points (labels such as "saddle-free |λ|").
-std::size_t display_width(const std::string& text) {
-  std::size_t width = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++width;
-  return width;
 }
 
 std::string padded(const std::string& text, std::size_t width) {

@@ -32,6 +32,9 @@ SummaryRow summary_row(const RunSpec& spec, const std::string& stop_reason,
 // ‖x − x*‖ for the nearest listed minimum x*, NaN when none is listed.
 double distance_to_nearest_minimum(const RunSpec& spec, const Vector& x, const Catalog& catalog);
 
+// Characters on a terminal: UTF-8 code points (labels such as "saddle-free |λ|").
+std::size_t display_width(const std::string& text);
+
 void print_summary(const std::vector<SummaryRow>& rows, std::FILE* out);
 
 }  // namespace descent

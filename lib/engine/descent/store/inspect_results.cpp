@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "descent/suite/instance_name.hpp"
+
 namespace descent {
 
 namespace {
@@ -29,7 +31,14 @@ ResultsSummary summarize_results(const std::filesystem::path& path) {
   std::map<std::string, std::vector<std::int64_t>> iterations;
   std::map<std::string, std::int64_t> converged;
   std::vector<std::string> columns;  // in order of first appearance
+  InstanceNames names;
+  std::vector<std::pair<RunSpec, const IndexRow*>> instances;  // first run of each
+  std::map<std::string, std::int64_t> instance_runs;           // canonical parameters → runs
   for (const auto& row : reader.index()) {
+    RunSpec spec = reader.spec(row.run_id);
+    names.add(spec.objective, spec.objective_params);
+    const std::string key = spec.objective + "\n" + to_text(spec.objective_params);
+    if (instance_runs[key]++ == 0) instances.emplace_back(std::move(spec), &row);
     ++summary.by_status[row.status];
     ++summary.by_stop_reason[row.stop_reason];
     if (!iterations.contains(row.label)) labels.push_back(row.label);
@@ -39,6 +48,11 @@ ResultsSummary summarize_results(const std::filesystem::path& path) {
       if (std::find(columns.begin(), columns.end(), column) == columns.end())
         columns.push_back(std::move(column));
   }
+  for (const auto& [spec, row] : instances)
+    summary.by_instance.push_back(
+        {names.name(spec.objective, spec.objective_params),
+         instance_runs.at(spec.objective + "\n" + to_text(spec.objective_params)), row->f_star,
+         row->f_star_source});
   for (const auto& label : labels)
     summary.by_label.push_back({label, static_cast<std::int64_t>(iterations[label].size()),
                                 converged[label], median(iterations[label])});

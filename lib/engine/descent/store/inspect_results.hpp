@@ -1,5 +1,6 @@
 // summarize_results: what a results file holds (`descent inspect OUT.h5`): its provenance, how
-// many runs, how they ended, a line per optimizer label, and the columns it stores.
+// many runs, how they ended, a line per optimizer label and per objective instance, and the
+// columns it stores.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,15 @@ struct LabelSummary {
   double median_iterations = 0.0;  // over all runs of the label (mean of the middle two if even)
 };
 
+// An objective instance (the objective with its parameters), named as InstanceNames names it
+// (descent/suite/instance_name.hpp): "quadratic κ=1000".
+struct InstanceSummary {
+  std::string name;
+  std::int64_t runs = 0;
+  double f_star = 0.0;  // NaN when unknown
+  std::string f_star_source;
+};
+
 struct ResultsSummary {
   std::filesystem::path path;
   ResultsFileInfo info;
@@ -26,6 +36,7 @@ struct ResultsSummary {
   std::map<std::string, std::int64_t> by_status;
   std::map<std::string, std::int64_t> by_stop_reason;
   std::vector<LabelSummary> by_label;  // in order of first appearance in /index
+  std::vector<InstanceSummary> by_instance;  // in order of first appearance in /index
   std::vector<std::string> index_columns;
   // Every trace column of any run: the standard ones, then x, then method-specific ones.
   std::vector<std::string> trace_columns;

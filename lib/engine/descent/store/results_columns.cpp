@@ -360,12 +360,11 @@ void RunsReader::check(const IndexEntry& entry) const {
                     std::to_string(entry.row.dim));
 }
 
-StoredRun RunsReader::run(const IndexEntry& entry) const {
+RunSpec RunsReader::spec(const IndexEntry& entry) const {
   check(entry);
   const IndexRow& row = entry.row;
   const RunLocation& at = entry.location;
-  StoredRun stored;
-  RunSpec& spec = stored.spec;
+  RunSpec spec;
   spec.run_id = row.run_id;
   spec.objective = row.objective;
   spec.objective_params = impl_->param_set(1, at.objective_params);
@@ -376,6 +375,24 @@ StoredRun RunsReader::run(const IndexEntry& entry) const {
   spec.settings = run_settings_from(impl_->param_set(2, at.settings));
   spec.repeat = row.repeat;
   spec.seed = at.seed;
+  spec.x0.resize(row.dim);
+  read_point(entry, "x0", spec.x0.data());
+  return spec;
+}
+
+void RunsReader::read_point(const IndexEntry& entry, const char* name, double* out) const {
+  const auto& points = *impl_->points;
+  for (std::size_t c = 0; c < points.specs.size(); ++c)
+    if (points.specs[c].name == name)
+      h5::read_rows(points.datasets[c], Element::kFloat64, static_cast<hsize_t>(entry.location.x_start),
+                    static_cast<hsize_t>(entry.row.dim), 1, out);
+}
+
+StoredRun RunsReader::run(const IndexEntry& entry) const {
+  const IndexRow& row = entry.row;
+  const RunLocation& at = entry.location;
+  StoredRun stored;
+  stored.spec = spec(entry);
 
   RunResult& result = stored.result;
   const auto reason = stop_reason_from(row.stop_reason);
@@ -386,17 +403,9 @@ StoredRun RunsReader::run(const IndexEntry& entry) const {
   result.grad_norm_final = row.grad_norm_final;
   result.evals = {.f = row.evals_f, .grad = row.evals_grad, .hess = row.evals_hess, .hvp = row.evals_hvp};
   result.seconds = row.seconds;
-
-  const auto dim = static_cast<hsize_t>(row.dim);
-  const auto& points = *impl_->points;
-  spec.x0.resize(row.dim);
+  result.f_star = row.f_star;
   result.x_final.resize(row.dim);
-  for (std::size_t c = 0; c < points.specs.size(); ++c) {
-    double* out = points.specs[c].name == "x0"        ? spec.x0.data()
-                  : points.specs[c].name == "x_final" ? result.x_final.data()
-                                                      : nullptr;
-    if (out) h5::read_rows(points.datasets[c], Element::kFloat64, static_cast<hsize_t>(at.x_start), dim, 1, out);
-  }
+  read_point(entry, "x_final", result.x_final.data());
 
   const auto& layout = impl_->layout(at.trace);
   const auto rows = static_cast<hsize_t>(at.trace_rows);

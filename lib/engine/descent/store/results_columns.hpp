@@ -71,12 +71,16 @@ class RunsReader {
   RunsReader& operator=(RunsReader&&) noexcept;
 
   StoredRun run(const IndexEntry& entry) const;
+  // The run's specification alone (parameters, x0), without its trace.
+  RunSpec spec(const IndexEntry& entry) const;
   std::vector<std::string> trace_columns(const IndexEntry& entry) const;
   // h5::Error unless the entry's parameter sets exist and its rows lie within its columns.
   void check(const IndexEntry& entry) const;
 
  private:
   friend class RunsWriter;  // copy() reads through the same caches
+  // Reads the run's coordinates `name` (x0 or x_final) from /points into `out` (dim values).
+  void read_point(const IndexEntry& entry, const char* name, double* out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

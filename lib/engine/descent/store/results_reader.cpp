@@ -1,5 +1,6 @@
 #include "descent/store/results_reader.hpp"
 
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -19,6 +20,17 @@ const std::vector<std::string>& index_columns() {
     return names;
   }();
   return columns;
+}
+
+bool IndexRow::operator==(const IndexRow& o) const {
+  const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+  return run_id == o.run_id && objective == o.objective && optimizer == o.optimizer &&
+         label == o.label && dim == o.dim && start_index == o.start_index && repeat == o.repeat &&
+         status == o.status && stop_reason == o.stop_reason && iterations == o.iterations &&
+         same(f_final, o.f_final) && same(grad_norm_final, o.grad_norm_final) &&
+         evals_f == o.evals_f && evals_grad == o.evals_grad && evals_hess == o.evals_hess &&
+         evals_hvp == o.evals_hvp && same(seconds, o.seconds) && same(f_star, o.f_star) &&
+         f_star_source == o.f_star_source;
 }
 
 const std::vector<std::string>& standard_trace_columns() {
@@ -93,6 +105,12 @@ StoredRun ResultsReader::run(const std::string& run_id) const {
   return impl_->read(
       run_id, [&] { return schema::read_run_v1(impl_->file, run_id); },
       [&](const schema::IndexEntry& entry) { return impl_->runs->run(entry); });
+}
+
+RunSpec ResultsReader::spec(const std::string& run_id) const {
+  return impl_->read(
+      run_id, [&] { return schema::read_spec_v1(impl_->file, run_id); },
+      [&](const schema::IndexEntry& entry) { return impl_->runs->spec(entry); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {

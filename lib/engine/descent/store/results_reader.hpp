@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct ResultsFileInfo {
   std::string suite_sha256;
 };
 
+inline constexpr const char* kFStarKnown = "known";
+inline constexpr const char* kFStarNone = "none";
+
 // One row of /index: a run's identity and outcome.
 struct IndexRow {
   std::string run_id;
@@ -52,8 +56,13 @@ struct IndexRow {
   std::int64_t evals_hess = 0;
   std::int64_t evals_hvp = 0;
   double seconds = 0.0;
+  // The objective's known minimum value f*, NaN when it lists none; f_star_source is
+  // kFStarKnown or kFStarNone. Files written before these columns read as NaN and kFStarNone.
+  double f_star = std::numeric_limits<double>::quiet_NaN();
+  std::string f_star_source = kFStarNone;
 
-  bool operator==(const IndexRow&) const = default;
+  // Equal field by field, NaN f_star equal to NaN f_star.
+  bool operator==(const IndexRow& other) const;
 };
 
 // The columns of /index, in order.
@@ -87,6 +96,8 @@ class ResultsReader {
   bool contains(const std::string& run_id) const;
   // A whole run; ConfigError if the file holds no run with this id.
   StoredRun run(const std::string& run_id) const;
+  // A run's specification only (no trace read); ConfigError as for run().
+  RunSpec spec(const std::string& run_id) const;
   // Names of the run's trace datasets: standard columns, then `x`, then method-specific ones.
   std::vector<std::string> trace_columns(const std::string& run_id) const;
 

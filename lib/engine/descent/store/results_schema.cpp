@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <limits>
 #include <cstring>
 #include <stdexcept>
 #include <type_traits>
@@ -59,11 +61,16 @@ hid_t column_type(const IndexColumn& column, hid_t text) {
       column.field);
 }
 
-// The columns a file of `version` has.
-std::vector<IndexColumn> columns_of(std::int64_t version) {
+// The columns to read from the /index `dataset` of a file of `version`: every required one,
+// and each optional one the file has (the others keep IndexRow's defaults).
+std::vector<IndexColumn> columns_of(std::int64_t version, const Handle& dataset) {
+  const Handle stored = dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type");
   std::vector<IndexColumn> columns;
-  for (const auto& column : index_table())
-    if (version >= 2 || !column.located) columns.push_back(column);
+  for (const auto& column : index_table()) {
+    if (column.located && version < 2) continue;
+    if (column.optional && H5Tget_member_index(stored.id(), column.name) < 0) continue;
+    columns.push_back(column);
+  }
   return columns;
 }
 
@@ -162,6 +169,8 @@ const std::vector<IndexColumn>& index_table() {
       {"evals_hess", &IndexRow::evals_hess, false},
       {"evals_hvp", &IndexRow::evals_hvp, false},
       {"seconds", &IndexRow::seconds, false},
+      {"f_star", &IndexRow::f_star, false, true},
+      {"f_star_source", &IndexRow::f_star_source, false, true},
       {"seed", &RunLocation::seed, true},
       {"params", &RunLocation::params, true},
       {"objective_params", &RunLocation::objective_params, true},
@@ -296,6 +305,8 @@ IndexRow index_row(const RunSpec& spec, const RunResult& result) {
       .evals_hess = result.evals.hess,
       .evals_hvp = result.evals.hvp,
       .seconds = result.seconds,
+      .f_star = result.f_star,
+      .f_star_source = std::isnan(result.f_star) ? kFStarNone : kFStarKnown,
   };
 }
 
@@ -318,8 +329,10 @@ void write_index(const Handle& file, std::span<const IndexEntry> entries) {
 }
 
 std::vector<IndexEntry> read_index(const Handle& file) {
-  const auto columns = columns_of(version_of(file));
   const Handle dataset(H5Dopen2(file.id(), kIndex, H5P_DEFAULT), "H5Dopen2", file.file(), "/index");
+  if (H5Tget_class(dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type").id()) != H5T_COMPOUND)
+    throw h5::Error("/index is not a table (compound dataset)");
+  const auto columns = columns_of(version_of(file), dataset);
   check_index_type(dataset, columns);
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
   const std::size_t rows = h5::bounded_count(dataset, space, sizeof(IndexSlot) * columns.size());
@@ -372,14 +385,17 @@ bool has_run_group(const Handle& file, const std::string& run_id) {
   return is_link_name(run_id) && h5::has_link(h5::open_group(file, kRuns), run_id);
 }
 
-StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
+namespace {
+
+Handle open_run(const Handle& file, const std::string& run_id) {
   const Handle runs = h5::open_group(file, kRuns);
   if (!is_link_name(run_id) || !h5::has_link(runs, run_id))
     throw ConfigError("run_id", file.file() + ": holds no run '" + run_id + "'");
-  const Handle run = h5::open_group(runs, run_id);
+  return h5::open_group(runs, run_id);
+}
 
-  StoredRun stored;
-  RunSpec& spec = stored.spec;
+RunSpec spec_of_group(const Handle& run, const std::string& run_id) {
+  RunSpec spec;
   spec.run_id = run_id;
   spec.objective = h5::read_string_attribute(run, "objective");
   spec.objective_params = read_params(run, "objective_params");
@@ -391,6 +407,20 @@ StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
   spec.settings = run_settings_from(read_params(run, "settings"));
   spec.repeat = h5::read_integer_attribute(run, "repeat");
   spec.seed = h5::read_unsigned_attribute(run, "seed");
+  return spec;
+}
+
+}  // namespace
+
+RunSpec read_spec_v1(const Handle& file, const std::string& run_id) {
+  return spec_of_group(open_run(file, run_id), run_id);
+}
+
+StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
+  const Handle run = open_run(file, run_id);
+  StoredRun stored;
+  stored.spec = spec_of_group(run, run_id);
+  const RunSpec& spec = stored.spec;
 
   RunResult& result = stored.result;
   const std::string reason = h5::read_string_attribute(run, "stop_reason");

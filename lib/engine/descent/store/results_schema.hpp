@@ -78,7 +78,8 @@ using IndexField =
 struct IndexColumn {
   const char* name;
   IndexField field;
-  bool located;  // a RunLocation column: version 2 only
+  bool located;          // a RunLocation column: version 2 only
+  bool optional = false;  // absent from files written before it existed; read when present
 };
 const std::vector<IndexColumn>& index_table();
 
@@ -104,6 +105,8 @@ bool is_standard_column(const std::string& name);
 // Version 1: whether /runs holds the run's group, the run itself, and its trace columns.
 bool has_run_group(const h5::Handle& file, const std::string& run_id);
 StoredRun read_run_v1(const h5::Handle& file, const std::string& run_id);
+// The specification part of read_run_v1 (attributes, parameters, x0), without the trace.
+RunSpec read_spec_v1(const h5::Handle& file, const std::string& run_id);
 std::vector<std::string> trace_columns_v1(const h5::Handle& file, const std::string& run_id);
 
 // Trace column names in the documented order: standard columns, then x, then the others by

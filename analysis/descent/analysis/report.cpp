@@ -1,0 +1,503 @@
+#include "descent/analysis/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "descent/analysis/latex.hpp"
+#include "descent/analysis/profiles.hpp"
+#include "descent/analysis/statistics.hpp"
+#include "descent/analysis/tables.hpp"
+#include "descent/core/config_error.hpp"
+#include "descent/store/results_reader.hpp"
+#include "descent/suite/instance_name.hpp"
+
+namespace descent {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr const char* kBestObserved = "best_observed";
+
+struct ReportRun {
+  std::size_t file = 0;
+  IndexRow row;
+  RunSpec spec;  // without its trace
+  std::string instance;
+  std::string solver;  // the label, prefixed by the suite when several suites are read
+  double f_star = kNaN;
+  std::string f_star_source;
+  std::vector<std::optional<Measures>> hits;  // per target
+  std::optional<Measures> profile_hit;
+  Measures end{};
+};
+
+std::string instance_key(const RunSpec& spec) { return spec.objective + "\n" + to_text(spec.objective_params); }
+
+// The value of column `key` for a run (the names runs.csv uses, and bare parameter names),
+// nullopt when the run has no such column.
+std::optional<std::string> column_value(const ReportRun& run, const std::string& suite,
+                                        const std::string& key) {
+  const IndexRow& r = run.row;
+  const std::map<std::string, std::function<std::string()>> fixed{
+      {"suite", [&] { return suite; }},
+      {"run_id", [&] { return r.run_id; }},
+      {"instance", [&] { return run.instance; }},
+      {"optimizer", [&] { return r.optimizer; }},
+      {"label", [&] { return r.label; }},
+      {"status", [&] { return r.status; }},
+      {"stop_reason", [&] { return r.stop_reason; }},
+      {"dim", [&] { return std::to_string(r.dim); }},
+      {"start_index", [&] { return std::to_string(r.start_index); }},
+      {"repeat", [&] { return std::to_string(r.repeat); }},
+      {"seed", [&] { return std::to_string(run.spec.seed); }},
+      {"f_star_source", [&] { return run.f_star_source; }}};
+  if (const auto it = fixed.find(key); it != fixed.end()) return it->second();
+  const auto parameter = [](const ParamMap& params, const std::string& name) -> std::optional<std::string> {
+    const auto it = params.find(name);
+    if (it == params.end()) return std::nullopt;
+    return parameter_text(it->second);
+  };
+  if (key.starts_with("objective.")) return parameter(run.spec.objective_params, key.substr(10));
+  if (key.starts_with("optimizer.")) return parameter(run.spec.optimizer_params, key.substr(10));
+  if (auto value = parameter(run.spec.objective_params, key)) return value;
+  return parameter(run.spec.optimizer_params, key);
+}
+
+struct Filter {
+  std::string key;
+  std::string value;
+};
+
+Filter parse_filter(const std::string& text) {
+  const auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw ConfigError("--where", "--where '" + text + "' must be KEY=VALUE");
+  return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
+bool same_value(const std::string& stored, const std::string& wanted) {
+  if (stored == wanted) return true;
+  char* end_stored = nullptr;
+  char* end_wanted = nullptr;
+  const double a = std::strtod(stored.c_str(), &end_stored);
+  const double b = std::strtod(wanted.c_str(), &end_wanted);
+  return !stored.empty() && !wanted.empty() && *end_stored == '\0' && *end_wanted == '\0' && a == b;
+}
+
+// `objective=NAME` selects by objective name or instance name; any other key by its column.
+bool matches(const ReportRun& run, const std::string& suite, const Filter& filter) {
+  if (filter.key == "objective")
+    return run.row.objective == filter.value || run.instance == filter.value;
+  const auto value = column_value(run, suite, filter.key);
+  return value && same_value(*value, filter.value);
+}
+
+struct Loaded {
+  std::vector<ResultsReader> readers;
+  std::vector<ReportRun> runs;  // the selected runs, in file order
+  std::size_t runs_read = 0;
+};
+
+Loaded load_runs(const ReportOptions& options) {
+  Loaded loaded;
+  for (const auto& path : options.results) loaded.readers.emplace_back(path);
+  std::set<std::string> suites;
+  for (const auto& reader : loaded.readers) suites.insert(reader.info().suite_name);
+  std::vector<ReportRun> all;
+  InstanceNames names;
+  for (std::size_t f = 0; f < loaded.readers.size(); ++f)
+    for (const IndexRow& row : loaded.readers[f].index()) {
+      ReportRun run;
+      run.file = f;
+      run.row = row;
+      run.spec = loaded.readers[f].spec(row.run_id);
+      names.add(run.spec.objective, run.spec.objective_params);
+      all.push_back(std::move(run));
+    }
+  loaded.runs_read = all.size();
+
+  std::map<std::string, std::pair<double, std::string>> f_star;  // instance key → f*, source
+  for (const ReportRun& run : all)
+    if (run.row.f_star_source == kFStarKnown)
+      f_star.insert_or_assign(instance_key(run.spec), std::pair{run.row.f_star, std::string(kFStarKnown)});
+  for (const ReportRun& run : all) {
+    auto& [value, source] = f_star.try_emplace(instance_key(run.spec), kNaN, kBestObserved).first->second;
+    if (source == kFStarKnown) continue;
+    if (std::isfinite(run.row.f_final) && !(run.row.f_final >= value)) value = run.row.f_final;
+  }
+
+  std::vector<Filter> filters;
+  for (const auto& text : options.where) filters.push_back(parse_filter(text));
+  std::vector<bool> known_key(filters.size(), false);
+  for (ReportRun& run : all) {
+    const std::string& suite = loaded.readers[run.file].info().suite_name;
+    run.instance = names.name(run.spec.objective, run.spec.objective_params);
+    run.solver = suites.size() > 1 ? suite + ": " + run.row.label : run.row.label;
+    const auto& [value, source] = f_star.at(instance_key(run.spec));
+    run.f_star = value;
+    run.f_star_source = source;
+    bool selected = true;
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+      known_key[i] = known_key[i] || filters[i].key == "objective" ||
+                     column_value(run, suite, filters[i].key).has_value();
+      selected = selected && matches(run, suite, filters[i]);
+    }
+    if (selected) loaded.runs.push_back(std::move(run));
+  }
+  for (std::size_t i = 0; i < filters.size(); ++i)
+    if (!known_key[i] && !all.empty())
+      throw ConfigError("--where", "--where " + filters[i].key + "=" + filters[i].value +
+                                       ": no run has a column '" + filters[i].key +
+                                       "' (columns of runs.csv, or a parameter name)");
+  if (loaded.runs.empty())
+    throw ConfigError("--where", all.empty() ? "the results files hold no runs"
+                                             : "--where selects none of the " +
+                                                   std::to_string(all.size()) + " runs");
+  return loaded;
+}
+
+// One file of the report, written under a temporary name and renamed when complete.
+class OutputFile {
+ public:
+  OutputFile(const std::filesystem::path& directory, const std::string& name)
+      : path_(directory / name), temporary_(directory / (name + ".tmp")), out_(temporary_) {
+    if (!out_) throw ConfigError("-o", "cannot write " + temporary_.string());
+  }
+  std::ostream& out() { return out_; }
+  std::filesystem::path close() {
+    out_.close();
+    if (!out_) throw std::runtime_error("writing " + temporary_.string() + " failed");
+    std::filesystem::rename(temporary_, path_);
+    return path_;
+  }
+
+ private:
+  std::filesystem::path path_, temporary_;
+  std::ofstream out_;
+};
+
+void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector<double>& levels,
+                 std::ostream* traces) {
+  if (traces) write_trace_header(*traces);
+  for (ReportRun& run : loaded.runs) {
+    const Trace trace = loaded.readers[run.file].run(run.row.run_id).result.trace;
+    run.hits = first_hits(trace, run.row, run.f_star, options.targets, levels, options.cost);
+    run.profile_hit = first_hits(trace, run.row, run.f_star, TargetKind::kRelative,
+                                 {options.profile_tau}, options.cost)
+                          .front();
+    run.end = final_measures(run.row, options.cost);
+    if (traces)
+      write_trace_rows(*traces,
+                       TraceKey{run.row.run_id, run.row.label, run.instance, run.row.start_index,
+                                run.row.repeat},
+                       trace);
+  }
+}
+
+struct Group {
+  std::string suite, instance, label, solver;
+  std::vector<const ReportRun*> runs;
+};
+
+std::vector<Group> groups_of(const Loaded& loaded) {
+  std::vector<Group> groups;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+  for (const ReportRun& run : loaded.runs) {
+    const std::string& suite = loaded.readers[run.file].info().suite_name;
+    const auto key = std::tuple{suite, run.instance, run.row.label};
+    const auto [it, inserted] = index.try_emplace(key, groups.size());
+    if (inserted) groups.push_back({suite, run.instance, run.row.label, run.solver, {}});
+    groups[it->second].runs.push_back(&run);
+  }
+  return groups;
+}
+
+std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
+  std::vector<RunCost> costs;
+  for (const ReportRun* run : group.runs) {
+    const auto& hit = run->hits[target];
+    costs.push_back({hit ? (*hit)[kCost] : run->end[kCost], hit.has_value()});
+  }
+  return costs;
+}
+
+void write_runs(const Loaded& loaded, std::ostream& out) {
+  std::set<std::string> objective_keys, optimizer_keys;
+  for (const ReportRun& run : loaded.runs) {
+    for (const auto& [key, value] : run.spec.objective_params) objective_keys.insert(key);
+    for (const auto& [key, value] : run.spec.optimizer_params) optimizer_keys.insert(key);
+  }
+  out << "run_id,suite,objective,instance,optimizer,label,dim,start_index,repeat,seed,status,"
+         "stop_reason,iterations,f_final,grad_norm_final,evals_f,evals_grad,evals_hess,evals_hvp,"
+         "seconds,cost,f_star,f_star_source";
+  for (const auto& key : objective_keys) out << ',' << csv_field("objective." + key);
+  for (const auto& key : optimizer_keys) out << ',' << csv_field("optimizer." + key);
+  out << '\n';
+  const auto parameter = [](const ParamMap& params, const std::string& key) {
+    const auto it = params.find(key);
+    return it == params.end() ? std::string() : csv_field(parameter_text(it->second));
+  };
+  for (const ReportRun& run : loaded.runs) {
+    const IndexRow& r = run.row;
+    out << csv_field(r.run_id) << ',' << csv_field(loaded.readers[run.file].info().suite_name) << ','
+        << csv_field(r.objective) << ',' << csv_field(run.instance) << ',' << csv_field(r.optimizer)
+        << ',' << csv_field(r.label) << ',' << r.dim << ',' << r.start_index << ',' << r.repeat << ','
+        << run.spec.seed << ',' << r.status << ',' << r.stop_reason << ',' << r.iterations << ','
+        << csv_number(r.f_final) << ',' << csv_number(r.grad_norm_final) << ',' << r.evals_f << ','
+        << r.evals_grad << ',' << r.evals_hess << ',' << r.evals_hvp << ',' << csv_number(r.seconds)
+        << ',' << csv_number(run.end[kCost]) << ',' << csv_number(run.f_star) << ','
+        << run.f_star_source;
+    for (const auto& key : objective_keys) out << ',' << parameter(run.spec.objective_params, key);
+    for (const auto& key : optimizer_keys) out << ',' << parameter(run.spec.optimizer_params, key);
+    out << '\n';
+  }
+}
+
+void write_targets(const std::vector<Group>& groups, const std::vector<double>& levels,
+                   TargetKind kind, std::ostream& out) {
+  out << "objective,label,target,precision,runs,successes,success_rate";
+  for (const char* name : measure_names()) out << ',' << name << "_median," << name << "_q1," << name << "_q3";
+  out << ",suite\n";
+  for (const Group& group : groups)
+    for (std::size_t t = 0; t < levels.size(); ++t) {
+      std::array<std::vector<double>, kMeasureCount> reached;
+      for (const ReportRun* run : group.runs)
+        if (const auto& hit = run->hits[t])
+          for (std::size_t m = 0; m < kMeasureCount; ++m) reached[m].push_back((*hit)[m]);
+      const std::size_t successes = reached[0].size();
+      out << csv_field(group.instance) << ',' << csv_field(group.label) << ','
+          << csv_number(levels[t]) << ',' << to_string(kind) << ',' << group.runs.size() << ','
+          << successes << ','
+          << csv_number(static_cast<double>(successes) / static_cast<double>(group.runs.size()));
+      for (const auto& values : reached)
+        out << ',' << csv_number(quantile(values, 0.5)) << ',' << csv_number(quantile(values, 0.25))
+            << ',' << csv_number(quantile(values, 0.75));
+      out << ',' << csv_field(group.suite) << '\n';
+    }
+}
+
+struct ErtCell {
+  double ert, lower, upper;
+  std::size_t successes;
+};
+
+std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, std::size_t targets,
+                                            const ReportOptions& options) {
+  std::vector<std::vector<ErtCell>> cells;
+  for (const Group& group : groups) {
+    const auto resamples =
+        bootstrap_resamples(group.runs.size(), options.bootstrap_samples, options.bootstrap_seed);
+    auto& row = cells.emplace_back();
+    for (std::size_t t = 0; t < targets; ++t) {
+      const auto costs = costs_to(group, t);
+      const Interval interval = bootstrap_ert_interval(costs, resamples);
+      const auto successes = static_cast<std::size_t>(
+          std::count_if(costs.begin(), costs.end(), [](const RunCost& c) { return c.reached; }));
+      row.push_back({expected_running_time(costs), interval.lower, interval.upper, successes});
+    }
+  }
+  return cells;
+}
+
+void write_ert(const std::vector<Group>& groups, const std::vector<double>& levels,
+               const std::vector<std::vector<ErtCell>>& cells, const CostModel& cost,
+               std::ostream& out) {
+  out << "objective,label,target,runs,successes,ert,ert_lo,ert_hi,cost_unit,suite\n";
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (std::size_t t = 0; t < levels.size(); ++t) {
+      const ErtCell& c = cells[g][t];
+      out << csv_field(groups[g].instance) << ',' << csv_field(groups[g].label) << ','
+          << csv_number(levels[t]) << ',' << groups[g].runs.size() << ',' << c.successes << ','
+          << csv_number(c.ert) << ',' << csv_number(c.lower) << ',' << csv_number(c.upper) << ','
+          << csv_field(cost.text()) << ',' << csv_field(groups[g].suite) << '\n';
+    }
+}
+
+void write_profiles(const Loaded& loaded, std::ostream& out) {
+  std::vector<std::string> solvers;
+  std::map<std::string, std::size_t> solver_index;
+  std::map<std::tuple<std::string, std::int64_t, std::int64_t>, std::size_t> problem_index;
+  for (const ReportRun& run : loaded.runs) {
+    if (solver_index.try_emplace(run.solver, solvers.size()).second) solvers.push_back(run.solver);
+    problem_index.try_emplace(std::tuple{run.instance, run.row.start_index, run.row.repeat},
+                              problem_index.size());
+  }
+  ProfileInput input{solvers, std::vector<std::vector<double>>(problem_index.size(),
+                                                               std::vector<double>(solvers.size(), kInf))};
+  for (const ReportRun& run : loaded.runs) {
+    double& cell = input.cost[problem_index.at(std::tuple{run.instance, run.row.start_index,
+                                                          run.row.repeat})][solver_index.at(run.solver)];
+    if (run.profile_hit) cell = std::min(cell, (*run.profile_hit)[kCost]);
+  }
+  out << "profile,label,x,fraction,problems\n";
+  const auto write = [&](const char* name, const std::vector<ProfilePoint>& points) {
+    for (const auto& p : points)
+      out << name << ',' << csv_field(solvers[p.solver]) << ',' << csv_number(p.x) << ','
+          << csv_number(p.fraction) << ',' << input.cost.size() << '\n';
+  };
+  write("performance", performance_profile(input));
+  write("data", data_profile(input));
+}
+
+std::string provenance_caption(const Loaded& loaded, const ReportOptions& options) {
+  std::string suites, software;
+  std::set<std::string> seen_suites, seen_software;
+  for (const auto& reader : loaded.readers) {
+    const auto& info = reader.info();
+    if (seen_suites.insert(info.suite_name).second)
+      suites.append(suites.empty() ? "" : ", ").append(info.suite_name);
+    const std::string version = info.software_version + " (git " + info.git_commit.substr(0, 12) + ")";
+    if (seen_software.insert(version).second)
+      software.append(software.empty() ? "" : ", ").append(version);
+  }
+  return latex_escape("suite " + suites + ", " + std::to_string(loaded.runs.size()) +
+                      " runs; cost " + options.cost.text() + "; written by descent " + software);
+}
+
+void write_summary_table(const std::vector<Group>& groups, const std::string& provenance,
+                         std::ostream& out) {
+  LatexTable table{.caption = "Runs per objective and method: converged runs, median "
+                              "iterations, cost and final $f - f^*$; " + provenance + ".",
+                   .label = "tab:descent-summary",
+                   .columns = "llrrrrr",
+                   .header = {"objective", "method", "runs", "converged", "iterations", "cost",
+                              "$f - f^*$"},
+                   .rows = {},
+                   .rule_before = {}};
+  std::string previous;
+  for (const Group& group : groups) {
+    std::vector<double> iterations, cost, gap;
+    std::size_t converged = 0;
+    for (const ReportRun* run : group.runs) {
+      iterations.push_back(run->end[kIterations]);
+      cost.push_back(run->end[kCost]);
+      gap.push_back(run->row.f_final - run->f_star);
+      converged += run->row.status == "converged" ? 1 : 0;
+    }
+    if (!previous.empty() && group.instance != previous) table.rule_before.push_back(table.rows.size());
+    previous = group.instance;
+    table.rows.push_back({latex_escape(group.instance), latex_escape(group.solver),
+                          std::to_string(group.runs.size()), std::to_string(converged),
+                          latex_number(quantile(iterations, 0.5)), latex_number(quantile(cost, 0.5)),
+                          latex_number(quantile(gap, 0.5))});
+  }
+  write_table_float(out, table);
+}
+
+void write_ert_table(const std::vector<Group>& groups, const std::vector<double>& levels,
+                     const std::vector<std::vector<ErtCell>>& cells, TargetKind kind,
+                     const std::string& provenance, std::ostream& out) {
+  // Three targets of the grid: 10^0, 10^-4, 10^-8 (indices 10, 30, 50).
+  const std::array<std::size_t, 3> shown{10, 30, 50};
+  const std::string precision = kind == TargetKind::kGradient ? "\\|\\nabla f\\|"
+                                : kind == TargetKind::kRelative
+                                    ? "(f - f^*)/(f(x_0) - f^*)"
+                                    : "f - f^*";
+  LatexTable table{
+      .caption = "Expected running time (cost units) to reach $" + precision +
+                 " \\leq 10^{k}$, with successful runs of all runs in brackets; " + provenance + ".",
+      .label = "tab:descent-ert",
+      .columns = "llrrrrrr",
+      .header = {"objective", "method"},
+      .rows = {},
+      .rule_before = {}};
+  for (std::size_t t : shown) {
+    table.header.push_back("$k = " + std::to_string(static_cast<int>(std::lround(std::log10(levels[t])))) + "$");
+    table.header.push_back("");
+  }
+  std::string previous;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (!previous.empty() && groups[g].instance != previous) table.rule_before.push_back(table.rows.size());
+    previous = groups[g].instance;
+    std::vector<std::string> row{latex_escape(groups[g].instance), latex_escape(groups[g].solver)};
+    for (std::size_t t : shown) {
+      row.push_back(latex_number(cells[g][t].ert));
+      row.push_back(std::string("(")
+                        .append(std::to_string(cells[g][t].successes))
+                        .append("/")
+                        .append(std::to_string(groups[g].runs.size()))
+                        .append(")"));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  write_table_float(out, table);
+}
+
+void write_per_run_table(const Loaded& loaded, const std::string& provenance, std::ostream& out) {
+  LatexTable table{.caption = "Every run: stop reason, iterations, evaluations and final $f - f^*$; " +
+                              provenance + ".",
+                   .label = "tab:descent-runs",
+                   .columns = "llrrlrrrr",
+                   .header = {"objective", "method", "start", "repeat", "stop reason", "iterations",
+                              "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"},
+                   .rows = {},
+                   .rule_before = {}};
+  std::string previous;
+  for (const ReportRun& run : loaded.runs) {
+    const IndexRow& r = run.row;
+    if (!previous.empty() && run.instance != previous) table.rule_before.push_back(table.rows.size());
+    previous = run.instance;
+    table.rows.push_back({latex_escape(run.instance), latex_escape(run.solver),
+                          std::to_string(r.start_index), std::to_string(r.repeat),
+                          latex_escape(r.stop_reason), std::to_string(r.iterations),
+                          std::to_string(r.evals_f), std::to_string(r.evals_grad),
+                          latex_number(r.f_final - run.f_star)});
+  }
+  write_table_float(out, table);
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
+  if (options.bootstrap_samples < 1)
+    throw ConfigError("--bootstrap", "--bootstrap must be at least 1");
+  if (!(options.profile_tau > 0.0 && options.profile_tau < 1.0))
+    throw ConfigError("--profile-tau", "--profile-tau must satisfy 0 < tau < 1");
+  Loaded loaded = load_runs(options);
+  std::vector<double> levels;
+  for (double k : target_exponents()) levels.push_back(std::pow(10.0, k));
+
+  std::error_code error;
+  std::filesystem::create_directories(options.directory, error);
+  if (error)
+    throw ConfigError("-o", "cannot create the output directory " + options.directory.string() +
+                                ": " + error.message());
+  std::vector<std::filesystem::path> written;
+  {
+    std::optional<OutputFile> traces;
+    if (options.traces) traces.emplace(options.directory, "traces.csv");
+    read_traces(loaded, options, levels, traces ? &traces->out() : nullptr);
+    if (traces) written.push_back(traces->close());
+  }
+  const auto groups = groups_of(loaded);
+  const auto cells = ert_cells(groups, levels.size(), options);
+  const std::string provenance = provenance_caption(loaded, options);
+  const auto write = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
+    OutputFile file(options.directory, name);
+    body(file.out());
+    written.push_back(file.close());
+  };
+  write("runs.csv", [&](std::ostream& out) { write_runs(loaded, out); });
+  write("targets.csv", [&](std::ostream& out) { write_targets(groups, levels, options.targets, out); });
+  write("ert.csv", [&](std::ostream& out) { write_ert(groups, levels, cells, options.cost, out); });
+  write("profiles.csv", [&](std::ostream& out) { write_profiles(loaded, out); });
+  write("summary.tex", [&](std::ostream& out) { write_summary_table(groups, provenance, out); });
+  write("ert.tex", [&](std::ostream& out) {
+    write_ert_table(groups, levels, cells, options.targets, provenance, out);
+  });
+  if (options.per_run)
+    write("runs.tex", [&](std::ostream& out) { write_per_run_table(loaded, provenance, out); });
+  return written;
+}
+
+}  // namespace descent

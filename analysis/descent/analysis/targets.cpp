@@ -1,0 +1,149 @@
+#include "descent/analysis/targets.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "descent/core/config_error.hpp"
+
+namespace descent {
+
+TargetKind target_kind_from(const std::string& text) {
+  if (text == "abs") return TargetKind::kAbsolute;
+  if (text == "rel") return TargetKind::kRelative;
+  if (text == "grad") return TargetKind::kGradient;
+  throw ConfigError("--targets", "--targets must be one of abs, rel, grad, got '" + text + "'");
+}
+
+std::string to_string(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::kAbsolute: return "abs";
+    case TargetKind::kRelative: return "rel";
+    case TargetKind::kGradient: return "grad";
+  }
+  return "abs";
+}
+
+std::string precision_text(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::kAbsolute: return "f - f*";
+    case TargetKind::kRelative: return "(f - f*)/(f(x0) - f*)";
+    case TargetKind::kGradient: return "|grad f|";
+  }
+  return "f - f*";
+}
+
+std::vector<double> target_exponents() {
+  std::vector<double> exponents;
+  for (int i = 0; i <= 50; ++i) exponents.push_back(static_cast<double>(10 - i) / 5.0);
+  return exponents;
+}
+
+double CostModel::cost(std::int64_t evals_f, std::int64_t evals_grad, std::int64_t evals_hess,
+                       std::int64_t evals_hvp, std::int64_t dim) const {
+  const double w_hess = hess ? *hess : static_cast<double>(dim);
+  return f * static_cast<double>(evals_f) + grad * static_cast<double>(evals_grad) +
+         w_hess * static_cast<double>(evals_hess) + hvp * static_cast<double>(evals_hvp);
+}
+
+namespace {
+
+std::string weight_text(double w) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", w);
+  return buffer;
+}
+
+}  // namespace
+
+std::string CostModel::text() const {
+  return "f=" + weight_text(f) + ",grad=" + weight_text(grad) +
+         ",hess=" + (hess ? weight_text(*hess) : std::string("n")) + ",hvp=" + weight_text(hvp);
+}
+
+CostModel parse_cost_model(const std::string& text) {
+  CostModel model;
+  const auto fail = [&](const std::string& why) {
+    throw ConfigError("--cost", "--cost '" + text + "': " + why +
+                                    " (expected KEY=WEIGHT,... with keys f, grad, hess, hvp)");
+  };
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t end = std::min(text.find(',', begin), text.size());
+    const std::string item = text.substr(begin, end - begin);
+    const std::size_t equals = item.find('=');
+    if (equals == std::string::npos) fail("'" + item + "' is not KEY=WEIGHT");
+    const std::string key = item.substr(0, equals);
+    const std::string value = item.substr(equals + 1);
+    if (key == "hess" && value == "n") {
+      model.hess.reset();
+    } else {
+      char* rest = nullptr;
+      const double weight = std::strtod(value.c_str(), &rest);
+      if (value.empty() || *rest != '\0' || !(weight >= 0.0) || !std::isfinite(weight))
+        fail("weight of '" + key + "' must be a finite number >= 0" +
+             (key == "hess" ? std::string(" or n") : std::string()) + ", got '" + value + "'");
+      if (key == "f") model.f = weight;
+      else if (key == "grad") model.grad = weight;
+      else if (key == "hess") model.hess = weight;
+      else if (key == "hvp") model.hvp = weight;
+      else fail("unknown key '" + key + "'");
+    }
+    begin = end + 1;
+  }
+  return model;
+}
+
+const std::array<const char*, kMeasureCount>& measure_names() {
+  static const std::array<const char*, kMeasureCount> names{
+      "iterations", "evals_f", "evals_grad", "evals_hess", "evals_hvp", "seconds", "cost"};
+  return names;
+}
+
+namespace {
+
+Measures measures_of(double iterations, std::int64_t f, std::int64_t grad, std::int64_t hess,
+                     std::int64_t hvp, double seconds, std::int64_t dim, const CostModel& cost) {
+  return {iterations,
+          static_cast<double>(f),
+          static_cast<double>(grad),
+          static_cast<double>(hess),
+          static_cast<double>(hvp),
+          seconds,
+          cost.cost(f, grad, hess, hvp, dim)};
+}
+
+}  // namespace
+
+Measures final_measures(const IndexRow& row, const CostModel& cost) {
+  return measures_of(static_cast<double>(row.iterations), row.evals_f, row.evals_grad,
+                     row.evals_hess, row.evals_hvp, row.seconds, row.dim, cost);
+}
+
+std::vector<std::optional<Measures>> first_hits(const Trace& trace, const IndexRow& row,
+                                                double f_star, TargetKind kind,
+                                                const std::vector<double>& levels,
+                                                const CostModel& cost) {
+  std::vector<std::optional<Measures>> hits(levels.size());
+  const double f0 = trace.size() > 0 ? trace.f.front() : row.f_final;
+  const auto precision = [&](double f, double grad_norm) {
+    switch (kind) {
+      case TargetKind::kAbsolute: return f - f_star;
+      case TargetKind::kRelative: return (f - f_star) / (f0 - f_star);
+      case TargetKind::kGradient: return grad_norm;
+    }
+    return f - f_star;
+  };
+  std::size_t next = 0;  // levels descend: the first one not reached yet
+  const auto reach = [&](double value, const Measures& measures) {
+    while (next < levels.size() && value <= levels[next]) hits[next++] = measures;
+  };
+  for (std::size_t k = 0; k < trace.size() && next < levels.size(); ++k)
+    reach(precision(trace.f[k], trace.grad_norm[k]),
+          measures_of(static_cast<double>(trace.iter[k]), trace.evals_f[k], trace.evals_grad[k],
+                      trace.evals_hess[k], trace.evals_hvp[k], trace.seconds[k], row.dim, cost));
+  reach(precision(row.f_final, row.grad_norm_final), final_measures(row, cost));
+  return hits;
+}
+
+}  // namespace descent
