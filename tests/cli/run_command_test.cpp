@@ -12,12 +12,14 @@
 #include <thread>
 
 #include "descent/store/results_reader.hpp"
+#include "support/same_runs.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::require_same_runs;
 using test::write_file;
 
 namespace {
@@ -62,26 +64,6 @@ lr = 1e-4
 name = "adam"
 sweep = { lr = [0.01, 0.1] }
 )";
-
-// Every dataset of every run, except the wall-clock ones, must be equal bit for bit.
-void require_same_runs(const fs::path& a, const fs::path& b) {
-  const ResultsReader ra(a), rb(b);
-  REQUIRE(ra.index().size() == rb.index().size());
-  for (std::size_t i = 0; i < ra.index().size(); ++i) {
-    IndexRow row_a = ra.index()[i], row_b = rb.index()[i];
-    row_a.seconds = row_b.seconds = 0.0;
-    REQUIRE(row_a == row_b);
-    const auto run_a = ra.run(row_a.run_id), run_b = rb.run(row_b.run_id);
-    const Trace &ta = run_a.result.trace, &tb = run_b.result.trace;
-    REQUIRE(ta.iter == tb.iter);
-    REQUIRE(ta.f == tb.f);
-    REQUIRE(ta.grad_norm == tb.grad_norm);
-    REQUIRE(ta.evals_grad == tb.evals_grad);
-    REQUIRE(ta.x == tb.x);
-    REQUIRE(run_a.result.x_final == run_b.result.x_final);
-    REQUIRE(run_a.spec.seed == run_b.spec.seed);
-  }
-}
 
 // Runs in the committed segments of an output (each segment is a results file).
 std::size_t committed_runs(const fs::path& output) {
