@@ -30,10 +30,8 @@ pid_t spawn_program(std::vector<std::string> full, const std::string& out_path,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -80,9 +78,7 @@ ProcessResult run_program(const std::vector<std::string>& argv) {
   return result;
 }
 
-pid_t start_descent(const std::vector<std::string>& args) {
-  return spawn(args, "/dev/null", "/dev/null");
-}
+pid_t start_descent(const std::vector<std::string>& args) { return spawn(args, "/dev/null", "/dev/null"); }
 
 pid_t start_program(const std::vector<std::string>& argv, const std::string& out_path,
                     const std::string& err_path) {
