@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/same_runs.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
@@ -19,63 +20,11 @@
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::committed_runs;
+using test::kSlowSuite;
+using test::kSmallSuite;
 using test::require_same_runs;
 using test::write_file;
-
-namespace {
-
-// Twelve runs of about 0.2 s each: long enough to kill the suite midway.
-const char* const kSlowSuite = R"(
-name = "slow"
-seed = 7
-[run]
-max_iter = 40000
-record = { every = 500 }
-[[objective]]
-name = "quadratic"
-params = { dim = 2000, kappa = 100.0 }
-starts = "standard"
-[[optimizer]]
-name = "gd"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-)";
-
-const char* const kSmallSuite = R"(
-name = "small"
-[run]
-max_iter = 300
-stop = { step_norm = 1e-12 }
-[[objective]]
-name = "beale"
-starts = [[2.0, -2.0], [-3.0, 3.0]]
-[[objective]]
-name = "rosenbrock"
-[[optimizer]]
-name = "gd"
-lr = 1e-2
-[[optimizer]]
-name = "nesterov"
-form = "lookahead"
-lr = 1e-4
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.01, 0.1] }
-)";
-
-// Runs in the committed segments of an output (each segment is a results file).
-std::size_t committed_runs(const fs::path& output) {
-  const fs::path dir = output.string() + ".segments";
-  std::size_t count = 0;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error))
-    if (entry.path().extension() == ".h5") count += ResultsReader(entry.path()).index().size();
-  return count;
-}
-
-}  // namespace
 
 TEST_CASE("run writes a results file and prints the summary", "[cli]") {
   test::TemporaryDirectory dir;

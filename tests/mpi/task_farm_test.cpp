@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <thread>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/same_runs.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
@@ -22,74 +22,22 @@
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::committed_runs;
+using test::kSlowSuite;
+using test::kSmallSuite;
 using test::require_same_runs;
 using test::write_file;
-
-namespace {
-
-// Twelve runs that differ in cost and outcome (diverged, budget) on two objectives.
-const char* const kSmallSuite = R"(
-name = "small"
-[run]
-max_iter = 300
-stop = { step_norm = 1e-12 }
-[[objective]]
-name = "beale"
-starts = [[2.0, -2.0], [-3.0, 3.0]]
-[[objective]]
-name = "rosenbrock"
-[[optimizer]]
-name = "gd"
-lr = 1e-2
-[[optimizer]]
-name = "nesterov"
-form = "lookahead"
-lr = 1e-4
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.01, 0.1] }
-)";
-
-// Twelve runs of about 0.2 s each: long enough to kill the job midway.
-const char* const kSlowSuite = R"(
-name = "slow"
-seed = 7
-[run]
-max_iter = 40000
-record = { every = 500 }
-[[objective]]
-name = "quadratic"
-params = { dim = 2000, kappa = 100.0 }
-starts = "standard"
-[[optimizer]]
-name = "gd"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-)";
-
-}  // namespace
 
 #if DESCENT_HAVE_MPI
 
 namespace {
 
 std::vector<std::string> mpirun(int ranks, std::vector<std::string> descent_args) {
-  std::vector<std::string> argv{DESCENT_MPIEXEC,       "--allow-run-as-root",
-                                "--oversubscribe",     "-n",
-                                std::to_string(ranks), test::descent_program()};
+  std::vector<std::string> argv{DESCENT_MPIEXEC, "--allow-run-as-root", "--oversubscribe", "-n"};
+  argv.push_back(std::to_string(ranks));
+  argv.push_back(test::descent_program());
   argv.insert(argv.end(), descent_args.begin(), descent_args.end());
   return argv;
-}
-
-// Runs in the committed segments of an output (each segment is a results file).
-std::size_t committed_runs(const fs::path& output) {
-  std::size_t count = 0;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(output.string() + ".segments", error))
-    if (entry.path().extension() == ".h5") count += ResultsReader(entry.path()).index().size();
-  return count;
 }
 
 void wait_for_committed(const fs::path& output, std::size_t runs) {
@@ -97,13 +45,6 @@ void wait_for_committed(const fs::path& output, std::size_t runs) {
   while (committed_runs(output) < runs && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   REQUIRE(committed_runs(output) >= runs);
-}
-
-std::string file_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // The pid of rank `rank` among the children of `launcher` (Open MPI starts the ranks of its
@@ -184,7 +125,7 @@ TEST_CASE(
   REQUIRE(rank1 > 0);
   ::kill(rank1, SIGKILL);
   const auto stopped = test::wait_for(launcher);
-  const std::string err = file_text(dir / "err");
+  const std::string err = test::text_of(dir / "err");
   INFO(err);
   REQUIRE(stopped.exit_status != 0);
   REQUIRE_THAT(err, Catch::Contains("descent: failure: the MPI job was stopped") &&
