@@ -15,6 +15,7 @@ packages=(
   python3 python3-matplotlib python3-h5py python3-numpy
   pybind11-dev python3-dev python3-pytest python3-pandas
   texlive-latex-base texlive-latex-recommended
+  libopenmpi-dev openmpi-bin
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -43,6 +43,9 @@ nlohmann::json to_json(const ResultsSummary& s) {
           {"build_type", i.build_type},
           {"created", i.created},
           {"host", i.host},
+          {"ranks", i.ranks},
+          {"threads", i.threads},
+          {"hosts", i.hosts},
           {"suite_name", i.suite_name},
           {"suite_sha256", i.suite_sha256},
           {"suite_toml", i.suite_toml},
@@ -79,6 +82,7 @@ void print_text(const ResultsSummary& s) {
   field("written by") << "descent " << i.software_version << ", git " << i.git_commit << ", "
                       << i.build_type << ", " << i.compiler << "\n";
   field("") << "on " << i.host << " at " << i.created << "\n";
+  field("ran on") << i.ranks << " process(es) x " << i.threads << " thread(s) on " << i.hosts << "\n";
   field("runs") << s.runs << "\n";
   field("by status") << counts_text(s.by_status) << "\n";
   field("by stop reason") << counts_text(s.by_stop_reason) << "\n";

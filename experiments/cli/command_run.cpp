@@ -1,8 +1,10 @@
-// descent run SUITE.toml [-o OUT.h5] [-j THREADS] [--shard K/N] [--quiet]
+// descent run SUITE.toml [-o OUT.h5] [-j THREADS] [--shard K/N] [--mpi] [--quiet]
 //
 // Loads and validates the suite (any error: exit 2, nothing written), skips the runs already
 // stored in OUT.h5 (resume), runs the rest on THREADS threads writing each finished run at
-// once, joins everything into OUT.h5, and prints the summary table.
+// once, joins everything into OUT.h5, and prints the summary table. With --mpi, every rank
+// of an MPI job does this together through the task farm (descent/mpi/task_farm.hpp), and
+// rank 0 prints.
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -21,6 +23,9 @@
 #include "descent/suite/suite.hpp"
 #include "descent/suite/instance_name.hpp"
 #include "command.hpp"
+#if DESCENT_HAVE_MPI
+#include "descent/mpi/task_farm.hpp"
+#endif
 
 namespace descent::cli {
 
@@ -31,6 +36,7 @@ struct RunOptions {
   std::optional<std::string> output;
   int threads = 1;
   std::string shard = "1/1";
+  bool mpi = false;
   bool quiet = false;
 };
 
@@ -61,6 +67,12 @@ std::filesystem::path default_output(const Suite& suite) {
 }
 
 int run(const RunOptions& options) {
+#if !DESCENT_HAVE_MPI
+  if (options.mpi)
+    throw ConfigError("--mpi", "--mpi: this descent was built without MPI (install Open MPI, "
+                               "e.g. scripts/setup.sh, and rebuild); --shard K/N and merge spread "
+                               "a suite over jobs without it (docs/cluster.md)");
+#endif
   const Catalog catalog = builtin_catalog();
   const Suite suite = load_suite(options.suite, catalog);
   const Shard shard = parse_shard(options.shard);
@@ -69,33 +81,41 @@ int run(const RunOptions& options) {
   const std::filesystem::path output =
       options.output ? std::filesystem::path(*options.output) : default_output(suite);
   if (!options.output) std::filesystem::create_directories(output.parent_path());
-  ResultsStore store(output, suite);
 
-  std::vector<const RunSpec*> in_shard, pending;
-  {
-    const std::set<std::string> stored = store.stored_run_ids();
-    for (std::size_t i = 0; i < suite.runs.size(); ++i) {
-      if (!shard.contains(i)) continue;
-      in_shard.push_back(&suite.runs[i]);
-      if (!stored.contains(suite.runs[i].run_id)) pending.push_back(&suite.runs[i]);
-    }
-  }
-
-  Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
+  std::vector<const RunSpec*> in_shard;
+  for (std::size_t i = 0; i < suite.runs.size(); ++i)
+    if (shard.contains(i)) in_shard.push_back(&suite.runs[i]);
   std::mutex rows_mutex;
   std::map<std::string, SummaryRow> rows;
-  run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
-    store.write_run(spec, result);
-    if (!options.quiet) {  // the table is printed only without --quiet
-      SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)),
-                                   result.iterations, result.f_final, result.x_final, catalog);
-      std::lock_guard lock(rows_mutex);
-      rows.emplace(spec.run_id, std::move(row));
+#if DESCENT_HAVE_MPI
+  if (options.mpi) {
+    const mpi::FarmOptions farm{.threads = options.threads, .quiet = options.quiet};
+    if (!mpi::run_farm(suite, in_shard, output, catalog, farm).root) return 0;
+  } else
+#endif
+  {
+    ResultsStore store(output, suite, {.threads = options.threads, .hosts = {}});
+    std::vector<const RunSpec*> pending;
+    {
+      const std::set<std::string> stored = store.stored_run_ids();
+      for (const RunSpec* spec : in_shard)
+        if (!stored.contains(spec->run_id)) pending.push_back(spec);
     }
-    progress.finished(options.quiet ? std::string() : describe(spec, result));
-  });
-  progress.close();
-  store.compact();
+
+    Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
+    run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
+      store.write_run(spec, result);
+      if (!options.quiet) {  // the table is printed only without --quiet
+        SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)),
+                                     result.iterations, result.f_final, result.x_final, catalog);
+        std::lock_guard lock(rows_mutex);
+        rows.emplace(spec.run_id, std::move(row));
+      }
+      progress.finished(options.quiet ? std::string() : describe(spec, result));
+    });
+    progress.close();
+    store.compact();
+  }
 
   if (!options.quiet) {
     std::vector<SummaryRow> table;
@@ -135,6 +155,9 @@ void add_run_command(CLI::App& app, Action& action) {
   cmd->add_option("-j,--threads", options->threads, "runs in parallel")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--shard", options->shard, "run only shard K of N (K/N), for job arrays; join with merge");
+  cmd->add_flag("--mpi", options->mpi,
+                "run as one rank of an MPI job (mpirun -n N descent run ... --mpi): rank 0 hands "
+                "out the runs, every rank runs them on THREADS threads (docs/cluster.md)");
   cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
   cmd->callback([&action, options] { action = [options] { return run(*options); }; });
 }

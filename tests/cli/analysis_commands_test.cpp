@@ -102,6 +102,7 @@ TEST_CASE("shards run separately and merge into the file one run would write", "
   const auto inspect = test::run_descent({"inspect", merged.string(), "--json"});
   REQUIRE(inspect.exit_status == 0);
   REQUIRE_THAT(inspect.out, Catch::Contains("\"shards\""));
+  REQUIRE_THAT(inspect.out, Catch::Contains("\"ranks\": 2"));  // one process per shard
 
   REQUIRE(test::run_descent({"run", suite.string(), "--shard", "3/2"}).exit_status == 2);
 }

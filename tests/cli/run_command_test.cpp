@@ -12,88 +12,19 @@
 #include <thread>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
+#include "support/same_runs.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
+using test::committed_runs;
+using test::kSlowSuite;
+using test::kSmallSuite;
+using test::require_same_runs;
 using test::write_file;
-
-namespace {
-
-// Twelve runs of about 0.2 s each: long enough to kill the suite midway.
-const char* const kSlowSuite = R"(
-name = "slow"
-seed = 7
-[run]
-max_iter = 40000
-record = { every = 500 }
-[[objective]]
-name = "quadratic"
-params = { dim = 2000, kappa = 100.0 }
-starts = "standard"
-[[optimizer]]
-name = "gd"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.001, 0.002, 0.003, 0.004, 0.005, 0.006] }
-)";
-
-const char* const kSmallSuite = R"(
-name = "small"
-[run]
-max_iter = 300
-stop = { step_norm = 1e-12 }
-[[objective]]
-name = "beale"
-starts = [[2.0, -2.0], [-3.0, 3.0]]
-[[objective]]
-name = "rosenbrock"
-[[optimizer]]
-name = "gd"
-lr = 1e-2
-[[optimizer]]
-name = "nesterov"
-form = "lookahead"
-lr = 1e-4
-[[optimizer]]
-name = "adam"
-sweep = { lr = [0.01, 0.1] }
-)";
-
-// Every dataset of every run, except the wall-clock ones, must be equal bit for bit.
-void require_same_runs(const fs::path& a, const fs::path& b) {
-  const ResultsReader ra(a), rb(b);
-  REQUIRE(ra.index().size() == rb.index().size());
-  for (std::size_t i = 0; i < ra.index().size(); ++i) {
-    IndexRow row_a = ra.index()[i], row_b = rb.index()[i];
-    row_a.seconds = row_b.seconds = 0.0;
-    REQUIRE(row_a == row_b);
-    const auto run_a = ra.run(row_a.run_id), run_b = rb.run(row_b.run_id);
-    const Trace &ta = run_a.result.trace, &tb = run_b.result.trace;
-    REQUIRE(ta.iter == tb.iter);
-    REQUIRE(ta.f == tb.f);
-    REQUIRE(ta.grad_norm == tb.grad_norm);
-    REQUIRE(ta.evals_grad == tb.evals_grad);
-    REQUIRE(ta.x == tb.x);
-    REQUIRE(run_a.result.x_final == run_b.result.x_final);
-    REQUIRE(run_a.spec.seed == run_b.spec.seed);
-  }
-}
-
-// Runs in the committed segments of an output (each segment is a results file).
-std::size_t committed_runs(const fs::path& output) {
-  const fs::path dir = output.string() + ".segments";
-  std::size_t count = 0;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error))
-    if (entry.path().extension() == ".h5") count += ResultsReader(entry.path()).index().size();
-  return count;
-}
-
-}  // namespace
 
 TEST_CASE("run writes a results file and prints the summary", "[cli]") {
   test::TemporaryDirectory dir;

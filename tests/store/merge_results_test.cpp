@@ -131,3 +131,29 @@ TEST_CASE("merge leaves a file that is not a results file alone", "[store][merge
                       Catch::Contains("not a descent results file"));
   REQUIRE(file_bytes(dir / "notes.txt") == "precious");
 }
+
+TEST_CASE("a merge records its parts' processes together and says which runs are missing",
+          "[store][merge]") {
+  const TemporaryDirectory dir;
+  const Shards s = four_runs();
+  const auto part = [&](const char* name, Parallelism parallelism, std::vector<std::size_t> which) {
+    ResultsStore store(dir / name, s.suite, parallelism);
+    for (std::size_t i : which) store.write_run(s.runs[i], s.results[i]);
+    store.compact();
+  };
+  part("part1.h5", {.ranks = 1, .threads = 4, .hosts = {"node1"}}, {0, 2});
+  part("part2.h5", {.ranks = 2, .threads = 2, .hosts = {"node2", "node3"}}, {1});
+  merge_results(dir / "merged.h5", {dir / "part1.h5", dir / "part2.h5"});
+
+  const ResultsReader merged(dir / "merged.h5");
+  REQUIRE(merged.info().ranks == 3);
+  REQUIRE(merged.info().threads == 4);
+  REQUIRE(merged.info().hosts == "node1,node2,node3");
+  const auto missing = runs_missing_from(dir / "merged.h5", s.suite);
+  REQUIRE(missing.size() == 1);
+  REQUIRE(missing[0]->run_id == s.runs[3].run_id);
+
+  part("part3.h5", {}, {3});
+  merge_results(dir / "merged.h5", {dir / "part3.h5"});
+  REQUIRE(runs_missing_from(dir / "merged.h5", s.suite).empty());
+}

@@ -486,4 +486,50 @@ TEST_CASE("a file written before the f* columns reads with f* unknown", "[store]
   REQUIRE(reader.index()[0].iterations == result.iterations);
   REQUIRE(std::isnan(reader.index()[0].f_star));
   REQUIRE(reader.index()[0].f_star_source == "none");
+TEST_CASE(
+    "segment writers beside a locking store write their own segments, joined by its compaction",
+    "[store][segments]") {
+  const TemporaryDirectory dir;
+  const auto out = dir / "out.h5";
+  const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01), test::quadratic_run("gd", 0.02),
+                                  test::quadratic_run("gd", 0.03)};
+  const Suite suite = test::suite_of(runs);
+  const Parallelism job{.ranks = 3, .threads = 2, .hosts = {"node2", "node1", "node2"}};
+  const RunResult second = test::run(runs[1]);
+  ResultsStore root(out, suite, job);
+  {
+    // No lock taken: the locking store above holds it.
+    ResultsStore rank1(out, suite, job, "segment-rank000001-");
+    ResultsStore rank2(out, suite, job, "segment-rank000002-");
+    rank1.write_run(runs[2], test::run(runs[2]));
+    rank2.write_run(runs[1], second);
+    rank1.commit();
+    rank2.commit();
+    REQUIRE_THROWS_AS(rank1.compact(), std::logic_error);
+  }
+  REQUIRE(std::filesystem::exists(dir / "out.h5.segments" / "segment-rank000001-000001.h5"));
+  REQUIRE(std::filesystem::exists(dir / "out.h5.segments" / "segment-rank000002-000001.h5"));
+  root.write_run(runs[0], test::run(runs[0]));
+  root.compact();
+
+  REQUIRE(run_ids(out) == std::vector<std::string>{runs[0].run_id, runs[1].run_id, runs[2].run_id});
+  REQUIRE_FALSE(std::filesystem::exists(dir / "out.h5.segments"));
+  const ResultsReader reader(out);
+  REQUIRE(reader.info().ranks == 3);
+  REQUIRE(reader.info().threads == 2);
+  REQUIRE(reader.info().hosts == "node1,node2");
+  test::require_same_run(reader.run(runs[1].run_id), runs[1], second);
+}
+
+TEST_CASE("a store records one process on this host unless told otherwise", "[store][provenance]") {
+  const TemporaryDirectory dir;
+  const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01)};
+  ResultsStore store(dir / "out.h5", test::suite_of(runs));
+  store.write_run(runs[0], test::run(runs[0]));
+  store.compact();
+  const ResultsReader reader(dir / "out.h5");
+  REQUIRE(reader.info().ranks == 1);
+  REQUIRE(reader.info().threads == 1);
+  REQUIRE(reader.info().hosts == host_name());
+  REQUIRE(reader.info().hosts == reader.info().host);
 }

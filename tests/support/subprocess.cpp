@@ -24,10 +24,8 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
   return argv;
 }
 
-pid_t spawn(const std::vector<std::string>& args, const std::string& out_path,
-            const std::string& err_path) {
-  std::vector<std::string> full{descent_program()};
-  full.insert(full.end(), args.begin(), args.end());
+pid_t spawn_program(std::vector<std::string> full, const std::string& out_path,
+                    const std::string& err_path) {
   auto argv = argv_of(full);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -39,6 +37,13 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& out_path,
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " + full[0]);
   return pid;
+}
+
+pid_t spawn(const std::vector<std::string>& args, const std::string& out_path,
+            const std::string& err_path) {
+  std::vector<std::string> full{descent_program()};
+  full.insert(full.end(), args.begin(), args.end());
+  return spawn_program(std::move(full), out_path, err_path);
 }
 
 std::string slurp(const std::string& path) {
@@ -58,8 +63,14 @@ std::string capture_path(pid_t parent, const char* stream) {
 std::string descent_program() { return std::string(DESCENT_BINARY_DIR) + "/descent"; }
 
 ProcessResult run_descent(const std::vector<std::string>& args) {
+  std::vector<std::string> full{descent_program()};
+  full.insert(full.end(), args.begin(), args.end());
+  return run_program(full);
+}
+
+ProcessResult run_program(const std::vector<std::string>& argv) {
   const std::string out = capture_path(getpid(), "out"), err = capture_path(getpid(), "err");
-  ProcessResult result = wait_for(spawn(args, out, err));
+  ProcessResult result = wait_for(spawn_program(argv, out, err));
   result.out = slurp(out);
   result.err = slurp(err);
   std::remove(out.c_str());
@@ -68,6 +79,11 @@ ProcessResult run_descent(const std::vector<std::string>& args) {
 }
 
 pid_t start_descent(const std::vector<std::string>& args) { return spawn(args, "/dev/null", "/dev/null"); }
+
+pid_t start_program(const std::vector<std::string>& argv, const std::string& out_path,
+                    const std::string& err_path) {
+  return spawn_program(argv, out_path, err_path);
+}
 
 ProcessResult wait_for(pid_t pid) {
   int status = 0;

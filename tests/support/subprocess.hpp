@@ -23,6 +23,12 @@ ProcessResult run_descent(const std::vector<std::string>& args);
 
 // Starts `descent args...` with output discarded; returns its pid.
 pid_t start_descent(const std::vector<std::string>& args);
+// Runs any program (`argv[0]` a path) to completion, capturing its output.
+ProcessResult run_program(const std::vector<std::string>& argv);
+// Starts any program with its output written to the files given; returns its pid.
+pid_t start_program(const std::vector<std::string>& argv, const std::string& out_path,
+                    const std::string& err_path);
+
 // Waits for a started child.
 ProcessResult wait_for(pid_t pid);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "descent/core/config_error.hpp"
@@ -10,6 +11,22 @@
 #include "descent/store/results_schema.hpp"
 
 namespace descent {
+
+namespace {
+
+// The files' processes together: job-array tasks (or MPI jobs) side by side.
+Parallelism combined_parallelism(const std::vector<join::Source>& sources) {
+  Parallelism combined{.ranks = 0, .threads = 1, .hosts = {}};
+  for (const auto& source : sources) {
+    combined.ranks += source.info.ranks;
+    combined.threads = std::max(combined.threads, source.info.threads);
+    std::stringstream hosts(source.info.hosts);
+    for (std::string host; std::getline(hosts, host, ',');) combined.hosts.push_back(host);
+  }
+  return combined;
+}
+
+}  // namespace
 
 MergeSummary merge_results(const std::filesystem::path& output,
                            const std::vector<std::filesystem::path>& parts) {
@@ -58,10 +75,18 @@ MergeSummary merge_results(const std::filesystem::path& output,
         ++summary.duplicates;
     }
   summary.runs = static_cast<std::int64_t>(order.size());
-  const ResultsFileInfo info =
-      current_file_info(first.suite_name, first.suite_toml, first.suite_sha256);
+  const ResultsFileInfo info = current_file_info(first.suite_name, first.suite_toml,
+                                                 first.suite_sha256, combined_parallelism(sources));
   join::write_joined(output, info, std::move(sources), order);
   return summary;
+}
+
+std::vector<const RunSpec*> runs_missing_from(const std::filesystem::path& file, const Suite& suite) {
+  const ResultsReader reader(file);
+  std::vector<const RunSpec*> missing;
+  for (const auto& run : suite.runs)
+    if (!reader.contains(run.run_id)) missing.push_back(&run);
+  return missing;
 }
 
 }  // namespace descent

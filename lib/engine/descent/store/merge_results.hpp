@@ -2,11 +2,15 @@
 // job-array tasks) into one (docs/results.md; `descent merge OUT.h5 PART.h5...`).
 // A run id present in several files is stored once. An existing OUT.h5 is one of the inputs,
 // so merging shard by shard works. The output is written under a temporary name and renamed.
+// The merged file records the parts' processes together (docs/results.md): ranks summed,
+// threads the most of any part, hosts joined.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <vector>
+
+#include "descent/suite/suite.hpp"
 
 namespace descent {
 
@@ -22,5 +26,9 @@ struct MergeSummary {
 // different suites (suite_sha256 differs); the output's directory is missing or unwritable.
 MergeSummary merge_results(const std::filesystem::path& output,
                            const std::vector<std::filesystem::path>& parts);
+
+// The runs of `suite` that the results file `file` does not hold, in suite order: what a merge
+// of shards still lacks (`descent merge` expands the suite stored in the file, suite_toml).
+std::vector<const RunSpec*> runs_missing_from(const std::filesystem::path& file, const Suite& suite);
 
 }  // namespace descent

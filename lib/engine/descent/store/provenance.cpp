@@ -1,8 +1,9 @@
 // The provenance written at the root of every results file: which build of descent wrote it
 // (version, commit and build type come from the build system), with which compiler, where
-// and when.
+// and when, and by how many processes and threads on which machines.
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <ctime>
@@ -23,12 +24,6 @@ std::string compiler_name() {
 #endif
 }
 
-std::string host_name() {
-  std::array<char, 256> name{};
-  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
-  return name.data();
-}
-
 std::string utc_now_iso8601() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
@@ -40,8 +35,22 @@ std::string utc_now_iso8601() {
 
 }  // namespace
 
+std::string host_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
+  return name.data();
+}
+
+std::string hosts_text(std::vector<std::string> hosts) {
+  std::sort(hosts.begin(), hosts.end());
+  hosts.erase(std::unique(hosts.begin(), hosts.end()), hosts.end());
+  std::string text;
+  for (const auto& host : hosts) text += (text.empty() ? "" : ",") + host;
+  return text;
+}
+
 ResultsFileInfo current_file_info(std::string suite_name, std::string suite_toml,
-                                  std::string suite_sha256) {
+                                  std::string suite_sha256, const Parallelism& parallelism) {
   ResultsFileInfo info;
   info.software_version = DESCENT_VERSION;
   info.git_commit = DESCENT_GIT_COMMIT;
@@ -52,6 +61,9 @@ ResultsFileInfo current_file_info(std::string suite_name, std::string suite_toml
   info.suite_name = std::move(suite_name);
   info.suite_toml = std::move(suite_toml);
   info.suite_sha256 = std::move(suite_sha256);
+  info.ranks = parallelism.ranks;
+  info.threads = parallelism.threads;
+  info.hosts = hosts_text(parallelism.hosts.empty() ? std::vector{info.host} : parallelism.hosts);
   return info;
 }
 

@@ -32,6 +32,19 @@ struct ResultsFileInfo {
   std::string suite_name;
   std::string suite_toml;  // verbatim
   std::string suite_sha256;
+  // Who ran the runs (docs/results.md): processes (MPI ranks; job-array tasks after merge),
+  // threads per process, and the machines they ran on, sorted, comma-separated. Files
+  // written before these attributes existed read as 1 × 1 on `host`.
+  std::int64_t ranks = 1;
+  std::int64_t threads = 1;
+  std::string hosts;
+};
+
+// The parallelism a writer records in ResultsFileInfo.
+struct Parallelism {
+  std::int64_t ranks = 1;
+  std::int64_t threads = 1;
+  std::vector<std::string> hosts;  // empty: this machine
 };
 
 inline constexpr const char* kFStarKnown = "known";
@@ -72,7 +85,11 @@ const std::vector<std::string>& standard_trace_columns();
 
 // The current writer's provenance for a file holding runs of the given suite.
 ResultsFileInfo current_file_info(std::string suite_name, std::string suite_toml,
-                                  std::string suite_sha256);
+                                  std::string suite_sha256, const Parallelism& parallelism = {});
+// This machine's name.
+std::string host_name();
+// Host names as stored in `hosts`: sorted, duplicates removed, comma-separated.
+std::string hosts_text(std::vector<std::string> hosts);
 
 struct StoredRun {
   RunSpec spec;  // run_id as stored; every field as written

@@ -216,6 +216,9 @@ void write_root(const Handle& file, const ResultsFileInfo& info) {
   h5::write_attribute(file, "suite_name", info.suite_name.c_str());
   h5::write_attribute(file, "suite_toml", info.suite_toml.c_str());
   h5::write_attribute(file, "suite_sha256", info.suite_sha256.c_str());
+  h5::write_attribute(file, "ranks", ParamValue(info.ranks));
+  h5::write_attribute(file, "threads", ParamValue(info.threads));
+  h5::write_attribute(file, "hosts", info.hosts.c_str());
 }
 
 ResultsFileInfo read_root(const Handle& file) {
@@ -231,6 +234,9 @@ ResultsFileInfo read_root(const Handle& file) {
   info.suite_name = h5::read_string_attribute(file, "suite_name");
   info.suite_toml = h5::read_string_attribute(file, "suite_toml");
   info.suite_sha256 = h5::read_string_attribute(file, "suite_sha256");
+  if (h5::has_attribute(file, "ranks")) info.ranks = h5::read_integer_attribute(file, "ranks");
+  if (h5::has_attribute(file, "threads")) info.threads = h5::read_integer_attribute(file, "threads");
+  info.hosts = h5::has_attribute(file, "hosts") ? h5::read_string_attribute(file, "hosts") : info.host;
   return info;
 }
 

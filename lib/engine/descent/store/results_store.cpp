@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 
@@ -115,7 +116,9 @@ struct ResultsStore::Impl {
   std::string suite_toml;
   std::string suite_sha256;
   std::vector<std::string> suite_order;
-  std::optional<OutputLock> lock;
+  Parallelism parallelism;
+  std::string segment_prefix = "segment-";
+  std::optional<OutputLock> lock;  // empty in a segment writer
 
   std::mutex mutex;  // guards every member below
   std::condition_variable changed;
@@ -128,7 +131,10 @@ struct ResultsStore::Impl {
   long long next_segment = 1;
   std::thread writer;
 
-  ResultsFileInfo file_info() const { return current_file_info(suite_name, suite_toml, suite_sha256); }
+  ResultsFileInfo file_info() const {
+    return current_file_info(suite_name, suite_toml, suite_sha256, parallelism);
+  }
+  void describe(fs::path output_path, const Suite& suite, const Parallelism& writers);
   void write_loop();
   OpenSegment begin_segment();
   void commit_segment(OpenSegment& segment);
@@ -139,10 +145,10 @@ struct ResultsStore::Impl {
 OpenSegment ResultsStore::Impl::begin_segment() {
   fs::create_directories(segments);
   OpenSegment segment;
-  char name[40];
+  char number[24];
   do {
-    std::snprintf(name, sizeof name, "segment-%06lld.h5", next_segment++);
-    segment.path = segments / name;
+    std::snprintf(number, sizeof number, "%06lld.h5", next_segment++);
+    segment.path = segments / (segment_prefix + number);
   } while (fs::exists(segment.path));
   segment.temporary = join::temporary_path(segment.path);
   fs::remove(segment.temporary);
@@ -246,13 +252,27 @@ void ResultsStore::Impl::wait_for_commit(std::unique_lock<std::mutex>& held) {
   if (failure) std::rethrow_exception(failure);
 }
 
-ResultsStore::ResultsStore(fs::path output, const Suite& suite) : impl_(std::make_unique<Impl>()) {
-  impl_->output = std::move(output);
-  impl_->segments = segments_directory_of(impl_->output);
-  impl_->suite_name = suite.name;
-  impl_->suite_toml = suite.toml_text;
-  impl_->suite_sha256 = suite.sha256;
-  for (const auto& run : suite.runs) impl_->suite_order.push_back(run.run_id);
+void ResultsStore::Impl::describe(fs::path output_path, const Suite& suite, const Parallelism& writers) {
+  output = std::move(output_path);
+  segments = segments_directory_of(output);
+  suite_name = suite.name;
+  suite_toml = suite.toml_text;
+  suite_sha256 = suite.sha256;
+  for (const auto& run : suite.runs) suite_order.push_back(run.run_id);
+  parallelism = writers;
+}
+
+ResultsStore::ResultsStore(fs::path output, const Suite& suite, const Parallelism& parallelism,
+                           std::string segment_prefix)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->describe(std::move(output), suite, parallelism);
+  impl_->segment_prefix = std::move(segment_prefix);
+  impl_->writer = std::thread([impl = impl_.get()] { impl->write_loop(); });
+}
+
+ResultsStore::ResultsStore(fs::path output, const Suite& suite, const Parallelism& parallelism)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->describe(std::move(output), suite, parallelism);
 
   join::check_output_location(impl_->output);
   check_segments_location(impl_->segments);
@@ -314,6 +334,7 @@ void ResultsStore::commit() {
 }
 
 void ResultsStore::compact() {
+  if (!impl_->lock) throw std::logic_error("compact: a segment writer does not hold the output's lock");
   std::unique_lock held(impl_->mutex);
   impl_->wait_for_commit(held);
   const auto h5_held = h5::lock();

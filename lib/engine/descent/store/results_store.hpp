@@ -15,6 +15,10 @@
 // process any number of threads may call write_run. A segment is itself a results file
 // (readable by ResultsReader, h5py, h5dump); temporary files ("*.tmp") left by a crash are
 // ignored and removed by compact().
+//
+// A job whose processes share an output (`descent run --mpi`, docs/cluster.md) opens one
+// locking store in the process that compacts and a segment writer (see its constructor) in
+// every other: each writes its own segments, named by a prefix no other writer uses.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +28,7 @@
 #include <string>
 
 #include "descent/driver/run_result.hpp"
+#include "descent/store/results_reader.hpp"
 #include "descent/suite/suite.hpp"
 
 namespace descent {
@@ -38,7 +43,14 @@ class ResultsStore {
   // an existing OUT.h5 is a results file of this suite and can be replaced; OUT.h5.segments, if
   // present, is a writable directory holding segments of this suite), else ConfigError naming
   // the path. Reads the ids of the runs already stored. Writes nothing but the lock file.
-  ResultsStore(std::filesystem::path output, const Suite& suite);
+  // `parallelism` is recorded in the files written (docs/results.md, root attributes).
+  ResultsStore(std::filesystem::path output, const Suite& suite, const Parallelism& parallelism = {});
+  // A segment writer, for a process that runs part of a suite while another process holds
+  // the output's lock and has checked the output: takes no lock, reads nothing already
+  // stored, and names its segments "<segment_prefix>NNNNNN.h5" in OUT.h5.segments.
+  // compact() is a std::logic_error.
+  ResultsStore(std::filesystem::path output, const Suite& suite, const Parallelism& parallelism,
+               std::string segment_prefix);
   // Commits the runs written so far (a failure is dropped: the runs are run again on resume).
   ~ResultsStore();
   ResultsStore(const ResultsStore&) = delete;
