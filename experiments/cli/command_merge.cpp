@@ -1,6 +1,7 @@
 // descent merge OUT.h5 PART.h5...: joins results files of one suite (shards) into OUT.h5.
 #include <iostream>
 
+#include "descent/core/counted.hpp"
 #include "descent/store/merge_results.hpp"
 #include "command.hpp"
 
@@ -16,10 +17,11 @@ struct MergeOptions {
 int merge(const MergeOptions& options) {
   const std::vector<std::filesystem::path> parts(options.parts.begin(), options.parts.end());
   const MergeSummary summary = merge_results(options.output, parts);
-  std::cout << "merged " << summary.files << " files into " << options.output << ": "
-            << summary.runs << " runs";
+  std::cout << "merged " << counted(summary.files, "file") << " into "
+            << options.output << ": " << counted(summary.runs, "run");
   if (summary.duplicates > 0)
-    std::cout << " (" << summary.duplicates << " duplicates skipped: a run in several files is stored once)";
+    std::cout << " (" << counted(summary.duplicates, "duplicate")
+              << " skipped: a run in several files is stored once)";
   std::cout << "\n";
   return 0;
 }

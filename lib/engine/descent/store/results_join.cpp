@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "descent/core/config_error.hpp"
+#include "descent/core/counted.hpp"
 #include "descent/store/results_schema.hpp"
 
 namespace descent::join {
@@ -31,7 +32,8 @@ void verify(const fs::path& written, const std::vector<std::string>& run_ids) {
   for (std::size_t i = 0; same && i < run_ids.size(); ++i) same = check.rows[i].run_id == run_ids[i];
   if (!same)
     throw std::runtime_error(written.string() + ": the file just written does not read back with " +
-                             std::to_string(run_ids.size()) + " runs; the old files are kept");
+                             counted(static_cast<std::int64_t>(run_ids.size()), "run") +
+                             "; the old files are kept");
 }
 
 }  // namespace
