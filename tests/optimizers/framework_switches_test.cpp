@@ -30,6 +30,13 @@ void require_two_steps(const std::string& name, const ParamMap& params,
 
 std::string text(const char* s) { return s; }
 
+// `params` with weight decay λ in the form `mode`.
+ParamMap with_decay(ParamMap params, double lambda, const char* mode) {
+  params.emplace("weight_decay", lambda);
+  params.emplace("weight_decay_mode", text(mode));
+  return params;
+}
+
 }  // namespace
 
 TEST_CASE("momentum's dampening is torch.optim.SGD's, with its undamped first step",
@@ -74,11 +81,7 @@ TEST_CASE(
 TEST_CASE("weight_decay_mode = \"l2\" adds λθ to the gradient, as torch.optim does",
           "[optimizers][exact][frameworks]") {
   const double lambda = 0.2;
-  const ParamMap l2{{"weight_decay", lambda}, {"weight_decay_mode", text("l2")}};
-  const auto with = [&](ParamMap params) {
-    params.insert(l2.begin(), l2.end());
-    return params;
-  };
+  const auto with = [&](const ParamMap& params) { return with_decay(params, lambda, "l2"); };
   SECTION("gd: torch.optim.SGD") {
     require_two_steps("gd", with({{"lr", 0.1}}),
                       test::torch_sgd({.lr = 0.1, .weight_decay = lambda}, grad, kStart, 2));
@@ -112,11 +115,7 @@ TEST_CASE("weight_decay_mode = \"l2\" adds λθ to the gradient, as torch.optim 
 TEST_CASE("weight_decay_mode = \"decoupled\" shrinks θ by 1 − ελ before the step (AdamW, Keras)",
           "[optimizers][exact][frameworks]") {
   const double lambda = 0.2;
-  const ParamMap decoupled{{"weight_decay", lambda}, {"weight_decay_mode", text("decoupled")}};
-  const auto with = [&](ParamMap params) {
-    params.insert(decoupled.begin(), decoupled.end());
-    return params;
-  };
+  const auto with = [&](const ParamMap& params) { return with_decay(params, lambda, "decoupled"); };
   SECTION("gd: θ ← (1 − ελ)θ − εg, the L2 step for gradient descent") {
     const Vector x1 = (1.0 - 0.1 * lambda) * kStart - 0.1 * grad(kStart);
     const Vector x2 = (1.0 - 0.1 * lambda) * x1 - 0.1 * grad(x1);

@@ -130,7 +130,9 @@ TEST_CASE("a bad preset in a suite is located at its key", "[suite][presets][err
   };
   const std::string head = "name = \"p\"\n[[objective]]\nname = \"rosenbrock\"\n[[optimizer]]\n";
   CHECK_THAT(error_of(head + "name = \"adam\"\npreset = \"pytorch\"\n"),
-             Contains("torch.toml:6:10: optimizer[0].preset: ") && Contains("\"lecture\", \"torch\", \"optax\", \"keras\""));
+             Contains("torch.toml:6:10: optimizer[0].preset: ") &&
+                 Contains("\"lecture\", \"torch\", \"optax\", \"keras\""));
   CHECK_THAT(error_of(head + "name = \"bfgs\"\npreset = \"optax\"\n"),
-             Contains("torch.toml:6:10: optimizer[0].preset: ") && Contains("no defaults for optimizer 'bfgs'"));
+             Contains("torch.toml:6:10: optimizer[0].preset: ") &&
+                 Contains("no defaults for optimizer 'bfgs'"));
 }
