@@ -1,10 +1,11 @@
-// descent check OBJECTIVE [--dim N] [--points K] [--param KEY=VALUE]... [--plot FILE]
+// descent check OBJECTIVE [--dim N] [--points K] [--param KEY=VALUE]... [--plot FILE] [--json]
 // The derivative check (descent/check/derivative_check.hpp): central- and forward-
 // difference errors of the gradient and Hessian against the step size, the best step and
 // a verdict. Exit status 0 when the derivatives pass, 1 when they look wrong, 2 for bad
 // input (an unknown objective, --dim for an objective of fixed dimension, a figure name not
 // ending in .png, .pdf or .svg or in a missing directory). `--plot FILE` also writes the
-// table as CSV next to FILE and draws it with analysis/plots/derivative_check.py.
+// table as CSV next to FILE and draws it with analysis/plots/derivative_check.py. `--json`
+// prints the same report as one JSON object (the exit status is the same).
 #include <sys/wait.h>
 #include <spawn.h>
 
@@ -18,8 +19,11 @@
 #include <iostream>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "descent/check/derivative_check.hpp"
 #include "descent/core/config_error.hpp"
+#include "descent/core/counted.hpp"
 #include "command.hpp"
 #include "descent/objectives/registry.hpp"
 
@@ -36,6 +40,7 @@ struct CheckOptions {
   std::int64_t seed = 1;
   std::vector<std::string> params;
   std::string plot;
+  bool json = false;
 };
 
 // KEY=VALUE with VALUE read as bool, integer, real, [list of reals] or else string. Every
@@ -131,6 +136,53 @@ void check_plot_path(const std::filesystem::path& figure) {
     throw ConfigError("--plot", "--plot " + name + ": it is a directory");
 }
 
+// The report as a table, the best steps and the verdict.
+void print_report(const std::string& name, const DerivativeCheckReport& report, double tolerance,
+                  const std::string& figure, const std::filesystem::path& csv) {
+  std::printf("derivative check of %s (dim %lld, %s, %s)\n", name.c_str(),
+              static_cast<long long>(report.dim), counted(report.points, "point").c_str(),
+              report.directional ? "along random directions" : "all coordinates");
+  std::printf("relative error, worst point:  |difference − analytic|∞ / max(1, |analytic|∞)\n\n");
+  std::printf("%10s  %12s  %12s  %12s  %12s\n", "step h", "grad central", "grad forward", "hess central",
+              "hess forward");
+  for (const auto& e : report.errors)
+    std::printf("%10.0e  %12.3e  %12.3e  %12.3e  %12.3e\n", e.step, e.gradient_central, e.gradient_forward,
+                e.hessian_central, e.hessian_forward);
+  std::printf("\nbest step: gradient h = %.0e (error %.2e), Hessian h = %.0e (error %.2e)\n",
+              report.best_gradient_step, report.best_gradient_error, report.best_hessian_step,
+              report.best_hessian_error);
+  std::printf("verdict: %s (tolerance %.0e)\n",
+              report.passed ? "pass, the analytic derivatives agree with finite differences"
+                            : "FAIL, the analytic derivatives disagree with finite differences",
+              tolerance);
+  if (!figure.empty()) std::printf("figure: %s (data %s)\n", figure.c_str(), csv.string().c_str());
+}
+
+// The same report as data.
+nlohmann::json report_json(const std::string& name, const DerivativeCheckReport& report, double tolerance,
+                           const std::string& figure, const std::filesystem::path& csv) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : report.errors)
+    errors.push_back({{"step", e.step},
+                      {"gradient_central", e.gradient_central},
+                      {"gradient_forward", e.gradient_forward},
+                      {"hessian_central", e.hessian_central},
+                      {"hessian_forward", e.hessian_forward}});
+  nlohmann::json out = {{"objective", name},
+                        {"dim", report.dim},
+                        {"points", report.points},
+                        {"directional", report.directional},
+                        {"errors", errors},
+                        {"best_gradient_step", report.best_gradient_step},
+                        {"best_gradient_error", report.best_gradient_error},
+                        {"best_hessian_step", report.best_hessian_step},
+                        {"best_hessian_error", report.best_hessian_error},
+                        {"tolerance", tolerance},
+                        {"passed", report.passed}};
+  if (!figure.empty()) out["figure"] = {{"file", figure}, {"data", csv.string()}};
+  return out;
+}
+
 int check(const CheckOptions& options) {
   const auto* entry = find_objective(options.name);
   if (!entry)
@@ -149,31 +201,16 @@ int check(const CheckOptions& options) {
   const auto objective = entry->make(params);
   const DerivativeCheckOptions check_options{.points = options.points, .seed = options.seed};
   const auto report = check_derivatives(*objective, check_options);
-
-  std::printf("derivative check of %s (dim %lld, %lld points, %s)\n", entry->name.c_str(),
-              static_cast<long long>(report.dim), static_cast<long long>(report.points),
-              report.directional ? "along random directions" : "all coordinates");
-  std::printf("relative error, worst point:  |difference − analytic|∞ / max(1, |analytic|∞)\n\n");
-  std::printf("%10s  %12s  %12s  %12s  %12s\n", "step h", "grad central", "grad forward", "hess central",
-              "hess forward");
-  for (const auto& e : report.errors)
-    std::printf("%10.0e  %12.3e  %12.3e  %12.3e  %12.3e\n", e.step, e.gradient_central, e.gradient_forward,
-                e.hessian_central, e.hessian_forward);
-  std::printf("\nbest step: gradient h = %.0e (error %.2e), Hessian h = %.0e (error %.2e)\n",
-              report.best_gradient_step, report.best_gradient_error, report.best_hessian_step,
-              report.best_hessian_error);
-  std::printf("verdict: %s (tolerance %.0e)\n",
-              report.passed ? "pass, the analytic derivatives agree with finite differences"
-                            : "FAIL, the analytic derivatives disagree with finite differences",
-              check_options.tolerance);
-
+  std::filesystem::path csv;
   if (!options.plot.empty()) {
-    std::filesystem::path csv(options.plot);
-    csv.replace_extension(".csv");
+    csv = std::filesystem::path(options.plot).replace_extension(".csv");
     write_csv(csv, report);
     draw(csv, options.plot, entry->name);
-    std::printf("figure: %s (data %s)\n", options.plot.c_str(), csv.string().c_str());
   }
+  if (options.json)
+    std::cout << report_json(entry->name, report, check_options.tolerance, options.plot, csv).dump(2) << "\n";
+  else
+    print_report(entry->name, report, check_options.tolerance, options.plot, csv);
   return report.passed ? 0 : 1;
 }
 
@@ -189,6 +226,7 @@ void add_check_command(CLI::App& app, Action& action) {
   cmd->add_option("--seed", options->seed, "seed of the points (default 1)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--param", options->params, "objective parameter KEY=VALUE (repeatable)");
   cmd->add_option("--plot", options->plot, "draw error against step size into FILE (.png, .pdf, .svg)");
+  cmd->add_flag("--json", options->json, "Print the report as JSON");
   cmd->callback([&action, options] { action = [options] { return check(*options); }; });
 }
 

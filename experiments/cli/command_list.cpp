@@ -1,4 +1,5 @@
-// descent list [objectives|optimizers|suites] [--json]
+// descent list [objectives|optimizers|suites] [--json]: the shipped suites with their paths
+// relative to the working directory, as a command such as `descent run PATH` takes them.
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -45,7 +46,7 @@ int list(const ListOptions& options) {
   if (all || options.what == "suites") {
     auto& list = out["suites"] = nlohmann::json::array();
     for (const auto& path : suite_files())
-      list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
+      list.push_back({{"name", path.stem().string()}, {"path", std::filesystem::proximate(path).string()}});
   }
   if (options.json) {
     std::cout << out.dump(2) << "\n";

@@ -3,6 +3,7 @@
 // expanded by this build) and names those it lacks (exit status 1 unless --partial).
 #include <iostream>
 
+#include "descent/core/counted.hpp"
 #include "command.hpp"
 #include "descent/objectives/registry.hpp"
 #include "descent/store/merge_results.hpp"
@@ -46,11 +47,11 @@ std::string missing_runs_text(const std::filesystem::path& output) {
 int merge(const MergeOptions& options) {
   const std::vector<std::filesystem::path> parts(options.parts.begin(), options.parts.end());
   const MergeSummary summary = merge_results(options.output, parts);
-  std::cout << "merged " << summary.files << " files into " << options.output << ": "
-            << summary.runs << " runs";
+  std::cout << "merged " << counted(summary.files, "file") << " into "
+            << options.output << ": " << counted(summary.runs, "run");
   if (summary.duplicates > 0)
-    std::cout << " (" << summary.duplicates
-              << " duplicates skipped: a run in several files is stored once)";
+    std::cout << " (" << counted(summary.duplicates, "duplicate")
+              << " skipped: a run in several files is stored once)";
   std::cout << "\n";
   const std::string missing = missing_runs_text(options.output);
   if (missing.empty()) return 0;

@@ -1,10 +1,12 @@
-// descent run SUITE.toml [-o OUT.h5] [-j THREADS] [--shard K/N] [--mpi] [--quiet]
+// descent run SUITE.toml [-o OUT.h5] [-j THREADS] [--shard K/N] [--mpi] [--quiet] [--json]
 //
 // Loads and validates the suite (any error: exit 2, nothing written), skips the runs already
 // stored in OUT.h5 (resume), runs the rest on THREADS threads writing each finished run at
-// once, joins everything into OUT.h5, and prints the summary table. With --mpi, every rank
-// of an MPI job does this together through the task farm (descent/mpi/task_farm.hpp), and
+// once, joins everything into OUT.h5, and prints the summary table (with --json: the summary
+// as one JSON object on standard output, progress still on standard error). With --mpi, every
+// rank of an MPI job does this together through the task farm (descent/mpi/task_farm.hpp), and
 // rank 0 prints.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -12,7 +14,10 @@
 #include <optional>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "descent/core/config_error.hpp"
+#include "descent/core/counted.hpp"
 
 #include "descent/runner/progress.hpp"
 #include "descent/runner/runner.hpp"
@@ -38,14 +43,15 @@ struct RunOptions {
   std::string shard = "1/1";
   bool mpi = false;
   bool quiet = false;
+  bool json = false;
 };
 
 std::string describe(const RunSpec& spec, const RunResult& result) {
   char text[256];
-  std::snprintf(text, sizeof text, "%s on %s, start %lld, repeat %lld: %s after %lld iterations, f = %.6g",
+  std::snprintf(text, sizeof text, "%s on %s, start %lld, repeat %lld: %s after %s, f = %.6g",
                 spec.label.c_str(), spec.objective.c_str(), static_cast<long long>(spec.start_index),
                 static_cast<long long>(spec.repeat), std::string(to_string(result.stop_reason)).c_str(),
-                static_cast<long long>(result.iterations), result.f_final);
+                counted(result.iterations, "iteration").c_str(), result.f_final);
   return text;
 }
 
@@ -64,6 +70,36 @@ std::filesystem::path default_output(const Suite& suite) {
     refuse("is " + std::to_string(name.size()) + " bytes long, more than " +
            std::to_string(kLongestName));
   return std::filesystem::path("results") / (name + ".h5");
+}
+
+// The final summary as data: the suite, the output, and one row per run of the shard (in
+// suite order) with its id; a distance to a minimum that is unknown is null.
+nlohmann::json summary_json(const Suite& suite, const std::filesystem::path& output,
+                            const std::string& shard, const std::vector<const RunSpec*>& in_shard,
+                            std::size_t ran, const std::vector<SummaryRow>& table) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const SummaryRow& row = table[i];
+    rows.push_back({{"run_id", in_shard[i]->run_id},
+                    {"label", row.label},
+                    {"objective", row.objective},
+                    {"start", row.start},
+                    {"repeat", row.repeat},
+                    {"stop_reason", row.stop_reason},
+                    {"iterations", row.iterations},
+                    {"f_final", row.f_final},
+                    {"distance_to_minimum", std::isnan(row.distance_to_minimum)
+                                                ? nlohmann::json(nullptr)
+                                                : nlohmann::json(row.distance_to_minimum)}});
+  }
+  return {{"suite", suite.name},
+          {"description", suite.description},
+          {"output", output.string()},
+          {"shard", shard},
+          {"runs", in_shard.size()},
+          {"ran", ran},
+          {"already_stored", in_shard.size() - ran},
+          {"summary", rows}};
 }
 
 int run(const RunOptions& options) {
@@ -87,10 +123,13 @@ int run(const RunOptions& options) {
     if (shard.contains(i)) in_shard.push_back(&suite.runs[i]);
   std::mutex rows_mutex;
   std::map<std::string, SummaryRow> rows;
+  std::size_t ran = 0;  // runs this invocation ran (not stored before)
 #if DESCENT_HAVE_MPI
   if (options.mpi) {
     const mpi::FarmOptions farm{.threads = options.threads, .quiet = options.quiet};
-    if (!mpi::run_farm(suite, in_shard, output, catalog, farm).root) return 0;
+    const mpi::FarmOutcome outcome = mpi::run_farm(suite, in_shard, output, catalog, farm);
+    if (!outcome.root) return 0;
+    ran = outcome.runs_to_do;
   } else
 #endif
   {
@@ -101,11 +140,12 @@ int run(const RunOptions& options) {
       for (const RunSpec* spec : in_shard)
         if (!stored.contains(spec->run_id)) pending.push_back(spec);
     }
+    ran = pending.size();
 
     Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
     run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
       store.write_run(spec, result);
-      if (!options.quiet) {  // the table is printed only without --quiet
+      if (!options.quiet || options.json) {  // kept only for the summary
         SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)),
                                      result.iterations, result.f_final, result.x_final, catalog);
         std::lock_guard lock(rows_mutex);
@@ -117,7 +157,7 @@ int run(const RunOptions& options) {
     store.compact();
   }
 
-  if (!options.quiet) {
+  if (!options.quiet || options.json) {
     std::vector<SummaryRow> table;
     std::optional<ResultsReader> reader;  // for runs stored by an earlier invocation
     InstanceNames instances;
@@ -133,13 +173,18 @@ int run(const RunOptions& options) {
       }
       table.back().objective = instances.name(spec->objective, spec->objective_params);
     }
+    if (options.json) {
+      std::printf("%s\n", summary_json(suite, output, options.shard, in_shard, ran, table).dump(2).c_str());
+      return 0;
+    }
     if (suite.description.empty())
       std::printf("\n%s\n\n", suite.name.c_str());
     else
       std::printf("\n%s: %s\n\n", suite.name.c_str(), suite.description.c_str());
     print_summary(table, stdout);
   }
-  std::printf("\nwrote %s (%zu run(s) of this suite%s)\n", output.string().c_str(), in_shard.size(),
+  std::printf("\nwrote %s (%s of this suite%s)\n", output.string().c_str(),
+              counted(static_cast<std::int64_t>(in_shard.size()), "run").c_str(),
               shard.count > 1 ? (", shard " + options.shard).c_str() : "");
   return 0;
 }
@@ -159,6 +204,7 @@ void add_run_command(CLI::App& app, Action& action) {
                 "run as one rank of an MPI job (mpirun -n N descent run ... --mpi): rank 0 hands "
                 "out the runs, every rank runs them on THREADS threads (docs/cluster.md)");
   cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
+  cmd->add_flag("--json", options->json, "print the final summary as JSON (progress stays on stderr)");
   cmd->callback([&action, options] { action = [options] { return run(*options); }; });
 }
 

@@ -2,6 +2,7 @@
 // objective's or optimizer's formula, parameters, defaults, rules, and for objectives its known
 // minima, standard starts, domain and constants (for the parameters given); with --json the
 // same as data, and with --grid f of a 2-D objective on an N × N grid (the figures' contours);
+// `descent show OPTIMIZER --preset torch`: the values a framework preset sets, as the defaults;
 // `descent show run`: the run settings of a suite's [run] table and their sub-tables.
 #include <algorithm>
 #include <cmath>
@@ -14,6 +15,7 @@
 
 #include "descent/core/config_error.hpp"
 #include "descent/driver/run_settings.hpp"
+#include "descent/optimizers/presets.hpp"
 #include "descent/optimizers/registry.hpp"
 #include "command.hpp"
 #include "descent/objectives/registry.hpp"
@@ -27,6 +29,7 @@ struct ShowOptions {
   std::vector<std::string> params;
   bool json = false;
   std::string grid;
+  std::string preset;
 };
 
 // KEY=VALUE with VALUE read as JSON (a number, true or false, a list of numbers), or else as
@@ -182,9 +185,37 @@ int show_run_settings() {
   return 0;
 }
 
+// The method's rule and parameters, with the defaults of `preset` (none when empty): the
+// values it sets replace the defaults, and a line says whose defaults they are.
+int show_optimizer(const OptimizerEntry& entry, const std::string& preset) {
+  std::vector<FieldInfo> fields = entry.fields;
+  std::string preset_text;
+  if (!preset.empty()) {
+    const ParamMap resolved = entry.normalize({{std::string(kPresetKey), preset}});
+    for (auto& field : fields)
+      if (const auto it = resolved.find(field.name); it != resolved.end()) field.default_text = to_text(it->second);
+    for (const auto& [choice, value] : kPresetChoices)
+      if (choice == preset) {
+        const PresetDefaults* defaults = find_preset(value, entry.doc.name);
+        preset_text = defaults == nullptr ? "preset lecture: the method's own defaults"
+                                          : "preset " + preset + ": the defaults of " + std::string(defaults->source);
+        if (defaults != nullptr && defaults->values.empty()) preset_text += ", which are the method's own";
+      }
+  }
+  std::cout << "optimizer " << entry.doc.name << ": " << entry.doc.summary << "\n\nupdate rule:\n";
+  print_indented(entry.doc.formula);
+  std::cout << "\n";
+  if (!preset_text.empty()) std::cout << preset_text << "\n";
+  print_fields(fields);
+  std::cout << "\nsource: " << entry.doc.source << "\n";
+  return 0;
+}
+
 int show(const ShowOptions& options) {
   const std::string& name = options.name;
   const auto* objective_entry = find_objective(name);
+  if (!options.preset.empty() && find_optimizer(name) == nullptr)
+    throw ConfigError("--preset", "--preset applies to optimizers; '" + name + "' is not one");
   if ((!options.params.empty() || !options.grid.empty()) && objective_entry == nullptr)
     throw ConfigError(options.params.empty() ? "--grid" : "--param",
                       "--param and --grid apply to objectives; '" + name + "' is not one");
@@ -198,14 +229,7 @@ int show(const ShowOptions& options) {
     return 0;
   }
   if (name == "run") return show_run_settings();
-  if (const auto* entry = find_optimizer(name)) {
-    std::cout << "optimizer " << entry->doc.name << ": " << entry->doc.summary << "\n\nupdate rule:\n";
-    print_indented(entry->doc.formula);
-    std::cout << "\n";
-    print_fields(entry->fields);
-    std::cout << "\nsource: " << entry->doc.source << "\n";
-    return 0;
-  }
+  if (const auto* entry = find_optimizer(name)) return show_optimizer(*entry, options.preset);
   if (const auto* entry = objective_entry) {
     const auto objective = entry->make(params);  // bad parameters fail before any output
     std::cout << "objective " << entry->name << " (" << entry->family << "): " << entry->summary
@@ -240,6 +264,8 @@ void add_show_command(CLI::App& app, Action& action) {
   cmd->add_option("--param", options->params,
                   "objective parameter KEY=VALUE, VALUE as JSON or else a string (repeatable)");
   cmd->add_flag("--json", options->json, "Print the objective as JSON");
+  cmd->add_option("--preset", options->preset,
+                  "optimizers: show the defaults of a framework preset (lecture, torch, optax, keras)");
   cmd->add_option("--grid", options->grid, "with --json: f of a 2-D objective on XMIN,XMAX,YMIN,YMAX,N");
   cmd->callback([&action, options] { action = [options] { return show(*options); }; });
 }

@@ -6,40 +6,18 @@
 
 #include "descent/optimizers/registry.hpp"
 #include "descent/objectives/quadratic/quadratic.hpp"
+#include "support/pinned_quadratic.hpp"
 #include "support/scripted_context.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;
 using Catch::Matchers::WithinRel;
+using namespace test::pinned;
 
 namespace {
 
-const Quadratic& problem() {
-  static const Quadratic q({.eigenvalues = {1.0, 4.0}});
-  return q;
-}
-const Vector kStart{{1.5, -0.75}};
-Vector grad(const Vector& x) { return Vector{{x[0], 4.0 * x[1]}}; }
-
-// Runs `steps` steps of the registered method `name` with `params` from kStart.
 Vector run_steps(const std::string& name, const ParamMap& params, int steps) {
-  const auto* entry = find_optimizer(name);
-  REQUIRE(entry != nullptr);
-  auto optimizer = entry->make(params);
-  optimizer->reset(2);
-  const double lr = std::get<double>(entry->normalize(params).at("lr"));
-  test::ScriptedContext context(problem(), lr);
-  Vector x = kStart;
-  for (int k = 0; k < steps; ++k) {
-    context.at(x);
-    REQUIRE(optimizer->step(x, context) == StepStatus::kOk);
-  }
-  return x;
-}
-
-void require_equal(const Vector& got, const Vector& expected) {
-  for (Index i = 0; i < expected.size(); ++i)
-    REQUIRE_THAT(got[i], WithinRel(expected[i], test::kExactStep));
+  return test::run_steps(name, params, problem(), kStart, steps);
 }
 
 }  // namespace

@@ -188,3 +188,21 @@ def test_the_callable_gets_its_own_copy_of_x():
     result = descent.minimize(fun, [1.0, 1.0], method="gd", jac=True, lr=0.1, max_iter=2)
     np.testing.assert_array_equal(kept[0], [1.0, 1.0])
     np.testing.assert_allclose(kept[-1], result.x, rtol=EXACT_STEP)
+
+
+def test_a_framework_preset_and_switch_pass_through_the_parameters():
+    # torch.optim.Adam(lr=0.1, amsgrad=True) with torch's defaults (β = 0.9, 0.999, ε = 1e-8
+    # outside the root), written out by hand; the lecture's ε = 1e-7 would differ at 1e-8.
+    x, m, v, v_max, xs = np.array([1.0, 1.0]), np.zeros(2), np.zeros(2), np.zeros(2), [np.array([1.0, 1.0])]
+    for t in (1, 2):
+        g = A * x
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        v_max = np.maximum(v_max, v)
+        x = x - 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v_max / (1 - 0.999**t)) + 1e-8)
+        xs.append(x)
+    result = descent.minimize(quadratic, [1.0, 1.0], method="adam", jac=quadratic_gradient, preset="torch",
+                              lr=0.1, amsgrad=True, max_iter=2, record={"x": True})
+    np.testing.assert_allclose(result.trace["x"], xs, rtol=EXACT_STEP)
+    with pytest.raises(ValueError, match="key 'preset' = \"pytorch\" is not one of \"lecture\", \"torch\""):
+        descent.minimize(quadratic, [1.0, 1.0], method="adam", jac=quadratic_gradient, preset="pytorch")

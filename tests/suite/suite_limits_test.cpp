@@ -72,8 +72,8 @@ TEST_CASE("a suite expanding to more runs than the limit is refused before expan
   SECTION("factors within their limits whose product is not") {
     REQUIRE(error_of("name = \"t\"\nrepeats = 60000\n[[objective]]\nname = \"beale\"\nstarts = "
                      "[[1.0, 1.0], [2.0, 2.0]]\n" + optimizer) ==
-            "big.toml:1:1: runs: the suite expands to 2 start(s) × 1 optimizer variant(s) × "
-            "60000 repeat(s) = 120000 runs, more than a suite may expand to (100000); split the "
+            "big.toml:1:1: runs: the suite expands to 2 starts × 1 optimizer variant × "
+            "60000 repeats = 120000 runs, more than a suite may expand to (100000); split the "
             "study into several suites");
   }
 }

@@ -2,12 +2,15 @@
 // and a gradient computed from an objective, with no driver around it.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "descent/core/evaluator.hpp"
 #include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/registry.hpp"
 
 namespace descent::test {
 
@@ -37,5 +40,21 @@ class ScriptedContext final : public StepContext {
   double f_ = 0.0;
   Vector g_;
 };
+
+// θ after `steps` steps of the registered method `name` with `params` from x, at the constant
+// rate of its normalised `lr`.
+inline Vector run_steps(const std::string& name, const ParamMap& params, const Objective& objective,
+                        Vector x, int steps) {
+  const auto* entry = find_optimizer(name);
+  REQUIRE(entry != nullptr);
+  auto optimizer = entry->make(params);
+  optimizer->reset(x.size());
+  ScriptedContext context(objective, std::get<double>(entry->normalize(params).at("lr")));
+  for (int k = 0; k < steps; ++k) {
+    context.at(x);
+    REQUIRE(optimizer->step(x, context) == StepStatus::kOk);
+  }
+  return x;
+}
 
 }  // namespace descent::test

@@ -14,8 +14,8 @@
 // range is a ConfigError naming the key and the rule.
 //
 // Each declaration (`real`, `optional_real`, `integer`, `optional_integer`, `flag`,
-// `optional_flag`, `text`, `reals`, `choice`) forwards to the visitor's one template
-// `field(key, value, rule, doc)`; a FieldType says how each value type reads, writes and is
+// `optional_flag`, `text`, `reals`, `choice`, `optional_choice`) forwards to the visitor's one
+// template `field(key, value, rule, doc)`; a FieldType says how each value type reads, writes and is
 // checked, so adding a value type is one FieldType and one declaration.
 #pragma once
 
@@ -270,6 +270,11 @@ class FieldVisitor {
   template <class E>
   void choice(std::string_view key, E& value, std::type_identity_t<Choices<E>> choices,
               std::string_view doc) {
+    self().field(key, value, choices, doc);
+  }
+  template <class E>
+  void optional_choice(std::string_view key, std::optional<E>& value,
+                       std::type_identity_t<Choices<E>> choices, std::string_view doc) {
     self().field(key, value, choices, doc);
   }
 

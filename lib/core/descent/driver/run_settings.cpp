@@ -5,6 +5,7 @@ namespace descent {
 namespace {
 
 constexpr std::string_view kFormulaTable = "formula";
+constexpr std::string_view kPresetKey = "preset";
 
 struct PrefixedCollector {
   ParamMap& out;
@@ -34,20 +35,25 @@ ParamMap params_of(const RunSettings& settings) {
   copy.visit_tables(collector);
   for (const auto& [key, text] : settings.formulas)
     out.emplace(std::string(kFormulaTable) + "." + key, text);
+  if (!settings.preset.empty()) out.emplace(std::string(kPresetKey), settings.preset);
   return out;
 }
 
 RunSettings run_settings_from(const ParamMap& dotted) {
   ParamMap top;
   TableParams tables;
+  std::string preset;
   for (const auto& [key, value] : dotted) {
     const auto dot = key.find('.');
-    if (dot == std::string::npos)
+    if (key == kPresetKey)
+      preset = detail::as_alternative<std::string>(key, value, "string");
+    else if (dot == std::string::npos)
       top.emplace(key, value);
     else
       tables[key.substr(0, dot)].emplace(key.substr(dot + 1), value);
   }
   RunSettings settings = options_from<RunSettings>(top);
+  settings.preset = preset;
   TableApplier applier{tables};
   settings.visit_tables(applier);
   if (const auto it = tables.find(kFormulaTable); it != tables.end())

@@ -89,6 +89,9 @@ struct RunSettings {
   // The hyperparameters a suite computed from the objective's constants, each with its
   // formula (docs/suites.md: lr = "2/(L + mu)"). Provenance only: the method gets the values.
   std::map<std::string, std::string, std::less<>> formulas;
+  // The framework preset the method's parameters were resolved from (`preset = "torch"`,
+  // optimizers/presets.hpp), empty for none. Provenance only: the method gets the values.
+  std::string preset;
 
   // Top-level keys of a suite's [run] table (and of an optimizer's `run = {...}`).
   template <class V>
@@ -107,8 +110,8 @@ struct RunSettings {
   }
 };
 
-// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter", and
-// "formula.lr" for each formula): HDF5 attributes and run ids.
+// The normalised settings as one map with dotted keys ("stop.step_norm", "max_iter",
+// "formula.lr" for each formula, and "preset" when one was used): HDF5 attributes and run ids.
 ParamMap params_of(const RunSettings& settings);
 // The settings from such a map (absent keys take their defaults).
 RunSettings run_settings_from(const ParamMap& dotted);

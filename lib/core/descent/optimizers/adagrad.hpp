@@ -1,4 +1,9 @@
 // Adagrad, as the lecture writes it: Adagrad::doc() below.
+//
+// The frameworks' forms: torch.optim.Adagrad is eps_placement = "outside" with ν = 1e-10 and
+// a₀ = initial_accumulator_value = 0; optax.adagrad and Keras 3 Adagrad put ν inside the root
+// (optax: g / √(a + ν), rsqrt of the accumulator plus eps; Keras: lr·g / √(a + ε)) and start
+// the accumulator at 0.1. presets.cpp holds those defaults.
 #pragma once
 
 #include <cmath>
@@ -7,6 +12,7 @@
 #include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/eps_placement.hpp"
 #include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/weight_decay.hpp"
 
 namespace descent {
 
@@ -14,6 +20,8 @@ struct AdagradOptions {
   double lr = 1e-2;
   double eps = 1e-7;  // ν
   EpsPlacement eps_placement = EpsPlacement::kOutside;
+  std::optional<double> initial_accumulator{};  // a₀ ≥ 0; unset: 0
+  WeightDecay decay{};
 
   template <class V>
   void visit(V& v) {
@@ -21,6 +29,9 @@ struct AdagradOptions {
     v.real("eps", eps, Range::non_negative(), "ν, keeps the division finite");
     v.choice("eps_placement", eps_placement, kEpsPlacementChoices,
              "outside: ε g/(√a + ν); inside: ε g/√(a + ν)");
+    v.optional_real("initial_accumulator", initial_accumulator, Range::non_negative(),
+                    "a₀, the accumulator's initial value (optax, Keras: 0.1; unset: 0)");
+    decay.visit(v);
   }
 };
 
@@ -45,22 +56,31 @@ class Adagrad final : public OptimizerWith<AdagradOptions> {
   static OptimizerDoc doc() {
     return {.name = "adagrad",
             .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
-            .formula = "a ← a + g ⊙ g   (a₀ = 0)\n"
-                       "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide)\n"
-                       "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide)",
-            .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4"};
+            .formula = "a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)\n"
+                       "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide; torch)\n"
+                       "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide; optax, Keras)\n"
+                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch), or\n"
+                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4; "
+                      "initial_accumulator_value and weight decay as torch.optim.Adagrad, "
+                      "optax.adagrad and Keras 3 Adagrad document them"};
   }
   using OptimizerWith::OptimizerWith;
 
-  void reset(Index dim) override { accumulator_ = Vector::Zero(dim); }
+  void reset(Index dim) override {
+    accumulator_ = Vector::Constant(dim, options_.initial_accumulator.value_or(0.0));
+  }
   StepStatus step(Vector& x, StepContext& context) override {
-    adagrad_kernel(x.data(), context.g().data(), accumulator_.data(), x.size(), context.lr(),
-                   options_.eps, options_.eps_placement);
+    options_.decay.shrink(x, context.lr());
+    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    adagrad_kernel(x.data(), g.data(), accumulator_.data(), x.size(), context.lr(), options_.eps,
+                   options_.eps_placement);
     return StepStatus::kOk;
   }
 
  private:
   Vector accumulator_;
+  Vector decayed_gradient_;
 };
 
 }  // namespace descent

@@ -4,15 +4,18 @@
 #include "descent/core/params.hpp"
 #include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/weight_decay.hpp"
 
 namespace descent {
 
 struct GradientDescentOptions {
   double lr = 1e-2;  // ε > 0
+  WeightDecay decay{};
 
   template <class V>
   void visit(V& v) {
     v.real("lr", lr, Range::positive(), "learning rate ε");
+    decay.visit(v);
   }
 };
 
@@ -27,17 +30,25 @@ class GradientDescent final : public OptimizerWith<GradientDescentOptions> {
   static OptimizerDoc doc() {
     return {.name = "gd",
             .summary = "gradient descent (SGD with minibatches)",
-            .formula = "θ ← θ − ε g",
+            .formula = "θ ← θ − ε g\n"
+                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch.optim.SGD), or\n"
+                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
             .source = "Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1; with the "
-                      "driver's minibatch gradients this is SGD"};
+                      "driver's minibatch gradients this is SGD; weight decay as torch.optim.SGD "
+                      "and Keras 3 SGD document it"};
   }
   using OptimizerWith::OptimizerWith;
 
   void reset(Index) override {}
   StepStatus step(Vector& x, StepContext& context) override {
-    gradient_descent_kernel(x.data(), context.g().data(), x.size(), context.lr());
+    options_.decay.shrink(x, context.lr());
+    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    gradient_descent_kernel(x.data(), g.data(), x.size(), context.lr());
     return StepStatus::kOk;
   }
+
+ private:
+  Vector decayed_gradient_;
 };
 
 }  // namespace descent

@@ -1,20 +1,30 @@
 // Classical (heavy-ball) momentum, as the lecture writes it: Momentum::doc() below.
+//
+// dampening τ follows torch.optim.SGD: b₁ = g, then b ← μ b + (1 − τ) g, θ ← θ − γ b. With
+// v = −ε b this is v ← α v − ε (1 − τ) g from the second step on, the first step undamped
+// (v₁ = −ε g); for a constant rate the two forms are the same iterates.
 #pragma once
 
 #include "descent/core/params.hpp"
 #include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/weight_decay.hpp"
 
 namespace descent {
 
 struct MomentumOptions {
   double lr = 1e-2;        // ε > 0
   double momentum = 0.9;   // 0 ≤ α < 1
+  std::optional<double> dampening{};  // 0 ≤ τ < 1; unset: 0
+  WeightDecay decay{};
 
   template <class V>
   void visit(V& v) {
     v.real("lr", lr, Range::positive(), "learning rate ε");
     v.real("momentum", momentum, Range::unit_right_open(), "momentum α");
+    v.optional_real("dampening", dampening, Range::unit_right_open(),
+                    "dampening τ of the gradient in v after the first step (torch; unset: 0)");
+    decay.visit(v);
   }
 };
 
@@ -32,20 +42,35 @@ class Momentum final : public OptimizerWith<MomentumOptions> {
   static OptimizerDoc doc() {
     return {.name = "momentum",
             .summary = "heavy-ball momentum",
-            .formula = "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)",
-            .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2"};
+            .formula = "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)\n"
+                       "dampening = τ:  v ← α v − ε (1 − τ) g from the second step on\n"
+                       "                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b)\n"
+                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch), or\n"
+                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2; dampening and "
+                      "weight decay as torch.optim.SGD documents them"};
   }
   using OptimizerWith::OptimizerWith;
 
-  void reset(Index dim) override { velocity_ = Vector::Zero(dim); }
+  void reset(Index dim) override {
+    velocity_ = Vector::Zero(dim);
+    first_step_ = true;
+  }
   StepStatus step(Vector& x, StepContext& context) override {
-    momentum_kernel(x.data(), context.g().data(), velocity_.data(), x.size(), context.lr(),
+    const double lr = context.lr();
+    options_.decay.shrink(x, lr);
+    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const double gradient_rate = first_step_ ? lr : lr * (1.0 - options_.dampening.value_or(0.0));
+    momentum_kernel(x.data(), g.data(), velocity_.data(), x.size(), gradient_rate,
                     options_.momentum);
+    first_step_ = false;
     return StepStatus::kOk;
   }
 
  private:
   Vector velocity_;
+  Vector decayed_gradient_;
+  bool first_step_ = true;
 };
 
 }  // namespace descent

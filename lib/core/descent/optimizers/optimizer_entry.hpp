@@ -1,7 +1,8 @@
 // OptimizerEntry: what the registry knows of one method, all taken from its class: its
 // documentation (`Method::doc()`), its parameters (`Method::Options`), a validated factory,
 // and whether it forms dense n×n matrices (a method class says so with
-// `kFormsDenseMatrices = true`).
+// `kFormsDenseMatrices = true`). Its normalize and make take the key "preset" (presets.hpp)
+// besides the method's parameters and resolve it to plain values.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 #include "descent/core/objective.hpp"
 #include "descent/core/params.hpp"
 #include "descent/optimizers/optimizer.hpp"
+#include "descent/optimizers/presets.hpp"
 
 namespace descent {
 
@@ -35,12 +37,15 @@ std::optional<std::string> dense_matrix_conflict(const OptimizerEntry& entry,
 template <class Method>
 OptimizerEntry optimizer_entry() {
   using Options = typename Method::Options;
+  const std::string name = Method::doc().name;
   return OptimizerEntry{
       .doc = Method::doc(),
       .fields = fields_of<Options>(),
-      .normalize = [](const ParamMap& p) { return params_of(options_from<Options>(p)); },
-      .make = [](const ParamMap& p) -> std::unique_ptr<Optimizer> {
-        return std::make_unique<Method>(options_from<Options>(p));
+      .normalize = [name](const ParamMap& p) {
+        return params_of(options_from<Options>(resolve_preset(name, p)));
+      },
+      .make = [name](const ParamMap& p) -> std::unique_ptr<Optimizer> {
+        return std::make_unique<Method>(options_from<Options>(resolve_preset(name, p)));
       },
       .forms_dense_matrices = requires { requires Method::kFormsDenseMatrices; },
   };

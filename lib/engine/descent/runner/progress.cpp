@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "descent/core/counted.hpp"
+
 namespace descent {
 
 namespace {
@@ -24,7 +26,7 @@ Progress::Progress(std::size_t total, std::size_t already, bool quiet, std::FILE
       out_(out),
       start_(std::chrono::steady_clock::now()) {
   if (quiet_) return;
-  std::fprintf(out_, "descent: %zu run(s) to do", total_);
+  std::fprintf(out_, "descent: %s to do", counted(static_cast<std::int64_t>(total_), "run").c_str());
   if (already > 0) std::fprintf(out_, ", %zu already stored", already);
   std::fprintf(out_, "\n");
 }

@@ -14,6 +14,7 @@
 
 #include "descent/core/config_error.hpp"
 #include "descent/store/results_columns.hpp"
+#include "descent/core/counted.hpp"
 #include "descent/store/results_schema.hpp"
 
 namespace descent::join {
@@ -35,7 +36,8 @@ void verify(const fs::path& written, const std::vector<std::string>& run_ids) {
     same = check.entries[i].row.run_id == run_ids[i];
   if (!same)
     throw std::runtime_error(written.string() + ": the file just written does not read back with " +
-                             std::to_string(run_ids.size()) + " runs; the old files are kept");
+                             counted(static_cast<std::int64_t>(run_ids.size()), "run") +
+                             "; the old files are kept");
 }
 
 }  // namespace

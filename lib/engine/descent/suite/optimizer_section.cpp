@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "descent/optimizers/presets.hpp"
 #include "descent/suite/registered_name.hpp"
 #include "descent/suite/run_spec.hpp"
 #include "descent/suite/run_table.hpp"
@@ -70,6 +71,7 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
       file, table, origin, catalog.optimizers, [](const OptimizerEntry& e) { return e.doc.name; }, "optimizer");
   std::vector<std::string> hyperparameters;
   for (const auto& field : entry.fields) hyperparameters.push_back(field.name);
+  hyperparameters.emplace_back(kPresetKey);
   std::vector<std::string> known = kStructureKeys;
   known.insert(known.end(), hyperparameters.begin(), hyperparameters.end());
   reject_unknown_keys(file, table, origin.key, known);
@@ -102,6 +104,8 @@ std::vector<OptimizerVariant> read_optimizer(const SourceFile& file, const toml:
                         value.axis->origins[value.index]);
       variant.label.append(" ").append(swept_text(value));
     }
+    if (const auto preset = variant.given.values.find(kPresetKey); preset != variant.given.values.end())
+      if (const auto* name = std::get_if<std::string>(&preset->second)) variant.settings.preset = *name;
     variant.formulas = take_formulas(file, entry, variant.given);
     for (const auto& f : variant.formulas) variant.settings.formulas.emplace(f.key, f.formula.text());
     if (variant.formulas.empty())

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 
+#include "descent/core/counted.hpp"
 #include "descent/suite/located_params.hpp"
 #include "descent/suite/objective_section.hpp"
 #include "descent/suite/optimizer_section.hpp"
@@ -145,11 +146,11 @@ void check_run_count(const SourceFile& file, const std::vector<ObjectiveSetup>& 
                       static_cast<double>(repeats);
   if (runs > static_cast<double>(kMaxSuiteRuns))
     file.fail_document(kDocumentStart, "runs",
-                       "the suite expands to " + std::to_string(starts) + " start(s) × " +
-                           std::to_string(variants) + " optimizer variant(s) × " +
-                           std::to_string(repeats) + " repeat(s) = " +
-                           std::to_string(static_cast<std::int64_t>(runs)) +
-                           " runs, more than a suite may expand to (" +
+                       "the suite expands to " + counted(starts, "start") + " × " +
+                           counted(static_cast<std::int64_t>(variants), "optimizer variant") +
+                           " × " + counted(repeats, "repeat") + " = " +
+                           counted(static_cast<std::int64_t>(runs), "run") +
+                           ", more than a suite may expand to (" +
                            std::to_string(kMaxSuiteRuns) +
                            "); split the study into several suites");
 }
