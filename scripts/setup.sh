@@ -3,7 +3,8 @@
 # Idempotent: when everything is present it only runs an incremental build.
 #   scripts/setup.sh [BUILD_DIR]      (default: build)
 # Environment: DESCENT_BUILD_TYPE (default Release), DESCENT_WERROR=ON to fail on warnings,
-#              DESCENT_JOBS (default: number of cores), DESCENT_TARGETS (default: all).
+#              DESCENT_JOBS (default: number of cores), DESCENT_TARGETS (default: all),
+#              DESCENT_CMAKE_ARGS: further cache settings (-DDESCENT_SANITIZERS=ON, a compiler).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${1:-$root/build}
@@ -16,6 +17,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-pandas
   texlive-latex-base texlive-latex-recommended
   libopenmpi-dev openmpi-bin
+  clang-14 libfuzzer-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -40,7 +42,7 @@ fi
 
 cmake -S "$root" -B "$build_dir" \
   -DCMAKE_BUILD_TYPE="${DESCENT_BUILD_TYPE:-Release}" \
-  -DDESCENT_WERROR="${DESCENT_WERROR:-OFF}" >/dev/null
+  -DDESCENT_WERROR="${DESCENT_WERROR:-OFF}" ${DESCENT_CMAKE_ARGS:-} >/dev/null
 targets=()
 for t in ${DESCENT_TARGETS:-all}; do targets+=(--target "$t"); done
 cmake --build "$build_dir" -j "${DESCENT_JOBS:-$(nproc)}" "${targets[@]}"

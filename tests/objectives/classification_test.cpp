@@ -3,6 +3,8 @@
 // errors.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "descent/objectives/training/training_data.hpp"
 #include "support/classification_data.hpp"
 #include "support/run_method.hpp"
+#include "support/temporary_directory.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;
@@ -226,9 +229,30 @@ TEST_CASE("a CSV data set is parsed once and shared until the file changes", "[t
 }
 
 TEST_CASE("a CSV path that is not a regular file is refused without opening it", "[training][csv][config]") {
+  const test::TemporaryDirectory dir;
+  const auto fifo = dir / "data.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const auto kind = GENERATE(as<std::string>{}, "directory", "fifo", "device");
+  const std::string path = kind == "directory" ? DESCENT_BINARY_DIR
+                           : kind == "fifo"    ? fifo.string()
+                                               : "/dev/zero";
   SoftmaxRegression::Params params;
-  params.data.csv = DESCENT_BINARY_DIR;
-  REQUIRE_THROWS_WITH(SoftmaxRegression{params}, Contains("is not a regular file"));
+  params.data.csv = path;
+  REQUIRE_THROWS_WITH(SoftmaxRegression{params},
+                      Contains("the CSV file '" + path + "' is not a regular file"));
+}
+
+TEST_CASE("a CSV file larger than the limit is refused before it is read", "[training][csv][config]") {
+  const test::TemporaryDirectory dir;
+  const auto path = dir / "large.csv";
+  std::ofstream(path).flush();
+  std::filesystem::resize_file(path, kMaxCsvFileBytes + 1);  // sparse: nothing written
+  SoftmaxRegression::Params params;
+  params.data.csv = path.string();
+  REQUIRE_THROWS_WITH(SoftmaxRegression{params},
+                      Contains("cannot read the CSV file '" + path.string() +
+                               "': it is larger than 1073741824 bytes, the most read from such "
+                               "a file"));
 }
 
 TEST_CASE("the cross-entropy near the optimum is accurate to a few ulps",

@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "descent/core/config_error.hpp"
 #include "descent/store/results_reader.hpp"
@@ -66,7 +68,8 @@ TEST_CASE("a damaged results file is refused as not valid, never read past its e
                                "index_declares_terabyte", "rows_past_the_end", "dim_not_x_width",
                                "text_layout_column", "missing_parameter_set",
                                "missing_root_attribute", "index_without_trace_rows",
-                               "index_of_reals_for_integers", "missing_index", "index_of_numbers");
+                               "index_of_reals_for_integers", "missing_index", "index_of_numbers",
+                               "flipped_global_heap_byte");
   require_refused(dir / (damage + ".h5"));
 }
 
@@ -78,6 +81,37 @@ TEST_CASE("a damaged version-1 results file is refused as not valid, never read 
   make_damaged_files(good, dir.path());
   const auto damage = GENERATE(as<std::string>{}, "shorter_f", "iter_twenty_times_longer",
                                "declared_terabyte", "x0_of_wrong_length", "text_trace_column",
-                               "missing_attribute", "missing_index", "index_of_numbers");
+                               "missing_attribute", "missing_index", "index_of_numbers",
+                               "flipped_global_heap_byte");
   require_refused(dir / (damage + ".h5"));
+}
+
+TEST_CASE("a flipped byte in the global heap is refused by inspect, report, merge and run",
+          "[store][damaged]") {
+  // The variable-length strings (every text attribute) are read through the global heap;
+  // HDF5 itself copies past its end when an object's size is damaged.
+  const test::TemporaryDirectory dir;
+  const auto suite = dir / "small.toml";
+  std::ofstream(suite) << "name = \"small\"\n[[objective]]\nname = \"rosenbrock\"\n"
+                          "[[optimizer]]\nname = \"gd\"\nlr = 1e-3\n[run]\nmax_iter = 20\n";
+  const auto good = dir / "good.h5";
+  REQUIRE(test::run_descent({"run", suite.string(), "-o", good.string(), "--quiet"}).exit_status == 0);
+  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/tests/store/make_damaged_files.py";
+  REQUIRE(std::system(("/usr/bin/python3 " + script + " " + good.string() + " " +
+                       dir.path().string() + " > /dev/null").c_str()) == 0);
+  const auto damaged = dir / "flipped_global_heap_byte.h5";
+
+  const auto command = GENERATE(as<std::string>{}, "inspect", "report", "merge", "run");
+  std::vector<std::string> args{command};
+  if (command == "inspect") args.push_back(damaged.string());
+  if (command == "report")
+    args.insert(args.end(), {damaged.string(), "-o", (dir / "report").string(), "--no-figures"});
+  if (command == "merge") args.insert(args.end(), {(dir / "merged.h5").string(), damaged.string()});
+  if (command == "run") args.insert(args.end(), {suite.string(), "-o", damaged.string(), "--quiet"});
+  const auto result = test::run_descent(args);
+  INFO(command << ": " << result.err);
+  CHECK(result.signal == 0);
+  CHECK(result.exit_status == 2);
+  CHECK_THAT(result.err, Catch::Contains(damaged.string() + ": not a valid results file: global "
+                                         "heap collection at byte "));
 }

@@ -148,6 +148,22 @@ DAMAGES_V2 = [layout_column_shorter, layout_column_longer, index_declares_teraby
               missing_index, index_of_numbers]
 
 
+def flipped_global_heap_byte(path):
+    """One flipped byte in the global heap that holds the variable-length strings: the top
+    byte of the first object's size (bytes 24-31 of its collection; HDF5 file format
+    specification, global heap), which makes HDF5 1.10 copy past the collection's end."""
+    with open(path, "r+b") as f:
+        data = f.read()
+        collection = data.find(b"GCOL\x01\x00\x00\x00")
+        assert collection >= 0, "no global heap collection"
+        f.seek(collection + 31)
+        f.write(bytes([data[collection + 31] ^ 0xFF]))
+
+
+# Damage done to the bytes of the file, below what h5py can write.
+BYTE_DAMAGES = [flipped_global_heap_byte]
+
+
 def main():
     good, directory = sys.argv[1], sys.argv[2]
     with h5py.File(good, "r") as f:
@@ -157,6 +173,11 @@ def main():
         shutil.copyfile(good, path)
         with h5py.File(path, "r+") as f:
             damage(f)
+        print(path)
+    for damage in BYTE_DAMAGES:
+        path = f"{directory}/{damage.__name__}.h5"
+        shutil.copyfile(good, path)
+        damage(path)
         print(path)
 
 

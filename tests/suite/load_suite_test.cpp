@@ -76,6 +76,6 @@ TEST_CASE("a missing or unreadable suite file is a ConfigError naming it", "[sui
     REQUIRE_THROWS_MATCHES(
         load_suite(dir.path(), builtin_catalog()), ConfigError,
         Catch::Matchers::Message(dir.path().string() +
-                                 ":1:1: file: cannot read the suite file: it is a directory"));
+                                 ":1:1: file: cannot read the suite file: it is a directory, not a regular file"));
   }
 }

@@ -3,6 +3,8 @@
 // modest factors) are refused as located ConfigErrors before anything is expanded.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <string>
 
@@ -84,4 +86,44 @@ TEST_CASE("a suite of exactly the limit expands", "[suite][slow]") {
       "[2.0, 2.0]]\n[[optimizer]]\nname = \"gd\"\n",
       "limit.toml", builtin_catalog());
   REQUIRE(suite.runs.size() == 100000);
+}
+
+TEST_CASE("a suite whose runs' start points exceed the memory available is refused before "
+          "expansion", "[suite][errors][memory]") {
+  // One start of dimension 10⁷ (80 MB) in each of 10⁵ runs: 8·10¹² bytes.
+  const std::string error = error_of(
+      "name = \"t\"\nrepeats = 100000\n[[objective]]\nname = \"sphere\"\nparams = { dim = "
+      "10000000 }\nstarts = { random = 1, box = [-1, 1] }\n[[optimizer]]\nname = \"gd\"\n");
+  REQUIRE_THAT(error, Catch::StartsWith("big.toml:1:1: memory: the suite's 100000 runs, each "
+                                        "holding its start point, need 8000000000000 bytes "
+                                        "(8 TB) of memory, more than the ") &&
+                          Catch::EndsWith(" available; use fewer starts, variants or repeats, "
+                                          "or a smaller dimension"));
+}
+
+TEST_CASE("a suite file that is a FIFO or a device is refused before a byte is read",
+          "[suite][errors][files]") {
+  test::TemporaryDirectory dir;
+  const auto fifo = dir / "suite.toml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  REQUIRE_THROWS_MATCHES(load_suite(fifo, builtin_catalog()), ConfigError,
+                         Catch::Matchers::Message(fifo.string() +
+                                                  ":1:1: file: cannot read the suite file: it is "
+                                                  "a FIFO (named pipe), not a regular file"));
+  REQUIRE_THROWS_MATCHES(load_suite("/dev/zero", builtin_catalog()), ConfigError,
+                         Catch::Matchers::Message("/dev/zero:1:1: file: cannot read the suite "
+                                                  "file: it is a character device, not a "
+                                                  "regular file"));
+}
+
+TEST_CASE("a suite file larger than the limit is refused", "[suite][errors][files]") {
+  test::TemporaryDirectory dir;
+  const auto path = dir / "large.toml";
+  std::ofstream(path).flush();
+  std::filesystem::resize_file(path, kMaxSuiteFileBytes + 1);  // sparse: nothing written
+  REQUIRE_THROWS_MATCHES(load_suite(path, builtin_catalog()), ConfigError,
+                         Catch::Matchers::Message(path.string() +
+                                                  ":1:1: file: cannot read the suite file: it is "
+                                                  "larger than 16777216 bytes, the most read "
+                                                  "from such a file"));
 }

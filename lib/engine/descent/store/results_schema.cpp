@@ -8,10 +8,13 @@
 #include <cmath>
 #include <limits>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 
 #include "descent/core/config_error.hpp"
+#include "descent/store/global_heap_check.hpp"
 
 namespace descent::schema {
 
@@ -255,7 +258,17 @@ Handle open_results(const std::filesystem::path& path) {
     if (errno == EACCES) throw ConfigError(name, name + ": cannot read (" + std::strerror(errno) + ")");
     throw std::runtime_error(name + ": cannot open (" + std::strerror(errno) + ")");
   }
+  // HDF5 reads variable-length strings through the global heap without bounds: a damaged
+  // heap is found here, before the first attribute is read (global_heap_check.hpp).
+  std::optional<std::string> heap_damage;
+  try {
+    heap_damage = h5::global_heap_damage(probe);
+  } catch (const std::runtime_error& e) {
+    ::close(probe);
+    throw std::runtime_error(name + ": " + e.what());
+  }
   ::close(probe);
+  if (heap_damage) throw invalid_file(name, *heap_damage);
   Handle file;
   try {
     file = h5::open_file(path);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "descent/suite/located_params.hpp"
+#include "descent/suite/memory_limit.hpp"
 #include "descent/suite/random_starts.hpp"
 
 namespace descent::suite_toml {
@@ -64,6 +65,14 @@ std::vector<Vector> drawn_starts(const SourceFile& file, const toml::table& tabl
                     .append("' is missing"));
   const auto spec =
       located(file, params, [&] { return options_from<RandomStarts>(params.values); });
+  const double bytes = static_cast<double>(spec.random) * static_cast<double>(objective.dim()) *
+                       static_cast<double>(sizeof(double));
+  if (const std::string rule = memory_rule(std::to_string(spec.random) +
+                                               " random starts of dimension " +
+                                               std::to_string(objective.dim()),
+                                           bytes, available_memory_bytes());
+      !rule.empty())
+    file.fail(params.origin_of_key("random"), rule + "; draw fewer starts or lower the dimension");
   return random_starts(spec, objective.dim(), random_starts_seed(suite_seed, index));
 }
 

@@ -1,13 +1,11 @@
 #include "descent/suite/suite.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <map>
 
 #include "descent/core/counted.hpp"
+#include "descent/core/text_file.hpp"
 #include "descent/suite/located_params.hpp"
+#include "descent/suite/memory_limit.hpp"
 #include "descent/suite/objective_section.hpp"
 #include "descent/suite/optimizer_section.hpp"
 #include "descent/suite/run_table.hpp"
@@ -155,6 +153,25 @@ void check_run_count(const SourceFile& file, const std::vector<ObjectiveSetup>& 
                            "); split the study into several suites");
 }
 
+// Every expanded run holds a copy of its start point (memory_limit.hpp).
+void check_run_memory(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
+                      std::size_t variants, std::int64_t repeats) {
+  const double runs_per_start = static_cast<double>(variants) * static_cast<double>(repeats);
+  double runs = 0.0, coordinates = 0.0;
+  for (const auto& objective : objectives) {
+    const auto starts = static_cast<double>(objective.starts.size());
+    runs += starts * runs_per_start;
+    coordinates += starts * runs_per_start * static_cast<double>(objective.objective->dim());
+  }
+  const std::string rule = memory_rule(
+      "the suite's " + std::to_string(static_cast<std::int64_t>(runs)) +
+          " runs, each holding its start point,",
+      coordinates * static_cast<double>(sizeof(double)), available_memory_bytes());
+  if (!rule.empty())
+    file.fail_document(kDocumentStart, "memory",
+                       rule + "; use fewer starts, variants or repeats, or a smaller dimension");
+}
+
 std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
                             const std::vector<OptimizerVariant>& variants, std::uint64_t seed,
                             std::int64_t repeats) {
@@ -219,6 +236,7 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
 
   check_dense_matrices(file, objectives, variants);
   check_run_count(file, objectives, variants.size(), header.repeats);
+  check_run_memory(file, objectives, variants.size(), header.repeats);
 
   Suite suite;
   suite.name = header.name;
@@ -234,19 +252,13 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
 
 Suite load_suite(const std::filesystem::path& path, const Catalog& catalog) {
   const SourceFile file(path.string());
-  std::error_code error;
-  if (!std::filesystem::exists(path, error))
-    file.fail_document(kDocumentStart, "file", "cannot read the suite file: it does not exist");
-  if (std::filesystem::is_directory(path, error))
-    file.fail_document(kDocumentStart, "file", "cannot read the suite file: it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  std::string text;
+  try {
+    text = read_text_file(path, kMaxSuiteFileBytes);
+  } catch (const TextFileRefused& refused) {
     file.fail_document(kDocumentStart, "file",
-                       std::string("cannot read the suite file: ").append(std::strerror(errno)));
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad())
-    file.fail_document(kDocumentStart, "file",
-                       std::string("cannot read the suite file: ").append(std::strerror(errno)));
+                       std::string("cannot read the suite file: ").append(refused.what()));
+  }
   if (text.empty())
     file.fail_document(kDocumentStart, "file",
                        "the suite file is empty (a suite needs at least name, [[objective]] and "

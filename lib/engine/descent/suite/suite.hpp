@@ -25,6 +25,10 @@ struct Suite {
   std::vector<RunSpec> runs;
 };
 
+// The largest suite file read (16 MiB; the shipped suites are a few KiB). Only a regular file
+// is read: a FIFO or a device is refused before a byte is read (descent/core/text_file.hpp).
+inline constexpr std::uintmax_t kMaxSuiteFileBytes = std::uintmax_t{16} << 20;
+
 // Reads, validates and expands a suite file. Any problem (malformed TOML, unknown objective,
 // optimizer or key, wrong type, value out of range, start of the wrong dimension) throws
 // ConfigError whose message starts "FILE:LINE:COLUMN: KEY: " and states the rule broken.

@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <map>
 #include <mutex>
@@ -12,6 +11,7 @@
 #include <algorithm>
 
 #include "descent/core/config_error.hpp"
+#include "descent/core/text_file.hpp"
 #include "descent/objectives/quadratic/random_matrices.hpp"
 
 namespace descent {
@@ -68,17 +68,24 @@ bool parse_number(std::string_view text, double& value) {
 }
 
 CsvTable parse_csv_table(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw ConfigError("csv", concat({"cannot open the CSV file '", path, "'"}));
+  std::string text;
+  try {
+    text = read_text_file(path, kMaxCsvFileBytes);
+  } catch (const TextFileRefused& refused) {
+    throw ConfigError("csv", concat({"cannot read the CSV file '", path, "': ", refused.what()}));
+  }
   CsvTable table;
   table.path = path;
   std::vector<std::vector<double>> rows;
   std::size_t width = 0;
   std::int64_t line_number = 0;
   bool first_line = true;
-  for (std::string line; std::getline(file, line);) {
+  for (std::string_view rest = text; !rest.empty();) {
+    const auto newline = rest.find('\n');
+    std::string_view line = rest.substr(0, newline);
+    rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
     ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const auto content = trim(line);
     if (content.empty() || content.front() == '#') continue;
     const auto fields = split_fields(line);

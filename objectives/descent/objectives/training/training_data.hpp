@@ -73,6 +73,8 @@ struct CsvTable {
   std::vector<std::int64_t> lines;      // line of each row in the file, from 1
   std::vector<std::int64_t> last_field_columns;  // column of each row's last field, from 1
 };
+// The largest CSV file read (1 GiB); only a regular file is read (descent/core/text_file.hpp).
+inline constexpr std::uintmax_t kMaxCsvFileBytes = std::uintmax_t{1} << 30;
 // The table of the regular file `path`: parsed on first use, then shared from a cache keyed
 // by the absolute path and checked against the file's modification time and size (a
 // changed file is parsed again). Safe to call from several threads.
