@@ -486,6 +486,8 @@ TEST_CASE("a file written before the f* columns reads with f* unknown", "[store]
   REQUIRE(reader.index()[0].iterations == result.iterations);
   REQUIRE(std::isnan(reader.index()[0].f_star));
   REQUIRE(reader.index()[0].f_star_source == "none");
+}
+
 TEST_CASE(
     "segment writers beside a locking store write their own segments, joined by its compaction",
     "[store][segments]") {
