@@ -1,4 +1,4 @@
-// descent list [objectives|optimizers|suites] [--json]
+// descent list [objectives|optimizers|suites|studies] [--json]
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -47,6 +47,11 @@ int list(const ListOptions& options) {
     for (const auto& path : suite_files())
       list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
   }
+  if (all || options.what == "studies") {
+    auto& list = out["studies"] = nlohmann::json::array();
+    for (const auto& path : shipped_study_files())
+      list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
+  }
   if (options.json) {
     std::cout << out.dump(2) << "\n";
     return 0;
@@ -67,9 +72,9 @@ int list(const ListOptions& options) {
 
 void add_list_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ListOptions>();
-  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers and suites descent knows");
-  cmd->add_option("what", options->what, "objectives, optimizers or suites (default: all)")
-      ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites"}));
+  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers, suites and studies descent knows");
+  cmd->add_option("what", options->what, "objectives, optimizers, suites or studies (default: all)")
+      ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites", "studies"}));
   cmd->add_flag("--json", options->json, "Print JSON");
   cmd->callback([&action, options] { action = [options] { return list(*options); }; });
 }

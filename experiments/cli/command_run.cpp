@@ -25,14 +25,6 @@ namespace descent::cli {
 
 namespace {
 
-struct RunOptions {
-  std::string suite;
-  std::optional<std::string> output;
-  int threads = 1;
-  std::string shard = "1/1";
-  bool quiet = false;
-};
-
 std::string describe(const RunSpec& spec, const RunResult& result) {
   char text[256];
   std::snprintf(text, sizeof text, "%s on %s, start %lld, repeat %lld: %s after %lld iterations, f = %.6g",
@@ -59,7 +51,9 @@ std::filesystem::path default_output(const Suite& suite) {
   return std::filesystem::path("results") / (name + ".h5");
 }
 
-int run(const RunOptions& options) {
+}  // namespace
+
+int run_suite(const RunOptions& options) {
   const Catalog catalog = builtin_catalog();
   const Suite suite = load_suite(options.suite, catalog);
   const Shard shard = parse_shard(options.shard);
@@ -96,7 +90,7 @@ int run(const RunOptions& options) {
   progress.close();
   store.compact();
 
-  if (!options.quiet) {
+  if (!options.quiet && options.summary) {
     std::vector<SummaryRow> table;
     std::optional<ResultsReader> reader;  // for runs stored by an earlier invocation
     for (const RunSpec* spec : in_shard) {
@@ -120,8 +114,6 @@ int run(const RunOptions& options) {
   return 0;
 }
 
-}  // namespace
-
 void add_run_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "Run a suite file and store every run in an HDF5 results file");
@@ -132,7 +124,7 @@ void add_run_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--shard", options->shard, "run only shard K of N (K/N), for job arrays; join with merge");
   cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
-  cmd->callback([&action, options] { action = [options] { return run(*options); }; });
+  cmd->callback([&action, options] { action = [options] { return run_suite(*options); }; });
 }
 
 }  // namespace descent::cli

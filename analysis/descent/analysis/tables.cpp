@@ -2,6 +2,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "descent/core/config_error.hpp"
 
@@ -17,11 +20,57 @@ std::string number(double value, int digits) {
 
 std::string data_number(double value) { return number(value, 17); }
 
+// The characters outside ASCII that descent's labels and study quantities use, as LaTeX
+// writes them in text mode (pdflatex stops at a Unicode character it has no definition for).
+const std::vector<std::pair<std::string_view, std::string_view>>& unicode_latex() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> table = {
+      {"α", "\\ensuremath{\\alpha}"},   {"β", "\\ensuremath{\\beta}"},
+      {"γ", "\\ensuremath{\\gamma}"},   {"δ", "\\ensuremath{\\delta}"},
+      {"ε", "\\ensuremath{\\varepsilon}"}, {"η", "\\ensuremath{\\eta}"},
+      {"θ", "\\ensuremath{\\theta}"},   {"κ", "\\ensuremath{\\kappa}"},
+      {"λ", "\\ensuremath{\\lambda}"},  {"μ", "\\ensuremath{\\mu}"},
+      {"ρ", "\\ensuremath{\\rho}"},     {"σ", "\\ensuremath{\\sigma}"},
+      {"Δ", "\\ensuremath{\\Delta}"},   {"∇", "\\ensuremath{\\nabla}"},
+      {"∂", "\\ensuremath{\\partial}"}, {"‖", "\\ensuremath{\\|}"},
+      {"≤", "\\ensuremath{\\le}"},      {"≥", "\\ensuremath{\\ge}"},
+      {"≈", "\\ensuremath{\\approx}"},  {"∝", "\\ensuremath{\\propto}"},
+      {"→", "\\ensuremath{\\to}"},      {"√", "\\ensuremath{\\surd}"},
+      {"∞", "\\ensuremath{\\infty}"},   {"−", "\\ensuremath{-}"},
+      {"·", "\\ensuremath{\\cdot}"},    {"×", "\\ensuremath{\\times}"},
+      {"⁻", "\\ensuremath{^{-}}"},        {"¹", "\\ensuremath{^{1}}"},
+      {"²", "\\ensuremath{^{2}}"},        {"³", "\\ensuremath{^{3}}"},
+      {"ᵏ", "\\ensuremath{^{k}}"},        {"ᵢ", "\\ensuremath{_{i}}"},
+      {"ₖ", "\\ensuremath{_{k}}"},        {"₊", "\\ensuremath{_{+}}"},
+      {"₀", "\\ensuremath{_{0}}"},        {"₁", "\\ensuremath{_{1}}"},
+      {"–", "--"},                          {"—", "---"},
+      {"…", "\\ldots{}"},
+  };
+  return table;
+}
+
 }  // namespace
 
 std::string latex_escape(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      bool known = false;
+      for (const auto& [utf8, latex] : unicode_latex())
+        if (text.compare(i, utf8.size(), utf8) == 0) {
+          out.append(latex);
+          i += utf8.size() - 1;
+          known = true;
+          break;
+        }
+      if (!known) {
+        // An unknown character becomes "?" (its remaining UTF-8 bytes skipped), never a
+        // character pdflatex cannot typeset.
+        out.push_back('?');
+        while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) ++i;
+      }
+      continue;
+    }
     switch (c) {
       case '_': case '%': case '&': case '#': case '$': case '{': case '}':
         out.push_back('\\');
@@ -30,6 +79,9 @@ std::string latex_escape(const std::string& text) {
       case '~': out.append("\\textasciitilde{}"); break;
       case '^': out.append("\\textasciicircum{}"); break;
       case '\\': out.append("\\textbackslash{}"); break;
+      case '<': out.append("\\textless{}"); break;
+      case '>': out.append("\\textgreater{}"); break;
+      case '|': out.append("\\textbar{}"); break;
       default: out.push_back(c);
     }
   }

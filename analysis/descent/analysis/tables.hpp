@@ -24,7 +24,9 @@ void write_summary_latex(const ResultsReader& results, std::ostream& out);
 std::vector<std::filesystem::path> write_tables(const ResultsReader& results,
                                                 const std::filesystem::path& directory);
 
-// "a_b" → "a\_b": the characters LaTeX treats specially, escaped.
+// "a_b" → "a\_b": the characters LaTeX treats specially, escaped; the Greek letters and
+// symbols descent's labels use (α, κ, ‖, ≤, …) as math ("\ensuremath{\alpha}"), any other
+// non-ASCII character as "?", so the text always compiles with pdflatex.
 std::string latex_escape(const std::string& text);
 // A CSV field, quoted when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& text);
