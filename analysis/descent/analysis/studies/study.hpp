@@ -9,10 +9,11 @@
 //
 // A row's verdict: `agrees` when the comparison holds within the row's tolerance, `differs`
 // when not, `measured_only` when there is no prediction. Comparisons:
-//   equal     |measured − predicted| ≤ tolerance·|predicted|
-//   at_most   measured ≤ predicted·(1 + tolerance)    (a bound: step ≤ lr·c, ratio bounded)
-//   at_least  measured ≥ predicted·(1 − tolerance)
-// rel_error is |measured − predicted|/|predicted| in every case.
+//   equal     |measured − predicted| ≤ tolerance·s
+//   at_most   measured ≤ predicted + tolerance·s      (a bound: step ≤ lr·c, ratio → 0)
+//   at_least  measured ≥ predicted − tolerance·s
+// with s = |predicted|, or 1 when the prediction is 0 (a limit such as eₖ₊₁/eₖ → 0);
+// rel_error is |measured − predicted|/s in every case.
 #pragma once
 
 #include <filesystem>
@@ -42,6 +43,7 @@ struct StudyRow {
   std::optional<double> tolerance;  // this row's own; default: the study's
 
   double rel_error() const;  // NaN without a prediction
+  double scale() const;      // s above
   Verdict verdict(double study_tolerance) const;
 };
 

@@ -22,9 +22,10 @@ std::string to_string(Verdict verdict) {
 
 double StudyRow::rel_error() const {
   if (!predicted) return std::nan("");
-  if (*predicted == 0.0) return std::abs(measured);
-  return std::abs(measured - *predicted) / std::abs(*predicted);
+  return std::abs(measured - *predicted) / scale();
 }
+
+double StudyRow::scale() const { return predicted && *predicted != 0.0 ? std::abs(*predicted) : 1.0; }
 
 Verdict StudyRow::verdict(double study_tolerance) const {
   if (!predicted) return Verdict::kMeasuredOnly;
@@ -33,8 +34,8 @@ Verdict StudyRow::verdict(double study_tolerance) const {
   bool holds = false;
   switch (comparison) {
     case Comparison::kEqual: holds = rel_error() <= tol; break;
-    case Comparison::kAtMost: holds = measured <= p + tol * std::abs(p); break;
-    case Comparison::kAtLeast: holds = measured >= p - tol * std::abs(p); break;
+    case Comparison::kAtMost: holds = measured <= p + tol * scale(); break;
+    case Comparison::kAtLeast: holds = measured >= p - tol * scale(); break;
   }
   return holds ? Verdict::kAgrees : Verdict::kDiffers;
 }
@@ -61,6 +62,8 @@ const StudyDefinition& study_definition(const std::string& kind) {
   static const std::vector<StudyDefinition> definitions = {
       {"conditioning", "Rates of convergence against the condition number", 0.05, analyse_conditioning},
       {"lecture", "The lecture's claims about Beale's function", 0.0, analyse_lecture},
+      {"second_order_rates", "Orders of convergence of second-order and quasi-Newton methods", 0.1,
+       analyse_second_order_rates},
   };
   for (const auto& definition : definitions)
     if (definition.kind == kind) return definition;
