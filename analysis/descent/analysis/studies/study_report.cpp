@@ -64,6 +64,8 @@ const StudyDefinition& study_definition(const std::string& kind) {
       {"lecture", "The lecture's claims about Beale's function", 0.0, analyse_lecture},
       {"second_order_rates", "Orders of convergence of second-order and quasi-Newton methods", 0.1,
        analyse_second_order_rates},
+      {"regularized_newton", "Regularized Newton between Newton and gradient descent, and saddles", 0.1,
+       analyse_regularized_newton},
   };
   for (const auto& definition : definitions)
     if (definition.kind == kind) return definition;
