@@ -66,6 +66,10 @@ const StudyDefinition& study_definition(const std::string& kind) {
        analyse_second_order_rates},
       {"regularized_newton", "Regularized Newton between Newton and gradient descent, and saddles", 0.1,
        analyse_regularized_newton},
+      {"vanishing_exploding", "Vanishing and exploding gradients through time and depth", 0.05,
+       analyse_vanishing_exploding},
+      {"clipping", "Gradient clipping on the cliff and an exploding recurrence", 0.0, analyse_clipping},
+      {"label_smoothing", "Label smoothing in softmax regression", 0.05, analyse_label_smoothing},
   };
   for (const auto& definition : definitions)
     if (definition.kind == kind) return definition;
