@@ -7,7 +7,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const char* const kCopy = R"(
+const char* const kCopy = R"toml(
 name = "conditioning-copy"
 [study]
 kind = "conditioning"
@@ -37,7 +37,7 @@ name = "newton"
 name = "adam"
 lr = 0.01
 run = { max_iter = 2000 }
-)";
+)toml";
 
 }  // namespace
 
@@ -60,7 +60,9 @@ TEST_CASE("a copy of the conditioning study predicts GD's and heavy ball's rates
 
     const auto hb = test::the_row(study.rows, "linear rate of ‖x−x*‖/k", "heavy ball", instance);
     const double root = std::sqrt(kappa);
-    CHECK_THAT(test::number(hb, "predicted"), WithinRel((root - 1) / (root + 1), 1e-9));
+    // At the optimal (ε, α) the roots are double: the discriminant is rounding-sized, and its
+    // square root moves the computed modulus by ~√(2⁻⁵²) ≈ 1e-8.
+    CHECK_THAT(test::number(hb, "predicted"), WithinRel((root - 1) / (root + 1), 1e-7));
     CHECK_THAT(test::number(hb, "measured"), WithinRel((root - 1) / (root + 1), 1e-3));
     CHECK(hb.at("verdict") == "agrees");
 

@@ -8,7 +8,7 @@ using Catch::Matchers::WithinRel;
 TEST_CASE("a copy of the label-smoothing study predicts the logit gap from its own α and K",
           "[studies][label_smoothing]") {
   test::StudyRun study;
-  test::run_study(study, "smoothing-copy", R"(
+  test::run_study(study, "smoothing-copy", R"toml(
 name = "smoothing-copy"
 [study]
 kind = "label_smoothing"
@@ -17,11 +17,11 @@ max_iter = 2000
 stop = { grad_norm = 1e-10 }
 [[objective]]
 name = "softmax_regression"
-params = { examples = 80, features = 2, classes = 4, separation = 10.0, l2 = 1e-7 }
+params = { examples = 80, features = 3, classes = 4, separation = 20.0, l2 = 1e-8 }
 sweep = { label_smoothing = [0.0, 0.15, 0.25] }
 [[optimizer]]
 name = "lbfgs"
-)");
+)toml");
   for (const double alpha : {0.15, 0.25}) {
     INFO("α = " << alpha);
     const auto row = test::the_row(study.rows, "logit gap", "", alpha == 0.15 ? "alpha=0.15;" : "alpha=0.25;");

@@ -6,7 +6,7 @@ using namespace descent;
 
 TEST_CASE("a copy of the lecture study marks each claim by what its runs did", "[studies][lecture]") {
   test::StudyRun study;
-  test::run_study(study, "lecture-copy", R"(
+  test::run_study(study, "lecture-copy", R"toml(
 name = "lecture-copy"
 [study]
 kind = "lecture"
@@ -32,7 +32,7 @@ eps_placement = "outside"
 [[optimizer]]
 name = "adam"
 lr = 1e-6
-)");
+)toml");
   REQUIRE(study.rows.size() == 4);  // one claim per method present
   const auto verdict = [&](const std::string& quantity) {
     const auto row = test::the_row(study.rows, quantity);

@@ -9,12 +9,12 @@ using Catch::Matchers::WithinRel;
 TEST_CASE("a copy of the regularized-Newton study predicts escape factors from its own α and δ",
           "[studies][regularized_newton]") {
   test::StudyRun study;
-  test::run_study(study, "regularized-copy", R"(
+  test::run_study(study, "regularized-copy", R"toml(
 name = "regularized-copy"
 [study]
 kind = "regularized_newton"
 [run]
-max_iter = 15
+max_iter = 40
 record = { every = 1, x = true }
 [[objective]]
 name = "quadratic"
@@ -48,7 +48,7 @@ label = "clamped"
 regularization = "clamp"
 alpha = 1.0
 delta = 0.01
-)");
+)toml");
   // Eigenvalues −1, −2, 4: saddle-free |1 − λ/(|λ| + α)| is largest at λ = −2: 1 + 2/2.5;
   // damped (H + 4I): 1 + 2/2 at λ = −2; clamped: 1 + 2/(0.01 + 1) at λ = −2.
   const std::vector<std::pair<std::string, double>> growth = {
@@ -57,7 +57,9 @@ delta = 0.01
     INFO(label);
     const auto row = test::the_row(study.rows, "per-step growth", label);
     CHECK_THAT(test::number(row, "predicted"), WithinRel(factor, test::kClosedForm));
-    CHECK_THAT(test::number(row, "measured"), WithinRel(factor, 1e-3));
+    // 40 steps: the second negative direction (1 + 1/(1 + α) against 1 + 2/(2 + α)) has faded
+    // to a few per cent of the dominant one, the fit over the last 20 to well under 1%.
+    CHECK_THAT(test::number(row, "measured"), WithinRel(factor, 0.01));
     CHECK(row.at("verdict") == "agrees");
   }
   const auto newton = test::the_row(study.rows, "pure Newton ends on the saddle", "pure Newton");
@@ -69,6 +71,6 @@ delta = 0.01
   CHECK(test::number(slope, "predicted") == -1.0);
   CHECK_THAT(test::number(slope, "measured"), WithinRel(-1.0, 0.1));
   // The path runs on the saddle are not saddle variants: no growth rows for them.
-  CHECK(test::rows_where(study.rows, "per-step growth", "path").empty());
+  for (const auto& row : test::rows_where(study.rows, "per-step growth")) CHECK(row.at("label").rfind("path", 0) != 0);
   test::require_latex_compiles(study.output());
 }

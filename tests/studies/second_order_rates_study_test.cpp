@@ -25,7 +25,7 @@ double rosenbrock_newton_constant(double angle) {
 TEST_CASE("a copy of the second-order study predicts Newton's constant from the objective",
           "[studies][second_order_rates]") {
   test::StudyRun study;
-  test::run_study(study, "second-order-copy", R"(
+  test::run_study(study, "second-order-copy", R"toml(
 name = "second-order-copy"
 [study]
 kind = "second_order_rates"
@@ -44,7 +44,7 @@ name = "bfgs"
 [[optimizer]]
 name = "lbfgs"
 memory = 3
-)");
+)toml");
   const auto newton = test::the_row(study.rows, "Newton: eₖ₊₁/eₖ²");
   double low = 1e300, high = 0;
   for (int i = 0; i < 3600; ++i) {

@@ -30,7 +30,7 @@ TEST_CASE("descent study refuses an unknown name and a suite without [study] wit
 
 TEST_CASE("descent report on a study's results file writes the study's table again", "[studies][cli]") {
   test::StudyRun study;
-  test::run_study(study, "clip", R"(
+  test::run_study(study, "clip", R"toml(
 name = "clip"
 [study]
 kind = "clipping"
@@ -43,7 +43,7 @@ name = "cliff"
 name = "gd"
 lr = 0.05
 run = { clip = { norm = 1.0 } }
-)");
+)toml");
   CHECK_THAT(study.process.out, Catch::Contains("largest step ≤ its bound"));
   const auto report = test::run_descent({"report", (study.output() / "clip.h5").string(), "-o",
                                          (study.directory / "report").string(), "--no-figures"});

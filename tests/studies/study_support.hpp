@@ -85,14 +85,14 @@ inline void run_study(StudyRun& run, const std::string& name, const std::string&
   run.rows = read_csv(run.output() / "study.csv");
 }
 
-// The rows whose quantity contains `quantity` and whose label / parameters contain the given
-// texts.
+// The rows whose quantity contains `quantity`, whose label is `label` (any when empty) and
+// whose parameters contain `parameters`.
 inline std::vector<CsvRow> rows_where(const std::vector<CsvRow>& rows, const std::string& quantity,
                                       const std::string& label = "", const std::string& parameters = "") {
   std::vector<CsvRow> out;
   for (const auto& row : rows)
     if (row.at("quantity").find(quantity) != std::string::npos &&
-        row.at("label").find(label) != std::string::npos &&
+        (label.empty() || row.at("label") == label) &&
         row.at("parameters").find(parameters) != std::string::npos)
       out.push_back(row);
   return out;

@@ -8,7 +8,7 @@ using Catch::Matchers::WithinRel;
 TEST_CASE("a copy of the vanishing/exploding study predicts ρ per step and s^(L−1) through depth",
           "[studies][vanishing_exploding]") {
   test::StudyRun study;
-  test::run_study(study, "vanishing-copy", R"(
+  test::run_study(study, "vanishing-copy", R"toml(
 name = "vanishing-copy"
 [study]
 kind = "vanishing_exploding"
@@ -28,7 +28,7 @@ sweep = { init_scale = [0.1, 0.2, 0.3] }
 [[optimizer]]
 name = "gd"
 lr = 1e-3
-)", true);
+)toml", true);
   for (const double rho : {0.7, 1.3, 0.95}) {
     INFO("ρ = " << rho);
     const auto rows = test::rows_where(study.rows, "per-step factor");

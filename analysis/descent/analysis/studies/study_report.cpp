@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -151,7 +152,9 @@ void write_study_latex(const ResultsReader& results, const StudyDefinition& defi
       << "the measurement is within a relative " << latex_escape(number_text(tolerance, 3))
       << " of the prediction unless the row states its own tolerance (docs/studies.md).";
   for (const auto& note : result.notes) out << " " << latex_escape(note);
-  out << "}\n\\label{tab:study-" << latex_escape(definition.kind) << "}\n"
+  std::string label = definition.kind;  // a \label takes no escaped characters
+  std::replace(label.begin(), label.end(), '_', '-');
+  out << "}\n\\label{tab:study-" << label << "}\n"
       << "\\begin{tabular}{p{3.6cm}llp{3.2cm}rrrl}\n\\toprule\n"
       << "quantity & objective & method & parameters & predicted & measured & rel.\\ error & verdict \\\\\n"
       << "\\midrule\n";
