@@ -14,6 +14,7 @@ packages=(
   catch2 libbenchmark-dev liblbfgspp-dev hdf5-tools
   python3 python3-matplotlib python3-h5py python3-numpy
   pybind11-dev python3-dev python3-pytest python3-pandas
+  texlive-latex-base texlive-latex-recommended
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -42,8 +42,8 @@ int run_suite(const RunOptions& options);
 // whose suite has a [study] table into `directory` and prints its table; the exit status.
 int report_study(const std::string& results, const std::string& directory, bool figures);
 
-// The study files of experiments/studies, sorted.
-std::vector<std::filesystem::path> shipped_study_files();
+// The .toml files of experiments/FOLDER (suites, studies) in the source tree, sorted.
+std::vector<std::filesystem::path> shipped_toml_files(const std::string& folder);
 
 // The matplotlib program `script` (under analysis/plots/) run with /usr/bin/python3 on the
 // arguments; false (after a message) when it fails.

@@ -19,15 +19,19 @@ struct ListOptions {
   bool json = false;
 };
 
-std::vector<std::filesystem::path> suite_files() {
+}  // namespace
+
+std::vector<std::filesystem::path> shipped_toml_files(const std::string& folder) {
   std::vector<std::filesystem::path> files;
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/suites";
+  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments" / folder;
   if (std::filesystem::is_directory(dir))
     for (const auto& entry : std::filesystem::directory_iterator(dir))
       if (entry.path().extension() == ".toml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
+
+namespace {
 
 int list(const ListOptions& options) {
   nlohmann::json out = nlohmann::json::object();
@@ -44,12 +48,12 @@ int list(const ListOptions& options) {
   }
   if (all || options.what == "suites") {
     auto& list = out["suites"] = nlohmann::json::array();
-    for (const auto& path : suite_files())
+    for (const auto& path : shipped_toml_files("suites"))
       list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
   }
   if (all || options.what == "studies") {
     auto& list = out["studies"] = nlohmann::json::array();
-    for (const auto& path : shipped_study_files())
+    for (const auto& path : shipped_toml_files("studies"))
       list.push_back({{"name", path.stem().string()}, {"path", path.string()}});
   }
   if (options.json) {

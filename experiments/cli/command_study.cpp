@@ -27,7 +27,7 @@ struct StudyOptions {
 std::filesystem::path study_file(const std::string& name) {
   const std::filesystem::path as_path(name);
   if (as_path.extension() == ".toml" || name.find('/') != std::string::npos) return as_path;
-  const auto shipped = shipped_study_files();
+  const auto shipped = shipped_toml_files("studies");
   std::vector<std::string> names;
   for (const auto& path : shipped) {
     if (path.stem() == name) return path;
@@ -62,16 +62,6 @@ int study(const StudyOptions& options) {
 }
 
 }  // namespace
-
-std::vector<std::filesystem::path> shipped_study_files() {
-  std::vector<std::filesystem::path> files;
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/studies";
-  if (std::filesystem::is_directory(dir))
-    for (const auto& entry : std::filesystem::directory_iterator(dir))
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 void add_study_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<StudyOptions>();

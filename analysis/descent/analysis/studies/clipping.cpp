@@ -14,6 +14,7 @@
 #include <cmath>
 #include <map>
 
+#include "descent/analysis/studies/fits.hpp"
 #include "descent/analysis/studies/study_runs.hpp"
 
 namespace descent::studies {
@@ -32,12 +33,6 @@ std::optional<double> step_bound(const StudyRun& run) {
     bound *= *clip.value * std::sqrt(static_cast<double>(run.objective->dim()));
   if (run.index.optimizer == "momentum") bound /= 1.0 - run.optimizer_param("momentum");
   return bound;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 double largest_step(const StudyRun& run) {

@@ -1,5 +1,6 @@
 #include "descent/analysis/studies/fits.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace descent::studies {
@@ -51,6 +52,12 @@ std::optional<double> iterations_to(const std::vector<std::int64_t>& k, const st
     return static_cast<double>(k[i - 1]) + (a - t) / (a - b) * static_cast<double>(k[i] - k[i - 1]);
   }
   return std::nullopt;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 double loglog_slope(const std::vector<double>& x, const std::vector<double>& y) {

@@ -10,6 +10,7 @@
 //   two recorded rows around the crossing (exact for a linear rate, so log-spaced recording
 //   loses nothing); nothing when the trace never reaches the target.
 // loglog_slope: least-squares slope of log y on log x.
+// median: of the measurements over several starts.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,9 @@ std::optional<double> iterations_to(const std::vector<std::int64_t>& k, const st
                                     double target);
 
 double loglog_slope(const std::vector<double>& x, const std::vector<double>& y);
+
+// The median (the mean of the two middle values for an even count); `values` non-empty.
+double median(std::vector<double> values);
 
 // Least-squares slope of y on x.
 double least_squares_slope(const std::vector<double>& x, const std::vector<double>& y);

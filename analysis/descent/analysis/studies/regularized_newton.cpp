@@ -71,12 +71,6 @@ bool pairs_with_gd(const std::vector<StudyRun>& runs, const StudyRun& run) {
   return false;
 }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
 void path_distances(const std::vector<StudyRun>& runs, StudyResult& result, Figure& figure) {
   std::vector<double> alphas, distances, asymptotic_alphas, asymptotic_distances;
   for (const StudyRun& newton : runs) {
