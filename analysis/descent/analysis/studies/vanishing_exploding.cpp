@@ -80,8 +80,9 @@ StudyResult analyse_vanishing_exploding(const StudyContext& context) {
     } else {
       continue;
     }
-    const std::string panel = run.index.objective + " (" + run.index.label + ")";
-    auto& p = outcome.panel(panel, run.index.objective == "deep_linear" ? "s (init_scale)" : "ρ", "lr", "linear", "log");
+    const bool deep = run.index.objective == "deep_linear";
+    const std::string panel = deep ? "deep_linear, depth " + number_text(run.objective_param("depth")) : run.index.objective;
+    auto& p = outcome.panel(panel, deep ? "s (init_scale)" : "ρ", "learning rate", deep ? "log" : "linear", "log");
     p.value_label = "log₁₀(f_final/f₀), capped at 3";
     const double f0 = run.trace().f.front();
     const double ratio = run.index.f_final / f0;
