@@ -3,8 +3,11 @@
 // 0 success, 2 usage or configuration error, 1 any other failure.
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -14,12 +17,39 @@ namespace descent::cli {
 using Action = std::function<int()>;
 
 void add_run_command(CLI::App& app, Action& action);
+void add_study_command(CLI::App& app, Action& action);
 void add_list_command(CLI::App& app, Action& action);
 void add_show_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_inspect_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+
+// `descent run`'s options, shared with `descent study`, which runs its suite the same way.
+struct RunOptions {
+  std::string suite;
+  std::optional<std::string> output;
+  int threads = 1;
+  std::string shard = "1/1";
+  bool mpi = false;      // one rank of an MPI job (descent/mpi/task_farm.hpp)
+  bool quiet = false;    // no progress and no summary table
+  bool json = false;     // the summary as one JSON object on standard output
+  bool summary = true;   // the summary table after the runs
+};
+
+// Runs (or resumes) a suite into its results file; the exit status.
+int run_suite(const RunOptions& options);
+
+// Writes a study's report (study.csv, study.tex, figure data and figures) from a results file
+// whose suite has a [study] table into `directory` and prints its table; the exit status.
+int report_study(const std::string& results, const std::string& directory, bool figures);
+
+// The .toml files of experiments/FOLDER (suites, studies) in the source tree, sorted.
+std::vector<std::filesystem::path> shipped_toml_files(const std::string& folder);
+
+// The matplotlib program `script` (under analysis/plots/) run with /usr/bin/python3 on the
+// arguments; false (after a message) when it fails.
+bool run_plot_script(const std::string& script, const std::vector<std::string>& arguments);
 
 // The message for a command-line error, in descent's words: an unknown command or option is
 // named as typed, with the closest known ones ("did you mean …"), and the message says where

@@ -1,5 +1,5 @@
-// descent list [objectives|optimizers|suites] [--json]: the shipped suites with their paths
-// relative to the working directory, as a command such as `descent run PATH` takes them.
+// descent list [objectives|optimizers|suites|studies] [--json]: the shipped suites and studies
+// with their paths relative to the working directory, as `descent run PATH` takes them.
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -20,15 +20,19 @@ struct ListOptions {
   bool json = false;
 };
 
-std::vector<std::filesystem::path> suite_files() {
+}  // namespace
+
+std::vector<std::filesystem::path> shipped_toml_files(const std::string& folder) {
   std::vector<std::filesystem::path> files;
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/suites";
+  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments" / folder;
   if (std::filesystem::is_directory(dir))
     for (const auto& entry : std::filesystem::directory_iterator(dir))
       if (entry.path().extension() == ".toml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
+
+namespace {
 
 int list(const ListOptions& options) {
   nlohmann::json out = nlohmann::json::object();
@@ -45,7 +49,12 @@ int list(const ListOptions& options) {
   }
   if (all || options.what == "suites") {
     auto& list = out["suites"] = nlohmann::json::array();
-    for (const auto& path : suite_files())
+    for (const auto& path : shipped_toml_files("suites"))
+      list.push_back({{"name", path.stem().string()}, {"path", std::filesystem::proximate(path).string()}});
+  }
+  if (all || options.what == "studies") {
+    auto& list = out["studies"] = nlohmann::json::array();
+    for (const auto& path : shipped_toml_files("studies"))
       list.push_back({{"name", path.stem().string()}, {"path", std::filesystem::proximate(path).string()}});
   }
   if (options.json) {
@@ -68,9 +77,9 @@ int list(const ListOptions& options) {
 
 void add_list_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ListOptions>();
-  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers and suites descent knows");
-  cmd->add_option("what", options->what, "objectives, optimizers or suites (default: all)")
-      ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites"}));
+  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers, suites and studies descent knows");
+  cmd->add_option("what", options->what, "objectives, optimizers, suites or studies (default: all)")
+      ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites", "studies"}));
   cmd->add_flag("--json", options->json, "Print JSON");
   cmd->callback([&action, options] { action = [options] { return list(*options); }; });
 }

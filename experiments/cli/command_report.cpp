@@ -2,12 +2,16 @@
 //                [--traces] [--per-run] [--bootstrap B] [--bootstrap-seed S] [--profile-tau T] [--no-figures]
 //                [--lecture-figures]
 // The report of docs/report.md (analysis/descent/analysis/report.hpp) and, unless
-// --no-figures, the figures analysis/plots/report_figures.py draws from its CSV files.
+// --no-figures, the figures analysis/plots/report_figures.py draws from its CSV files. A
+// results file of a study (a suite with a [study] table) also gets the study's report in DIR
+// (report_study).
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "descent/analysis/report.hpp"
+#include "descent/analysis/studies/study.hpp"
+#include "descent/objectives/registry.hpp"
 #include "command.hpp"
 
 namespace descent::cli {
@@ -57,25 +61,38 @@ ReportOptions report_options(const ReportCommandOptions& command) {
   return options;
 }
 
-// Runs a script of analysis/plots with /usr/bin/python3; false (and a message) if it fails.
-bool run_plot_script(const std::string& name, const std::string& input,
-                     const std::filesystem::path& figures) {
-  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/" + name;
-  const std::string command = "/usr/bin/python3 " + shell_quote(script) + " " + shell_quote(input) +
-                              " -o " + shell_quote(figures.string());
+}  // namespace
+
+bool run_plot_script(const std::string& script, const std::vector<std::string>& arguments) {
+  std::string command =
+      "/usr/bin/python3 " + shell_quote(std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/" + script);
+  for (const auto& argument : arguments) command += " " + shell_quote(argument);
   std::cout.flush();
   if (std::system(command.c_str()) == 0) return true;
   std::cerr << "descent: failure: drawing the figures failed (" << command << ")\n";
   return false;
 }
 
+int report_study(const std::string& results_path, const std::string& directory, bool figures) {
+  const ResultsReader results(results_path);
+  const Catalog catalog = builtin_catalog();
+  const studies::StudyReport report = studies::write_study_report(results, catalog, directory);
+  for (const auto& path : report.written) std::cout << "wrote " << path.string() << "\n";
+  std::cout << "\n";
+  studies::print_study_table(report, std::cout);
+  if (!figures) return 0;
+  return run_plot_script("study_figures.py", {report.figure_directory.string()}) ? 0 : 1;
+}
+
+namespace {
+
 // The figures of the report, drawn from the CSV files just written into `directory`, and
 // with --lecture-figures those of lecture_figures.py from the (first) results file.
 int draw_figures(const ReportCommandOptions& command, const std::filesystem::path& directory) {
   const auto figures = directory / "figures";
-  if (!run_plot_script("report_figures.py", directory.string(), figures)) return 1;
+  if (!run_plot_script("report_figures.py", {directory.string(), "-o", figures.string()})) return 1;
   if (command.lecture_figures &&
-      !run_plot_script("lecture_figures.py", command.results.front(), figures))
+      !run_plot_script("lecture_figures.py", {command.results.front(), "-o", figures.string()}))
     return 1;
   return 0;
 }
@@ -83,7 +100,12 @@ int draw_figures(const ReportCommandOptions& command, const std::filesystem::pat
 int report(const ReportCommandOptions& command) {
   const ReportOptions options = report_options(command);
   for (const auto& path : write_report(options)) std::cout << "wrote " << path.string() << "\n";
-  return command.figures ? draw_figures(command, options.directory) : 0;
+  if (command.figures && draw_figures(command, options.directory) != 0) return 1;
+  // A study's own report, for a single results file of a study.
+  if (command.results.size() == 1 &&
+      study_settings_of(ResultsReader(command.results.front()).info().suite_toml, command.results.front()))
+    return report_study(command.results.front(), options.directory.string(), command.figures);
+  return 0;
 }
 
 }  // namespace

@@ -36,16 +36,6 @@ namespace descent::cli {
 
 namespace {
 
-struct RunOptions {
-  std::string suite;
-  std::optional<std::string> output;
-  int threads = 1;
-  std::string shard = "1/1";
-  bool mpi = false;
-  bool quiet = false;
-  bool json = false;
-};
-
 std::string describe(const RunSpec& spec, const RunResult& result) {
   char text[256];
   std::snprintf(text, sizeof text, "%s on %s, start %lld, repeat %lld: %s after %s, f = %.6g",
@@ -102,7 +92,9 @@ nlohmann::json summary_json(const Suite& suite, const std::filesystem::path& out
           {"summary", rows}};
 }
 
-int run(const RunOptions& options) {
+}  // namespace
+
+int run_suite(const RunOptions& options) {
 #if !DESCENT_HAVE_MPI
   if (options.mpi)
     throw ConfigError("--mpi", "--mpi: this descent was built without MPI (install Open MPI, "
@@ -145,7 +137,7 @@ int run(const RunOptions& options) {
     Progress progress(pending.size(), in_shard.size() - pending.size(), options.quiet);
     run_all(pending, options.threads, catalog, [&](const RunSpec& spec, const RunResult& result) {
       store.write_run(spec, result);
-      if (!options.quiet || options.json) {  // kept only for the summary
+      if ((!options.quiet && options.summary) || options.json) {  // kept only for the summary
         SummaryRow row = summary_row(spec, std::string(to_string(result.stop_reason)),
                                      result.iterations, result.f_final, result.x_final, catalog);
         std::lock_guard lock(rows_mutex);
@@ -157,7 +149,7 @@ int run(const RunOptions& options) {
     store.compact();
   }
 
-  if (!options.quiet || options.json) {
+  if ((!options.quiet && options.summary) || options.json) {
     std::vector<SummaryRow> table;
     std::optional<ResultsReader> reader;  // for runs stored by an earlier invocation
     InstanceNames instances;
@@ -189,8 +181,6 @@ int run(const RunOptions& options) {
   return 0;
 }
 
-}  // namespace
-
 void add_run_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "Run a suite file and store every run in an HDF5 results file");
@@ -205,7 +195,7 @@ void add_run_command(CLI::App& app, Action& action) {
                 "out the runs, every rank runs them on THREADS threads (docs/cluster.md)");
   cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
   cmd->add_flag("--json", options->json, "print the final summary as JSON (progress stays on stderr)");
-  cmd->callback([&action, options] { action = [options] { return run(*options); }; });
+  cmd->callback([&action, options] { action = [options] { return run_suite(*options); }; });
 }
 
 }  // namespace descent::cli

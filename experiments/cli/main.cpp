@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   descent::cli::add_inspect_command(app, action);
   descent::cli::add_merge_command(app, action);
   descent::cli::add_report_command(app, action);
+  descent::cli::add_study_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

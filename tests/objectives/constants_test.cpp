@@ -1,4 +1,4 @@
-// Objective constants (L, mu, kappa, dim; descent/core/objective_constants.hpp): the closed
+// Objective constants (L, mu, kappa, rho, dim; descent/core/objective_constants.hpp): the closed
 // forms of each objective that knows them, and for every objective of the registry, L and mu
 // against the spectrum of its Hessian at sampled points.
 #include <catch2/catch.hpp>
@@ -139,4 +139,23 @@ TEST_CASE("every objective's L and mu are the extreme eigenvalues of its Hessian
     }
   }
   REQUIRE(with_curvature >= 10);
+}
+
+TEST_CASE("the linear recurrence's rho is the spectral radius of its start W",
+          "[objectives][constants]") {
+  SECTION("λᵢ = ρ(n − i)/n: the largest is ρ") {
+    const auto c = constants_of("linear_recurrence", {{"hidden", std::int64_t{4}}, {"rho", 1.3}});
+    CHECK(c.at("rho") == 1.3);
+  }
+  SECTION("explicit eigenvalues: the largest magnitude, a negative one included") {
+    const auto c = constants_of("linear_recurrence", {{"eigenvalues", std::vector<double>{0.4, -1.7, 0.9}}});
+    CHECK(c.at("rho") == 1.7);
+  }
+  SECTION("the start's W has that spectral radius") {
+    const auto objective = find_objective("linear_recurrence")->make({{"hidden", std::int64_t{3}}, {"rho", 0.8}});
+    const Vector x0 = objective->standard_starts().front();
+    const Matrix w = Eigen::Map<const Matrix>(x0.data(), 3, 3);
+    const Vector lambda = Eigen::SelfAdjointEigenSolver<Matrix>(w, Eigen::EigenvaluesOnly).eigenvalues();
+    CHECK_THAT(lambda.cwiseAbs().maxCoeff(), WithinRel(objective->constants().at("rho"), test::kSymmetricEigenvalues));
+  }
 }

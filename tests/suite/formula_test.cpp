@@ -95,7 +95,7 @@ TEST_CASE("malformed formulas are errors at the column of the character at fault
       {"", 1, "empty"},
       {"   ", 1, "empty"},
       {"2/(L + nu)", 8,
-       "unknown name 'nu' (did you mean 'mu'?) (known constants: L, mu, kappa, dim; functions: sqrt"},
+       "unknown name 'nu' (did you mean 'mu'?) (known constants: L, mu, kappa, rho, dim; functions: sqrt"},
       {"2/(L + mu", 10, "missing ')' to close the '(' at column 3"},
       {"(1, 2)", 3, "expected ')' to close the '(' at column 1, got ','"},
       {"1 +", 4, "the formula ends where a number"},

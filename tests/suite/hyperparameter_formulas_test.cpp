@@ -104,7 +104,7 @@ TEST_CASE("bad formulas stop the load with the file, line, column, key and rule"
     REQUIRE_THROWS_WITH(parse(kQuadratic37 + optimizer + "lr = \"2/(L + nu)\"\n"),
                         StartsWith("formulas.toml:7:6: optimizer[0].lr: key 'lr' = \"2/(L + nu)\" is not a "
                                    "formula: at character 8, unknown name 'nu' (did you mean 'mu'?) "
-                                   "(known constants: L, mu, kappa, dim; functions: sqrt, log, exp, "
+                                   "(known constants: L, mu, kappa, rho, dim; functions: sqrt, log, exp, "
                                    "min, max)"));
   }
   SECTION("a syntax error in a swept formula, at the list element") {

@@ -51,7 +51,7 @@ TEST_CASE("every kind of bad input names the file, line, column, key and rule", 
       {"unknown top-level key", "name = \"t\"\nseeds = 3\n" + kObjectiveAndOptimizer, "2:1",
        "seeds",
        "unknown key 'seeds' (did you mean 'seed'?) (known keys: name, description, seed, repeats, run, objective, "
-       "optimizer)"},
+       "optimizer, study)"},
       {"negative seed", "name = \"t\"\nseed = -1\n" + kObjectiveAndOptimizer, "2:8", "seed",
        "key 'seed' = -1 breaks the rule 0 <= seed"},
       {"seed of the wrong type", "name = \"t\"\nseed = \"one\"\n" + kObjectiveAndOptimizer, "2:8",

@@ -3,6 +3,8 @@
 //          indefinite): sup over x of ‖∇²f(x)‖₂
 //   mu     the smallest eigenvalue of ∇²f, for a strongly convex f (inf over x, > 0)
 //   kappa  L/mu, the condition number
+//   rho    the spectral radius of the standard start's recurrent matrix W (linear recurrence):
+//          ‖∂f/∂hₜ‖ at the start scales like rho^(T−t)
 //   dim    n
 // An objective lists only those it knows exactly (a quadratic all four, an indefinite quadratic
 // L and dim, Rosenbrock dim only); suites compute hyperparameters from them, e.g.
@@ -22,8 +24,8 @@ namespace descent {
 using ObjectiveConstants = std::map<std::string, double, std::less<>>;
 
 // Every name a constant may have, in the order `descent show` lists them.
-inline constexpr std::array<std::string_view, 4> kObjectiveConstantNames = {"L", "mu", "kappa",
-                                                                            "dim"};
+inline constexpr std::array<std::string_view, 5> kObjectiveConstantNames = {"L", "mu", "kappa",
+                                                                            "rho", "dim"};
 
 // dim alone: what every objective knows.
 inline ObjectiveConstants dimension_constants(Index dim) {

@@ -10,6 +10,7 @@
 #include "descent/suite/optimizer_section.hpp"
 #include "descent/suite/run_table.hpp"
 #include "descent/suite/source_file.hpp"
+#include "descent/suite/study_section.hpp"
 
 namespace descent {
 
@@ -36,7 +37,7 @@ struct SuiteHeader {
   }
 };
 
-const std::vector<std::string> kSections = {"run", "objective", "optimizer"};
+const std::vector<std::string> kSections = {"run", "objective", "optimizer", "study"};
 
 constexpr toml::source_position kDocumentStart{1, 1};
 
@@ -222,6 +223,7 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
   const SuiteHeader header = read_header(file, root);
   const auto seed = static_cast<std::uint64_t>(header.seed);
   const RunSettings defaults = read_run_defaults(file, root);
+  std::optional<StudySettings> study = read_study_section(file, root);
 
   std::vector<ObjectiveSetup> objectives;
   std::size_t objective_index = 0;
@@ -243,6 +245,7 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
   suite.description = header.description;
   suite.seed = seed;
   suite.repeats = header.repeats;
+  suite.study = std::move(study);
   suite.path = path;
   suite.toml_text = toml_text;
   suite.sha256 = sha256_hex(toml_text);

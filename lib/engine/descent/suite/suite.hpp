@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "descent/core/catalog.hpp"
 #include "descent/suite/run_spec.hpp"
+#include "descent/suite/study_settings.hpp"
 
 namespace descent {
 
@@ -19,6 +21,7 @@ struct Suite {
   std::string description;
   std::uint64_t seed = 1;
   std::int64_t repeats = 1;
+  std::optional<StudySettings> study;  // the [study] table, when the suite is a study
   std::filesystem::path path;
   std::string toml_text;  // verbatim
   std::string sha256;     // of toml_text

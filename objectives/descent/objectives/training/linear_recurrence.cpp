@@ -122,8 +122,10 @@ std::vector<ParameterBlock> LinearRecurrence::parameter_blocks() const {
 }
 
 ObjectiveConstants LinearRecurrence::constants() const {
-  if (steps() > 1) return dimension_constants(dim());
-  return lipschitz_constants(dim(), second_moment_eigenvalues(inputs_.front()).maxCoeff());
+  ObjectiveConstants constants = steps() > 1 ? dimension_constants(dim())
+                                             : lipschitz_constants(dim(), second_moment_eigenvalues(inputs_.front()).maxCoeff());
+  constants.emplace("rho", eigenvalues_.cwiseAbs().maxCoeff());
+  return constants;
 }
 
 std::vector<std::string> LinearRecurrence::diagnostic_names() const {

@@ -61,6 +61,24 @@ void SoftmaxRegression::batch_hessian_vector(const Vector& x, std::span<const In
   h += l2_ * dw;
 }
 
+void SoftmaxRegression::diagnostics(const Vector& x, Vector& values) const {
+  const Index K = classes(), p = inputs_.rows(), m = inputs_.cols();
+  const Eigen::Map<const RowMajorMatrix> w(x.data(), K, p);
+  const Matrix logits = w * inputs_;
+  Matrix probabilities = logits;
+  softmax_columns(probabilities);
+  double gap = 0.0, confidence = 0.0, correct = 0.0;
+  for (Index i = 0; i < m; ++i) {
+    Index label = 0, predicted = 0;
+    targets_.col(i).maxCoeff(&label);
+    confidence += probabilities.col(i).maxCoeff(&predicted);
+    correct += predicted == label;
+    gap += logits(label, i) - (logits.col(i).sum() - logits(label, i)) / static_cast<double>(K - 1);
+  }
+  values.resize(3);
+  values << gap / static_cast<double>(m), confidence / static_cast<double>(m), correct / static_cast<double>(m);
+}
+
 ObjectiveEntry softmax_regression_entry() {
   return objective_entry<SoftmaxRegression>({
       .name = "softmax_regression", .family = "finite-sum classification",
@@ -69,7 +87,9 @@ ObjectiveEntry softmax_regression_entry() {
 ∇fᵢ = (softmax(zᵢ) − tᵢ)(xᵢ, 1)ᵀ + λW;   ∇²fᵢ V = ((diag p − ppᵀ) V (xᵢ, 1))(xᵢ, 1)ᵀ + λV
 f = (1/m) Σᵢ fᵢ; W is K × (features + 1), θ class by class; standard start W = 0
 data: synthetic Gaussian classes (separation, scale → conditioning, data_seed)
-      or csv = "file": features then a class label 0 … K−1 per line)",
+      or csv = "file": features then a class label 0 … K−1 per line
+trace columns: logit_gap (mean z_y − mean of the other zₖ; → log((1 − α + α/K)/(α/K)) at the
+optimum for λ → 0), confidence (mean max pₖ), accuracy)",
       .source = "Goodfellow, Bengio & Courville (2016), §6.2.2.3; label smoothing: Szegedy, "
                 "Vanhoucke, Ioffe, Shlens & Wojna (2016), §7; Müller, Kornblith & Hinton (2019)",
   });

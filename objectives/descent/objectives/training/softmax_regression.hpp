@@ -8,6 +8,11 @@
 //   ∇²fᵢ V = ((diag pᵢ − pᵢpᵢᵀ) V x̃ᵢ) x̃ᵢᵀ + λV
 // f = (1/m) Σ fᵢ; dim = K(d + 1); standard start W = 0. With α = 0 this is the hard-target
 // loss. Data: training_data.hpp (with a CSV file, K is the largest label + 1).
+// Diagnostics (trace columns), over the m examples with yᵢ the labelled class:
+//   logit_gap   mean of zᵢ,yᵢ − mean_{k≠yᵢ} zᵢₖ; at the optimum of the smoothed loss with λ → 0
+//               and every pᵢ = tᵢ it is log((1 − α + α/K)/(α/K)) (Müller et al. 2019)
+//   confidence  mean of maxₖ pᵢₖ;   accuracy  fraction with argmax zᵢ = yᵢ
+//   (confidence − accuracy is the over-confidence that label smoothing reduces)
 #pragma once
 
 #include <cmath>
@@ -65,6 +70,11 @@ class SoftmaxRegression final : public FiniteSumObjective {
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
   std::vector<Vector> standard_starts() const override { return {Vector::Zero(dim())}; }
+
+  std::vector<std::string> diagnostic_names() const override {
+    return {"logit_gap", "confidence", "accuracy"};
+  }
+  void diagnostics(const Vector& x, Vector& values) const override;
 
   Index classes() const { return targets_.rows(); }
   // x̃ᵢ as columns ((d + 1) × m) and the smoothed targets tᵢ as columns (K × m).

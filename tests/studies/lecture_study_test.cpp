@@ -1,0 +1,49 @@
+// The lecture study on a copy from one start with a shorter cap and an Adam too slow to arrive:
+// each claim's verdict follows what the results show.
+#include "studies/study_support.hpp"
+
+using namespace descent;
+
+TEST_CASE("a copy of the lecture study marks each claim by what its runs did", "[studies][lecture]") {
+  test::StudyRun study;
+  test::run_study(study, "lecture-copy", R"toml(
+name = "lecture-copy"
+[study]
+kind = "lecture"
+[run]
+max_iter = 3000
+stop = { step_norm = 1e-12 }
+[[objective]]
+name = "beale"
+starts = [[2.0, -2.0]]
+[[optimizer]]
+name = "gd"
+lr = 1e-4
+[[optimizer]]
+name = "momentum"
+lr = 5e-4
+momentum = 0.9
+[[optimizer]]
+name = "rmsprop"
+label = "rmsprop+momentum"
+lr = 1e-2
+momentum = 0.9
+eps_placement = "outside"
+[[optimizer]]
+name = "adam"
+lr = 1e-6
+)toml");
+  REQUIRE(study.rows.size() == 4);  // one claim per method present
+  const auto verdict = [&](const std::string& quantity) {
+    const auto row = test::the_row(study.rows, quantity);
+    CHECK(row.at("parameters") == "start=(2 -2)");
+    CHECK(row.at("predicted") == "1");
+    return row.at("verdict");
+  };
+  CHECK(verdict("gradient descent does not reach") == "agrees");
+  CHECK(verdict("momentum is trapped") == "agrees");
+  CHECK(verdict("RMSProp with momentum reaches the minimum before every other") == "agrees");
+  CHECK(verdict("Adam reaches the minimum") == "differs");  // lr = 1e-6 barely moves
+  CHECK(test::the_row(study.rows, "Adam reaches").at("measured") == "0");
+  test::require_latex_compiles(study.output());
+}

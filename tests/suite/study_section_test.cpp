@@ -1,0 +1,69 @@
+// The [study] table: read with the suite, kept for `descent report` in the stored suite text,
+// and refused with a located message when it names no known study; every shipped study loads.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "descent/objectives/registry.hpp"
+#include "descent/suite/suite.hpp"
+
+using namespace descent;
+
+namespace {
+
+std::string suite_with(const std::string& study) {
+  return "name = \"s\"\n" + study +
+         "\n[[objective]]\nname = \"sphere\"\n[[optimizer]]\nname = \"gd\"\n";
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_suite(text, "study.toml", builtin_catalog());
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a [study] table names the analysis and an optional tolerance", "[suite][study]") {
+  const Suite plain = parse_suite(suite_with(""), "s.toml", builtin_catalog());
+  CHECK_FALSE(plain.study);
+  const Suite study = parse_suite(suite_with("[study]\nkind = \"clipping\"\ntolerance = 0.2"), "s.toml",
+                                  builtin_catalog());
+  REQUIRE(study.study);
+  CHECK(study.study->kind == "clipping");
+  CHECK(study.study->tolerance == 0.2);
+  CHECK(study_settings_of(study.toml_text, "stored") == study.study);
+}
+
+TEST_CASE("a bad [study] table is a located error naming the key and the rule", "[suite][study]") {
+  CHECK(error_of(suite_with("[study]\nkind = \"conditionning\"")) ==
+        "study.toml:3:8: study.kind: unknown study 'conditionning' (did you mean 'conditioning'?) "
+        "(known studies: conditioning, lecture, second_order_rates, regularized_newton, "
+        "vanishing_exploding, clipping, label_smoothing)");
+  CHECK_THAT(error_of(suite_with("[study]\ntolerance = 0.1")),
+             Catch::StartsWith("study.toml:2:1: study.kind: required key 'kind' is missing"));
+  CHECK_THAT(error_of(suite_with("[study]\nkind = \"lecture\"\ntolerance = 2")),
+             Catch::StartsWith("study.toml:4:13: study.tolerance: key 'tolerance' = 2") &&
+                 Catch::Contains("0 < tolerance < 1"));
+  CHECK_THAT(error_of(suite_with("[study]\nkind = \"lecture\"\ntolerence = 0.1")),
+             Catch::StartsWith("study.toml:4:1: study.tolerence: unknown key 'tolerence'"));
+  CHECK_THAT(error_of(suite_with("study = 3")), Catch::Contains("key 'study' must be a table"));
+}
+
+TEST_CASE("every shipped study loads and names its own kind", "[suite][study]") {
+  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/studies";
+  std::size_t studies = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".toml") continue;
+    INFO(entry.path().string());
+    const Suite suite = load_suite(entry.path(), builtin_catalog());
+    REQUIRE(suite.study);
+    CHECK(suite.study->kind == entry.path().stem().string());
+    CHECK(suite.name == entry.path().stem().string());
+    ++studies;
+  }
+  CHECK(studies == study_kinds().size());
+}
