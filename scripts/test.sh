@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test (slow ones included), then
-# the same tests sanitized, then the fuzz programs. Three build trees, one ccache cache:
+# Installs what is missing, builds everything and runs every test (slow ones included); asked
+# for with DESCENT_LEGS, the same tests sanitized and the fuzz programs. Three build trees, one
+# ccache cache:
 #   build/           the normal build (g++, Release): every test
 #   build-sanitize/  ASan + UBSan (DESCENT_SANITIZERS=ON, g++ at -O1): every test but those
 #                    tagged [slow], the packaging test and the Python tests
 #   build-fuzz/      clang-14 + libFuzzer (DESCENT_FUZZ=ON): each fuzz program for
 #                    DESCENT_FUZZ_SECONDS (default 30) from its corpus; skipped without clang++-14
-# DESCENT_LEGS chooses the legs (default: "normal sanitize fuzz").
+# DESCENT_LEGS chooses the legs (default: "normal"; all three: "normal sanitize fuzz").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-legs=" ${DESCENT_LEGS:-normal sanitize fuzz} "
+legs=" ${DESCENT_LEGS:-normal} "
 jobs=${DESCENT_JOBS:-$(nproc)}
 
 if [[ $legs == *" normal "* ]]; then

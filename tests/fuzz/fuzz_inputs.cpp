@@ -4,10 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
-#include "descent/analysis/tables.hpp"
+#include "descent/analysis/report.hpp"
 #include "descent/core/config_error.hpp"
 #include "descent/objectives/registry.hpp"
 #include "descent/store/inspect_results.hpp"
@@ -38,13 +37,17 @@ void read_results_input(const std::uint8_t* data, std::size_t size) {
       (void)reader.run(row.run_id);
       (void)reader.trace_columns(row.run_id);
     }
-    std::ostringstream tables;
-    write_runs_csv(reader, tables);
-    write_traces_csv(reader, tables);
-    write_summary_latex(reader, tables);
+    ReportOptions report;
+    report.results = {path};
+    report.directory = path.string() + ".report";
+    report.traces = true;
+    report.per_run = true;
+    report.bootstrap_samples = 20;
+    (void)write_report(report);
   } catch (const ConfigError&) {
     // "not a valid results file" and its kin.
   }
+  std::filesystem::remove_all(path.string() + ".report");
   std::filesystem::remove(path);
 }
 

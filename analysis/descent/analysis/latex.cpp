@@ -94,7 +94,9 @@ std::string latex_number(double value, int digits) {
   const std::string text = buffer;
   const auto e = text.find('e');
   const int exponent = std::stoi(text.substr(e + 1));
-  return "$" + text.substr(0, e) + "\\times10^{" + std::to_string(exponent) + "}$";
+  std::string out = "$";
+  out.append(text, 0, e).append("\\times10^{").append(std::to_string(exponent)).append("}$");
+  return out;
 }
 
 void write_table_float(std::ostream& out, const LatexTable& table) {

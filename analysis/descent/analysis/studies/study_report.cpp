@@ -146,16 +146,18 @@ void write_study_latex(const ResultsReader& results, const StudyDefinition& defi
                        const StudyResult& result, double tolerance, std::ostream& out) {
   const ResultsFileInfo& info = results.info();
   LatexTable table;
-  table.caption = latex_escape(definition.title) + ". Suite \\texttt{" + latex_escape(info.suite_name) +
-                  "}, descent " + latex_escape(info.software_version) + ", commit \\texttt{" +
-                  latex_escape(info.git_commit.substr(0, 12)) +
-                  "}. A row agrees when the measurement is within a relative " +
-                  latex_escape(number_text(tolerance, 3)) +
-                  " of the prediction unless the row states its own tolerance (docs/studies.md).";
-  for (const auto& note : result.notes) table.caption += " " + latex_escape(note);
+  std::string& caption = table.caption;
+  caption.append(latex_escape(definition.title)).append(". Suite \\texttt{");
+  caption.append(latex_escape(info.suite_name)).append("}, descent ");
+  caption.append(latex_escape(info.software_version)).append(", commit \\texttt{");
+  caption.append(latex_escape(info.git_commit.substr(0, 12)));
+  caption.append("}. A row agrees when the measurement is within a relative ");
+  caption.append(latex_escape(number_text(tolerance, 3)));
+  caption.append(" of the prediction unless the row states its own tolerance (docs/studies.md).");
+  for (const auto& note : result.notes) caption.append(" ").append(latex_escape(note));
   std::string label = definition.kind;  // a \label takes no escaped characters
   std::replace(label.begin(), label.end(), '_', '-');
-  table.label = "tab:study-" + label;
+  table.label = std::string("tab:study-").append(label);
   table.columns = "p{3.6cm}llp{3.2cm}rrrl";
   table.header = {"quantity", "objective", "method", "parameters", "predicted", "measured",
                   "rel.\\ error", "verdict"};
