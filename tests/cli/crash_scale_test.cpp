@@ -54,7 +54,16 @@ TEST_CASE("10^4 runs killed at random moments while writing and compacting lose 
   const auto killed = dir / "killed.h5";
   const std::vector<std::string> args{"run", suite_path.string(), "-o", killed.string(), "--quiet"};
 
+  // The uninterrupted run first: its duration sets when the kills fall, so that they fall
+  // while the runs are written, whatever the speed of the machine.
+  const auto whole = dir / "whole.h5";
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(test::run_descent({"run", suite_path.string(), "-o", whole.string(), "--quiet"})
+              .exit_status == 0);
+  const std::chrono::duration<double> whole_time = std::chrono::steady_clock::now() - started;
+
   std::mt19937_64 random(Catch::rngSeed());
+  std::uniform_real_distribution<double> fraction(0.05, 0.6);
   std::set<std::string> stored;
   int kills_writing = 0, kills_compacting = 0;
   for (int attempt = 0; attempt < 12 && stored.size() < kRuns; ++attempt) {
@@ -64,9 +73,10 @@ TEST_CASE("10^4 runs killed at random moments while writing and compacting lose 
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(600);
       while (!compaction_started(killed) && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::microseconds(200));
-      std::this_thread::sleep_for(std::chrono::microseconds(random() % 200000));
+      std::this_thread::sleep_for(0.05 * fraction(random) * whole_time);
     } else {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200 + random() % 3000));
+      const double remaining = static_cast<double>(kRuns - stored.size()) / kRuns;
+      std::this_thread::sleep_for(fraction(random) * remaining * whole_time);
     }
     ::kill(pid, SIGKILL);
     const auto ended = test::wait_for(pid);
@@ -84,9 +94,6 @@ TEST_CASE("10^4 runs killed at random moments while writing and compacting lose 
   CHECK(kills_compacting > 0);
 
   REQUIRE(test::run_descent(args).exit_status == 0);
-  const auto whole = dir / "whole.h5";
-  REQUIRE(test::run_descent({"run", suite_path.string(), "-o", whole.string(), "--quiet"})
-              .exit_status == 0);
   const ResultsReader a(killed), b(whole);
   REQUIRE(a.index().size() == kRuns);
   REQUIRE(b.index().size() == kRuns);

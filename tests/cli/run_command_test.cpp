@@ -11,6 +11,7 @@
 #include <fstream>
 #include <thread>
 
+#include "descent/core/counted.hpp"
 #include "descent/store/results_reader.hpp"
 #include "support/run_suites.hpp"
 #include "support/same_runs.hpp"
@@ -72,14 +73,14 @@ TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted ru
   const auto resumed = test::run_descent({"run", suite.string(), "-o", killed.string()});
   INFO(resumed.err);
   REQUIRE(resumed.exit_status == 0);
-  REQUIRE_THAT(resumed.err, Catch::Contains(std::to_string(12 - done_before) + " run(s) to do, " +
+  REQUIRE_THAT(resumed.err, Catch::Contains(counted(static_cast<std::int64_t>(12 - done_before), "run") + " to do, " +
                                             std::to_string(done_before) + " already stored"));
 
   REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status == 0);
   require_same_runs(killed, whole);
 
   const auto again = test::run_descent({"run", suite.string(), "-o", killed.string()});
-  REQUIRE_THAT(again.err, Catch::Contains("0 run(s) to do, 12 already stored"));
+  REQUIRE_THAT(again.err, Catch::Contains("0 runs to do, 12 already stored"));
 }
 
 TEST_CASE("bad input exits with status 2, names the problem and writes nothing", "[cli][errors]") {

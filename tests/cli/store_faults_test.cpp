@@ -180,7 +180,7 @@ TEST_CASE("a run whose data are missing from the file is run again on resume", "
                 "del f['index']; f['index'] = i\"") == 0);
   const auto resumed = test::run_descent({"run", suite.string(), "-o", out.string()});
   REQUIRE(resumed.exit_status == 0);
-  REQUIRE_THAT(resumed.err, Catch::Contains("1 run(s) to do, 2 already stored"));
+  REQUIRE_THAT(resumed.err, Catch::Contains("1 run to do, 2 already stored"));
   const ResultsReader reader(out);
   REQUIRE(reader.index().size() == 3);
   REQUIRE_NOTHROW(reader.run(first));

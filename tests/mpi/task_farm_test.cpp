@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "descent/core/counted.hpp"
 #include "descent/store/results_reader.hpp"
 #include "support/run_suites.hpp"
 #include "support/same_runs.hpp"
@@ -75,7 +76,7 @@ TEST_CASE("three ranks write the file one process writes with -j 1", "[mpi]") {
       test::run_program(mpirun(3, {"run", suite.string(), "-o", farm.string(), "--mpi"}));
   INFO(result.err);
   REQUIRE(result.exit_status == 0);
-  REQUIRE_THAT(result.err, Catch::Contains("descent: 12 run(s) to do") &&
+  REQUIRE_THAT(result.err, Catch::Contains("descent: 12 runs to do") &&
                                Catch::Contains("descent: mpi: 3 rank(s) x 1 thread(s)"));
   REQUIRE_THAT(result.out,
                Catch::Contains("adam lr=0.1") && Catch::Contains("wrote " + farm.string()));
@@ -106,7 +107,7 @@ TEST_CASE("two ranks of two threads write the same file and leave a finished fil
 
   const auto again = test::run_program(args);
   REQUIRE(again.exit_status == 0);
-  REQUIRE_THAT(again.err, Catch::Contains("0 run(s) to do, 12 already stored"));
+  REQUIRE_THAT(again.err, Catch::Contains("0 runs to do, 12 already stored"));
   require_same_runs(farm, one);
 }
 
@@ -149,7 +150,7 @@ TEST_CASE(
   const auto resumed = test::run_program(args);
   INFO(resumed.err);
   REQUIRE(resumed.exit_status == 0);
-  REQUIRE_THAT(resumed.err, Catch::Contains(std::to_string(12 - stored) + " run(s) to do, " +
+  REQUIRE_THAT(resumed.err, Catch::Contains(counted(static_cast<std::int64_t>(12 - stored), "run") + " to do, " +
                                             std::to_string(stored) + " already stored"));
   REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status ==
           0);
