@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "descent/core/counted.hpp"
 #include "descent/runner/summary.hpp"
 #include "descent/store/inspect_results.hpp"
 #include "command.hpp"
@@ -82,7 +83,8 @@ void print_text(const ResultsSummary& s) {
   field("written by") << "descent " << i.software_version << ", git " << i.git_commit << ", "
                       << i.build_type << ", " << i.compiler << "\n";
   field("") << "on " << i.host << " at " << i.created << "\n";
-  field("ran on") << i.ranks << " process(es) x " << i.threads << " thread(s) on " << i.hosts << "\n";
+  field("ran on") << counted(i.ranks, "process", "processes") << " x " << counted(i.threads, "thread")
+                  << " on " << i.hosts << "\n";
   field("runs") << s.runs << "\n";
   field("by status") << counts_text(s.by_status) << "\n";
   field("by stop reason") << counts_text(s.by_stop_reason) << "\n";

@@ -77,7 +77,7 @@ TEST_CASE("three ranks write the file one process writes with -j 1", "[mpi]") {
   INFO(result.err);
   REQUIRE(result.exit_status == 0);
   REQUIRE_THAT(result.err, Catch::Contains("descent: 12 runs to do") &&
-                               Catch::Contains("descent: mpi: 3 rank(s) x 1 thread(s)"));
+                               Catch::Contains("descent: mpi: 3 ranks x 1 thread on "));
   REQUIRE_THAT(result.out,
                Catch::Contains("adam lr=0.1") && Catch::Contains("wrote " + farm.string()));
   REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "-j", "1", "--quiet"})
@@ -135,7 +135,7 @@ TEST_CASE(
   std::smatch counts;
   REQUIRE(std::regex_search(
       err, counts,
-      std::regex(R"((\d+) run\(s\) stored by this job are kept; (\d+) run\(s\) in flight)")));
+      std::regex(R"((\d+) runs? stored by this job are kept; (\d+) runs? in flight)")));
   const std::size_t reported = std::stoul(counts[1]), in_flight = std::stoul(counts[2]);
   const std::size_t stored = committed_runs(killed);
   REQUIRE(stored >= reported);

@@ -21,6 +21,7 @@
 #include <string>
 #include <thread>
 
+#include "descent/core/counted.hpp"
 #include "descent/core/config_error.hpp"
 #include "descent/runner/progress.hpp"
 #include "descent/runner/runner.hpp"
@@ -190,8 +191,9 @@ class Dispatcher {
       for (const Position position : in_flight_[rank])
         ranks += "\n    " + describe(*runs_[static_cast<std::size_t>(position)]);
     }
-    return std::to_string(stored_.size()) + " run(s) stored by this job are kept; " +
-           std::to_string(count) + " run(s) in flight were not stored" + (count ? ":" : "") + ranks;
+    return counted(static_cast<std::int64_t>(stored_.size()), "run") + " stored by this job are kept; " +
+           counted(static_cast<std::int64_t>(count), "run") + " in flight were not stored" +
+           (count ? ":" : "") + ranks;
   }
 
  private:
@@ -413,7 +415,7 @@ void compact_everything(ResultsStore& store, const std::vector<const RunSpec*>& 
     if (missing == 0) return;
     if (Clock::now() > deadline)
       throw std::runtime_error(
-          std::to_string(missing) + " run(s) reported stored by other ranks are not in " +
+          counted(static_cast<std::int64_t>(missing), "run") + " reported stored by other ranks are not in " +
           store.segments_directory().string() + " as seen from this host after " +
           std::to_string(kSegmentVisibility.count()) +
           " s: is the output on a file system shared by every host? Rerun the command to "
@@ -498,10 +500,13 @@ FarmOutcome run_root(const Session& session, const StopSignals& signals, const S
     const double per_run = 1e6 / static_cast<double>(std::max<std::size_t>(outcome.runs_to_do, 1));
     std::fprintf(
         stderr,
-        "descent: mpi: %d rank(s) x %d thread(s) on %s: %zu run(s) in %.3f s (%.1f runs/s), "
-        "%zu batch(es); rank 0 dispatch %.2f us CPU per run (%.2f us answering messages)\n",
-        session.size(), options.threads, hosts_text(parallelism.hosts).c_str(), outcome.runs_to_do,
-        outcome.seconds, static_cast<double>(outcome.runs_to_do) / outcome.seconds, outcome.batches,
+        "descent: mpi: %s x %s on %s: %s in %.3f s (%.1f runs/s), "
+        "%s; rank 0 dispatch %.2f us CPU per run (%.2f us answering messages)\n",
+        counted(session.size(), "rank").c_str(), counted(options.threads, "thread").c_str(),
+        hosts_text(parallelism.hosts).c_str(),
+        counted(static_cast<std::int64_t>(outcome.runs_to_do), "run").c_str(), outcome.seconds,
+        static_cast<double>(outcome.runs_to_do) / outcome.seconds,
+        counted(static_cast<std::int64_t>(outcome.batches), "batch", "batches").c_str(),
         outcome.dispatch_cpu_seconds * per_run, outcome.handling_cpu_seconds * per_run);
   }
   return outcome;
