@@ -679,7 +679,8 @@ std::vector<KnownMinimum> Watson::minima() const {
 
 }  // namespace
 
-void add_mgh_data_fitting_objectives(std::vector<ObjectiveEntry>& entries) {
+std::vector<ObjectiveEntry> mgh_data_fitting_entries() {
+  std::vector<ObjectiveEntry> entries;
   entries.push_back(least_squares_entry<JennrichSampson>({
       .name = "jennrich_sampson", .family = "MGH",
       .summary = "Jennrich–Sampson (MGH 6): ten exponential residuals",
@@ -777,6 +778,7 @@ standard start 0)",
                 "(1981), problem 20",
       .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{9}}}, {{"dim", std::int64_t{12}}}},
   }));
+  return entries;
 }
 
 }  // namespace descent

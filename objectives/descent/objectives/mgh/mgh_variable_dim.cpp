@@ -677,7 +677,8 @@ struct Chebyquad {
 
 }  // namespace
 
-void add_mgh_variable_dim_objectives(std::vector<ObjectiveEntry>& entries) {
+std::vector<ObjectiveEntry> mgh_variable_dim_entries() {
+  std::vector<ObjectiveEntry> entries;
   const auto dims = [](std::initializer_list<std::int64_t> values) {
     std::vector<ParamMap> sets;
     for (auto n : values) sets.push_back({{"dim", n}});
@@ -803,6 +804,7 @@ standard start xⱼ = j/(n + 1))",
                        {{"dim", std::int64_t{10}}},
                        {{"dim", std::int64_t{3}}, {"m", std::int64_t{5}}}},
   }));
+  return entries;
 }
 
 }  // namespace descent
