@@ -62,7 +62,7 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
         if top is not None:
             ax.set_ylim(top=top)
         ax.set_xlabel("iteration")
-        ax.set_ylabel("f − f*" if minimum is not None else "f")
+        ax.set_ylabel("$f - f^*$" if minimum is not None else "$f$")
         ax.grid(True, which="major", alpha=0.3)
         ax.set_title(_start_title(panel_runs[0], start_index), fontsize="medium")
     figures.title(fig, f"{name}: loss against iteration")

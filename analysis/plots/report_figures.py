@@ -10,6 +10,9 @@ results file: f* and every number come from the report.
   targets.csv; a method's curve ends at the last target half of its runs reach.
 - ert_<instance>: expected running time per target with its 95% bootstrap band, from ert.csv.
 - profiles: Dolan–Moré performance profiles and Moré–Wild data profiles, from profiles.csv.
+- sensitivity_<instance>_<parameter>: for a sweep, the final f − f* (left) and the cost to
+  reach 10⁻⁴ (right) against the swept value, median line and interquartile band over the
+  runs at that value, one line per method, from sweeps.csv (written only for sweeps).
 With more than ten methods (a sweep) the colours follow a sequential colour map in label
 order and a colour bar replaces the legend. Each figure is written as PNG and PDF with the
 rows it plots as <stem>.csv beside it. Prints the paths it wrote.
@@ -151,6 +154,49 @@ def profiles(rows: list, out_dir: str) -> list:
     return paths
 
 
+def sensitivity(rows_all: list, out_dir: str) -> list:
+    paths = []
+    panels = dict.fromkeys((row["objective"], row["parameter"]) for row in rows_all)
+    for instance, parameter in panels:
+        rows = [row for row in rows_all if row["objective"] == instance and row["parameter"] == parameter]
+        methods = list(dict.fromkeys(row["optimizer"] for row in rows))
+        colors = figures.method_colors(methods)
+        fig, axes = figures.panel_grid(2)
+        numeric = all(_is_number(row["value"]) for row in rows)
+        for ax, measure, ylabel in ((axes[0], "f_gap", r"final $f - f^*$"),
+                                    (axes[1], "cost", rf"cost to $f - f^* \leq 10^{{-4}}$ (successful runs)")):
+            for method in methods:
+                mine = [row for row in rows if row["optimizer"] == method]
+                x = [float(row["value"]) if numeric else i for i, row in enumerate(mine)]
+                median = [number(row[measure + "_median"]) for row in mine]
+                ax.plot(x, median, "o-", color=colors[method], markersize=3.5)
+                ax.fill_between(x, [number(row[measure + "_q1"]) for row in mine],
+                                [number(row[measure + "_q3"]) for row in mine], color=colors[method], alpha=0.2)
+                if not numeric:
+                    ax.set_xticks(x, [row["value"] for row in mine])
+            if numeric and min(float(row["value"]) for row in rows) > 0:
+                ax.set_xscale("log")
+            finite = [number(row[measure + "_median"]) for row in rows]
+            if any(math.isfinite(v) and v > 0 for v in finite):
+                ax.set_yscale("log")
+            ax.set_xlabel(parameter)
+            ax.set_ylabel(ylabel + ": median, quartiles")
+        figures.title(fig, f"{instance}: sensitivity to {parameter}")
+        figures.legend_at_right(fig, [plt.Line2D([], [], color=colors[m], label=m) for m in methods])
+        stem = "sensitivity_" + stem_of(instance) + "_" + stem_of(parameter)
+        paths += figures.save(fig, out_dir, stem)
+        paths.append(write_csv(os.path.join(out_dir, stem + ".csv"), rows))
+    return paths
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", help="directory holding targets.csv, ert.csv, profiles.csv")
@@ -160,6 +206,9 @@ def main() -> None:
     paths = (convergence(read_csv(os.path.join(args.report, "targets.csv")), args.output)
              + ert(read_csv(os.path.join(args.report, "ert.csv")), args.output)
              + profiles(read_csv(os.path.join(args.report, "profiles.csv")), args.output))
+    sweeps = os.path.join(args.report, "sweeps.csv")
+    if os.path.exists(sweeps):
+        paths += sensitivity(read_csv(sweeps), args.output)
     for path in paths:
         print("wrote", path)
 
