@@ -502,15 +502,15 @@ void write_best_settings_table(const std::vector<BestSetting>& best, TargetKind 
                               "$f - f^*$"},
                    .rows = {},
                    .rule_before = {}};
-  std::string previous;
+  std::vector<std::string> instances;
   for (const BestSetting& b : best) {
-    if (!previous.empty() && b.cell->instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = b.cell->instance;
+    instances.push_back(b.cell->instance);
     table.rows.push_back({latex_escape(b.cell->instance), latex_escape(b.cell->optimizer), latex_escape(b.setting),
                           std::to_string(b.cell->groups.size()),
                           std::to_string(b.successes) + "/" + std::to_string(b.group->runs.size()),
                           latex_number(b.ert), latex_number(b.gap)});
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -539,7 +539,7 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
                               "$f - f^*$"},
                    .rows = {},
                    .rule_before = {}};
-  std::string previous;
+  std::vector<std::string> instances;
   for (const Group& group : groups) {
     std::vector<double> iterations, cost, gap;
     std::size_t converged = 0;
@@ -549,13 +549,13 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
       gap.push_back(run->row.f_final - run->f_star);
       converged += run->row.status == "converged" ? 1 : 0;
     }
-    if (!previous.empty() && group.instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = group.instance;
+    instances.push_back(group.instance);
     table.rows.push_back({latex_escape(group.instance), latex_escape(group.solver),
                           std::to_string(group.runs.size()), std::to_string(converged),
                           latex_number(quantile(iterations, 0.5)), latex_number(quantile(cost, 0.5)),
                           latex_number(quantile(gap, 0.5))});
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -577,10 +577,9 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
     table.header.push_back("$k = " + std::to_string(static_cast<int>(std::lround(std::log10(levels[t])))) + "$");
     table.header.push_back("");
   }
-  std::string previous;
+  std::vector<std::string> instances;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    if (!previous.empty() && groups[g].instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = groups[g].instance;
+    instances.push_back(groups[g].instance);
     std::vector<std::string> row{latex_escape(groups[g].instance), latex_escape(groups[g].solver)};
     for (std::size_t t : shown) {
       row.push_back(latex_number(cells[g][t].ert));
@@ -592,6 +591,7 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
     }
     table.rows.push_back(std::move(row));
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -604,17 +604,17 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
                               "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"},
                    .rows = {},
                    .rule_before = {}};
-  std::string previous;
+  std::vector<std::string> instances;
   for (const ReportRun& run : loaded.runs) {
     const IndexRow& r = run.row;
-    if (!previous.empty() && run.instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = run.instance;
+    instances.push_back(run.instance);
     table.rows.push_back({latex_escape(run.instance), latex_escape(run.solver),
                           std::to_string(r.start_index), std::to_string(r.repeat),
                           latex_escape(r.stop_reason), std::to_string(r.iterations),
                           std::to_string(r.evals_f), std::to_string(r.evals_grad),
                           latex_number(r.f_final - run.f_star)});
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
