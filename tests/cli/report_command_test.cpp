@@ -391,6 +391,18 @@ std::vector<std::vector<std::vector<double>>> read_blocks(const fs::path& path, 
   return blocks;
 }
 
+// The report (with `options`) of kSuite's runs, in DIR/report.
+fs::path report_of_suite(const test::TemporaryDirectory& dir, const std::vector<std::string>& options) {
+  const auto results = run_suite(dir, "quad", kSuite);
+  const auto out = dir / "report";
+  std::vector<std::string> args{results.string(), "-o", out.string()};
+  args.insert(args.end(), options.begin(), options.end());
+  const auto done = report(args);
+  INFO(done.err);
+  REQUIRE(done.exit_status == 0);
+  return out;
+}
+
 // The runs of runs.csv with this label and instance, in file order.
 std::vector<Row> runs_of(const std::vector<Row>& runs, const std::string& label, const std::string& instance) {
   std::vector<Row> mine;
@@ -404,11 +416,7 @@ std::vector<Row> runs_of(const std::vector<Row>& runs, const std::string& label,
 TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a block per run",
           "[cli][report][export]") {
   const test::TemporaryDirectory dir;
-  const auto results = run_suite(dir, "quad", kSuite);
-  const auto out = dir / "report";
-  const auto done = report({results.string(), "-o", out.string(), "--export", "ioh"});
-  INFO(done.err);
-  REQUIRE(done.exit_status == 0);
+  const auto out = report_of_suite(dir, {"--export", "ioh"});
   const auto runs = read_csv(out / "runs.csv");
   const auto algorithm = out / "ioh" / "gd_lr=0.1";
   REQUIRE(fs::is_directory(out / "ioh" / "gd_lr=0.01"));
@@ -457,11 +465,7 @@ TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a bloc
 TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and .rdat files",
           "[cli][report][export]") {
   const test::TemporaryDirectory dir;
-  const auto results = run_suite(dir, "quad", kSuite);
-  const auto out = dir / "report";
-  const auto done = report({results.string(), "-o", out.string(), "--export", "coco"});
-  INFO(done.err);
-  REQUIRE(done.exit_status == 0);
+  const auto out = report_of_suite(dir, {"--export", "coco"});
   const auto runs = read_csv(out / "runs.csv");
   const auto algorithm = out / "coco" / "nesterov";
   const auto info = read_info(algorithm / "bbobexp_f2.info");
@@ -515,11 +519,7 @@ TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and 
 TEST_CASE("report on a sweep writes the sensitivity data and the best setting by its rule",
           "[cli][report]") {
   const test::TemporaryDirectory dir;
-  const auto results = run_suite(dir, "quad", kSuite);
-  const auto out = dir / "report";
-  const auto done = report({results.string(), "-o", out.string()});
-  INFO(done.err);
-  REQUIRE(done.exit_status == 0);
+  const auto out = report_of_suite(dir, {});
   const auto runs = read_csv(out / "runs.csv");
   const auto ert = read_csv(out / "ert.csv");
 
