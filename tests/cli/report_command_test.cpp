@@ -431,6 +431,7 @@ TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a bloc
     REQUIRE(block.keys.at("DIM") == "3");
     REQUIRE(block.keys.at("algId") == "'gd lr=0.1'");
     REQUIRE(block.keys.at("suite") == "'report-test'");
+    REQUIRE(block.keys.at("maximization") == "F");
     REQUIRE(block.comment.find(instance) != std::string::npos);
     REQUIRE(block.data_file == "data_f" + std::to_string(function) + "/IOHprofiler_f" +
                                    std::to_string(function) + "_DIM3.dat");
@@ -471,6 +472,8 @@ TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and 
   const auto info = read_info(algorithm / "bbobexp_f2.info");
   REQUIRE(info.size() == 1);
   const InfoBlock& block = info.front();
+  REQUIRE(block.keys.at("suite") == "'bbob'");  // the testbed cocopp applies
+  REQUIRE(block.comment.find("descent suite report-test") != std::string::npos);
   REQUIRE(block.keys.at("funcId") == "2");
   REQUIRE(block.keys.at("DIM") == "3");
   REQUIRE(block.keys.at("Precision") == "1.000e-08");

@@ -1,11 +1,14 @@
 #include "descent/analysis/export.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <tuple>
 
 #include "descent/core/config_error.hpp"
@@ -35,10 +38,13 @@ std::string number(const char* format, double value) {
 // The evaluation count of a record: its cost, rounded up, at least 1.
 long long evaluations(double cost) { return std::max(1LL, static_cast<long long>(std::ceil(cost))); }
 
-// A quoted value of an .info line: its single quotes become backquotes.
+// A quoted value of an .info line: its single quotes become backquotes and its commas
+// semicolons (the readers split the line at commas).
 std::string quoted(std::string text) {
-  for (char& c : text)
+  for (char& c : text) {
     if (c == '\'') c = '`';
+    if (c == ',') c = ';';
+  }
   return "'" + text + "'";
 }
 
@@ -74,6 +80,74 @@ std::vector<Record> records_of(const ExportRun& run, const CostModel& cost) {
   if (!records.empty() && records.back().evals == end.evals) records.back() = end;
   else records.push_back(end);
   return records;
+}
+
+// The best f − f* so far; a non-finite value leaves it unchanged.
+class BestSoFar {
+ public:
+  // Whether `f` improves on the best so far (and becomes it).
+  bool improve(double f) {
+    const bool better = std::isfinite(f) && f < value_;
+    if (better) value_ = f;
+    return better;
+  }
+  double value() const { return value_; }
+
+ private:
+  double value_ = kInf;
+};
+
+// One run's block of an IOHprofiler .dat file; returns the run's best f − f*.
+double write_ioh_run(const std::vector<Record>& records, std::ostream& dat) {
+  BestSoFar best;
+  dat << "\"function evaluation\" \"best-so-far f(x)\"\n";
+  for (std::size_t k = 0; k < records.size(); ++k)
+    if (best.improve(records[k].f) || k == 0 || k + 1 == records.size())
+      dat << records[k].evals << ' ' << number("%.10e", best.value()) << '\n';
+  return best.value();
+}
+
+// The evaluation count after `count` among 1, 2, 5, 10, 20, 50, …
+long long next_evaluation_trigger(long long count) {
+  long long decade = 1;
+  while (decade * 10 <= count) decade *= 10;
+  const long long mantissa = count / decade;
+  return mantissa == 1 ? 2 * decade : mantissa == 2 ? 5 * decade : 10 * decade;
+}
+
+// One run's blocks of the COCO .dat, .tdat and .rdat files; returns the run's best f − f*.
+double write_coco_run(const std::vector<Record>& records, double f_star, std::ostream& dat,
+                      std::ostream& tdat, std::ostream& rdat) {
+  const std::string header = "% f evaluations | g evaluations | best noise-free fitness - Fopt (" +
+                             number("%13.12e", f_star) +
+                             ") + sum g_i+ | measured fitness | best measured fitness or "
+                             "single-digit g-values | x1 | x2...\n";
+  dat << header;
+  tdat << header;
+  rdat << header;
+  BestSoFar best;
+  int level = std::numeric_limits<int>::max();  // of the last .dat row: best ≤ 10^(level/5)
+  long long trigger = 1;                        // the next .tdat evaluation count
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    const Record& r = records[k];
+    best.improve(r.f);
+    const double b = best.value();
+    const std::string line = std::to_string(r.evals) + " 0 " + number("%+10.9e", b) + " " +
+                             number("%+10.9e", r.f + f_star) + " " + number("%+10.9e", b + f_star) + "\n";
+    // f − f* ≤ 0 reaches every level.
+    const int reached = !std::isfinite(b) ? level
+                        : b > 0.0         ? static_cast<int>(std::floor(5.0 * std::log10(b) + 1e-9))
+                                          : std::numeric_limits<int>::min();
+    if (k == 0 || reached < level) {
+      dat << line;
+      level = std::min(level, reached);
+    }
+    if (r.evals >= trigger || k + 1 == records.size()) {
+      tdat << line;
+      while (trigger <= r.evals) trigger = next_evaluation_trigger(trigger);
+    }
+  }
+  return best.value();
 }
 
 }  // namespace
@@ -115,63 +189,10 @@ void Exporter::add(const ExportRun& run) {
   }
 
   const std::vector<Record> records = records_of(run, cost_);
-  double best = kInf;
-  const auto improve = [&](double f) {
-    const bool better = std::isfinite(f) && f < best;
-    if (better) best = f;
-    return better;
-  };
+  const double best = format_ == ExportFormat::kIoh
+                          ? write_ioh_run(records, block->dat)
+                          : write_coco_run(records, run.f_star, block->dat, block->tdat, block->rdat);
   const long long final_evals = records.back().evals;
-  if (format_ == ExportFormat::kIoh) {
-    block->dat << "\"function evaluation\" \"best-so-far f(x)\"\n";
-    for (std::size_t k = 0; k < records.size(); ++k) {
-      const bool first = k == 0;
-      const bool last = k + 1 == records.size();
-      if (improve(records[k].f) || first || last)
-        block->dat << records[k].evals << ' ' << number("%.10e", best) << '\n';
-    }
-  } else {
-    const std::string header = "% f evaluations | g evaluations | best noise-free fitness - Fopt (" +
-                               number("%13.12e", run.f_star) +
-                               ") + sum g_i+ | measured fitness | best measured fitness or "
-                               "single-digit g-values | x1 | x2...\n";
-    block->dat << header;
-    block->tdat << header;
-    block->rdat << header;
-    // The next .dat level 10^(i/5) and the next .tdat count of 1, 2, 5 × 10^j.
-    int level = std::numeric_limits<int>::max();
-    long long next_count = 1;
-    const auto advance_count = [](long long count) {
-      long long decade = 1;
-      while (decade * 10 <= count) decade *= 10;
-      const long long mantissa = count / decade;
-      return mantissa == 1 ? 2 * decade : mantissa == 2 ? 5 * decade : 10 * decade;
-    };
-    for (std::size_t k = 0; k < records.size(); ++k) {
-      const Record& r = records[k];
-      improve(r.f);
-      const std::string line = std::to_string(r.evals) + " 0 " + number("%+10.9e", best) + " " +
-                               number("%+10.9e", r.f + run.f_star) + " " +
-                               number("%+10.9e", best + run.f_star) + "\n";
-      bool target = k == 0;
-      if (std::isfinite(best) && best > 0.0) {
-        const int reached = static_cast<int>(std::floor(5.0 * std::log10(best) + 1e-9));
-        if (reached < level) {
-          target = true;
-          level = reached;
-        }
-      } else if (std::isfinite(best) && level != std::numeric_limits<int>::min()) {
-        target = true;  // f − f* ≤ 0: every level reached
-        level = std::numeric_limits<int>::min();
-      }
-      if (target) block->dat << line;
-      const bool last = k + 1 == records.size();
-      if (r.evals >= next_count || last) {
-        block->tdat << line;
-        while (next_count <= r.evals) next_count = advance_count(next_count);
-      }
-    }
-  }
   block->info_entries.push_back(std::to_string(run.row->start_index + 1) + ":" +
                                 std::to_string(final_evals) + "|" +
                                 number(format_ == ExportFormat::kCoco ? "%.1e" : "%.5e", best));
@@ -198,14 +219,15 @@ std::vector<std::filesystem::path> Exporter::finish() {
     const std::string data = "data_f" + k + "/" + prefix + "_f" + k + "_DIM" + std::to_string(dim);
     std::string& info = infos[{algorithm, function}];
     if (!info.empty()) info += "\n";
-    info += "suite = " + quoted(block->suite) + ", funcId = " + k + ", DIM = " + std::to_string(dim);
+    info += "suite = " + quoted(coco ? std::string("bbob") : block->suite) + ", funcId = " + k +
+            ", DIM = " + std::to_string(dim);
     if (coco) info += ", Precision = 1.000e-08";
     info += ", algId = " + quoted(algorithm);
-    if (coco)
-      info += ", coco_version = " + quoted("descent " + software_version_) +
-              ", logger = 'bbob', data_format = 'bbob-new2'";
-    info += "\n% " + block->instance + "; f* = " + number("%.17g", block->f_star) + "; cost " +
-            cost_.text() + "\n" + data + ".dat";
+    info += coco ? ", coco_version = " + quoted("descent " + software_version_) +
+                       ", logger = 'bbob', data_format = 'bbob-new2'"
+                 : std::string(", maximization = F");
+    info += "\n% " + block->instance + "; descent suite " + block->suite + "; f* = " +
+            number("%.17g", block->f_star) + "; cost " + cost_.text() + "\n" + data + ".dat";
     for (const auto& entry : block->info_entries) info += ", " + entry;
     const auto root = temporary / algorithm_stems_.at(algorithm);
     write(root / (data + ".dat"), block->dat.str());

@@ -3,7 +3,8 @@
 //
 // The mapping, the same for both formats:
 //   algorithm    a label (its sweep point included; `SUITE: label` when several suites are
-//                read): one directory per algorithm, as both analysers expect
+//                read): one directory per algorithm, as both analysers expect; in the
+//                .info line its single quotes become backquotes, its commas semicolons
 //   function     an objective instance (the objective with its parameters), numbered 1, 2, …
 //                in the order the report first meets them, the same numbers in every
 //                algorithm's directory; the instance name is written in the comment line
@@ -15,10 +16,10 @@
 //   f values     f − f* (the report's f*), best so far; a record whose f is not finite
 //                leaves the best so far unchanged
 //
-// ioh — IOHprofiler (IOHanalyzer's documented format):
+// ioh — IOHprofiler (IOHanalyzer's documented format, its two-column variant):
 //   ioh/ALG/IOHprofiler_fK.info   per dimension three lines:
-//       suite = 'SUITE', funcId = K, DIM = n, algId = 'ALG'
-//       % INSTANCE NAME; f* = …; cost …
+//       suite = 'SUITE', funcId = K, DIM = n, algId = 'ALG', maximization = F
+//       % INSTANCE NAME; descent suite SUITE; f* = …; cost …
 //       data_fK/IOHprofiler_fK_DIMn.dat, I:EVALS|BEST, …        (one entry per run)
 //   ioh/ALG/data_fK/IOHprofiler_fK_DIMn.dat   per run a block: the line
 //       "function evaluation" "best-so-far f(x)"
@@ -26,10 +27,12 @@
 //       far, and always the run's end (its final counts and f_final), as the format requires.
 // coco — COCO's bbob logger, format `bbob-new2` (what cocopp reads):
 //   coco/ALG/bbobexp_fK.info   per dimension:
-//       suite = 'SUITE', funcId = K, DIM = n, Precision = 1.000e-08, algId = 'ALG',
+//       suite = 'bbob', funcId = K, DIM = n, Precision = 1.000e-08, algId = 'ALG',
 //       coco_version = 'descent VERSION', logger = 'bbob', data_format = 'bbob-new2'
-//       % INSTANCE NAME; f* = …; cost …
+//       % INSTANCE NAME; descent suite SUITE; f* = …; cost …
 //       data_fK/bbobexp_fK_DIMn.dat, I:EVALS|BEST, …   (BEST in %.1e)
+//     The suite is declared `bbob`: cocopp processes only the suites it knows, and both
+//     analysers take a bbob suite for minimisation; bbob's targets 10² … 10⁻⁸ are the report's.
 //   coco/ALG/data_fK/bbobexp_fK_DIMn.{dat,tdat,rdat}: per run the header line
 //       % f evaluations | g evaluations | best noise-free fitness - Fopt (F*) + sum g_i+ |
 //         measured fitness | best measured fitness or single-digit g-values | x1 | x2...
