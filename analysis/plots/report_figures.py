@@ -149,6 +149,7 @@ def per_instance(rows_all: list, runs: list, out_dir: str, prefix: str, draw, pa
     return paths
 
 
+PRECISIONS = {"abs": r"$f - f^*$", "rel": r"$(f - f^*)/(f(x_0) - f^*)$", "grad": r"$\|\nabla f\|$"}
 CONVERGENCE_MEASURES = (("iterations", "iterations"), ("cost", "cost"), ("seconds", "seconds"))
 
 
@@ -163,8 +164,7 @@ def convergence(targets: list, runs: list, out_dir: str) -> list:
                                  [number(row[measure + "_q3"]) for row in reached], color=style["color"],
                                  alpha=0.2)
             ax.set_xlabel(f"{name} to reach the target (median, quartiles)")
-        axes[0].set_ylabel({"abs": r"target $f - f^*$", "rel": r"target $(f - f^*)/(f(x_0) - f^*)$",
-                            "grad": r"target $\|\nabla f\|$"}[rows[0]["precision"]])
+        axes[0].set_ylabel("target " + PRECISIONS[rows[0]["precision"]])
     return per_instance(targets, runs, out_dir, "convergence_", draw, len(CONVERGENCE_MEASURES))
 
 
@@ -226,7 +226,8 @@ def sensitivity(rows_all: list, out_dir: str) -> list:
         fig, axes = figures.panel_grid(2)
         numeric = all(_is_number(row["value"]) for row in rows)
         for ax, measure, ylabel in ((axes[0], "f_gap", r"final $f - f^*$"),
-                                    (axes[1], "cost", rf"cost to $f - f^* \leq 10^{{-4}}$ (successful runs)")):
+                                    (axes[1], "cost", f"cost to {PRECISIONS[rows[0]['precision']]} "
+                                                      r"$\leq 10^{-4}$ (successful runs)")):
             for method in methods:
                 mine = [row for row in rows if row["optimizer"] == method]
                 x = [float(row["value"]) if numeric else i for i, row in enumerate(mine)]

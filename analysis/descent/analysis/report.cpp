@@ -423,9 +423,10 @@ std::vector<std::string> ordered_values(std::vector<std::string> values) {
   return values;
 }
 
-void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>& levels, std::ostream& out) {
+void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>& levels, TargetKind kind,
+                  std::ostream& out) {
   out << "suite,objective,optimizer,parameter,value,runs,successes,f_gap_median,f_gap_q1,f_gap_q3,"
-         "cost_median,cost_q1,cost_q3,target\n";
+         "cost_median,cost_q1,cost_q3,target,precision\n";
   for (const SweepCell& cell : cells)
     for (const std::string& parameter : cell.parameters) {
       std::map<std::string, std::vector<const ReportRun*>> by_value;
@@ -444,7 +445,7 @@ void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>
             << cost.size() << ',' << csv_number(quantile(gap, 0.5)) << ',' << csv_number(quantile(gap, 0.25))
             << ',' << csv_number(quantile(gap, 0.75)) << ',' << csv_number(quantile(cost, 0.5)) << ','
             << csv_number(quantile(cost, 0.25)) << ',' << csv_number(quantile(cost, 0.75)) << ','
-            << csv_number(levels[kSweepTarget]) << '\n';
+            << csv_number(levels[kSweepTarget]) << ',' << to_string(kind) << '\n';
       }
     }
 }
@@ -481,13 +482,15 @@ std::vector<BestSetting> best_settings(const std::vector<SweepCell>& cells) {
   return best;
 }
 
-void write_best_settings(const std::vector<BestSetting>& best, std::ostream& out) {
-  out << "suite,objective,optimizer,settings,label,setting,runs,successes,ert,f_gap_median,target\n";
+void write_best_settings(const std::vector<BestSetting>& best, double target, TargetKind kind,
+                         std::ostream& out) {
+  out << "suite,objective,optimizer,settings,label,setting,runs,successes,ert,f_gap_median,target,"
+         "precision\n";
   for (const BestSetting& b : best)
     out << csv_field(b.cell->suite) << ',' << csv_field(b.cell->instance) << ',' << csv_field(b.cell->optimizer)
         << ',' << b.cell->groups.size() << ',' << csv_field(b.group->label) << ',' << csv_field(b.setting)
         << ',' << b.group->runs.size() << ',' << b.successes << ',' << csv_number(b.ert) << ','
-        << csv_number(b.gap) << ',' << csv_number(1e-4) << '\n';
+        << csv_number(b.gap) << ',' << csv_number(target) << ',' << to_string(kind) << '\n';
 }
 
 void write_best_settings_table(const std::vector<BestSetting>& best, TargetKind kind,
@@ -666,8 +669,10 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   const auto sweeps = sweep_cells(groups);
   if (!sweeps.empty()) {
     const auto best = best_settings(sweeps);
-    write("sweeps.csv", [&](std::ostream& out) { write_sweeps(sweeps, levels, out); });
-    write("best_settings.csv", [&](std::ostream& out) { write_best_settings(best, out); });
+    write("sweeps.csv", [&](std::ostream& out) { write_sweeps(sweeps, levels, options.targets, out); });
+    write("best_settings.csv", [&](std::ostream& out) {
+      write_best_settings(best, levels[kSweepTarget], options.targets, out);
+    });
     write("best_settings.tex", [&](std::ostream& out) {
       write_best_settings_table(best, options.targets, provenance, out);
     });
