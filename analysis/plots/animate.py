@@ -71,7 +71,12 @@ def _write(name, start_index, runs, labels, window, start, minimum, path_stem, f
              for run in runs]
     crosses = [ax.plot([], [], color=colors[labels[run.run_id]], zorder=5, clip_on=False,
                        **figures.DIVERGED_MARKER)[0] for run in runs]
-    steps = frame_steps(max(len(path) for path, _ in paths), frames)
+    longest = max(range(len(runs)), key=lambda i: len(paths[i][0]))
+    steps = frame_steps(len(paths[longest][0]), frames)
+    if len(steps) == 0:  # no iterate in the window
+        figures.plt.close(fig)
+        return []
+    iterations = runs[longest].column("iter")
     title = ax.set_title("", fontsize="medium")
     figures.title(fig, f"{name}: start {start_index}")
     for line, run in zip(lines, runs):
@@ -87,7 +92,8 @@ def _write(name, start_index, runs, labels, window, start, minimum, path_stem, f
             head.set_data(finite[-1:, 0], finite[-1:, 1])
             if exit_at is not None and step >= len(path) - 1:
                 cross.set_data([exit_at[0]], [exit_at[1]])
-        title.set_text(f"recorded step {step}")
+        title.set_text(f"iteration {int(iterations[step])}" if iterations is not None
+                       and step < len(iterations) else f"recorded step {step}")
         return lines + heads + crosses + [title]
 
     movie = animation.FuncAnimation(fig, update, frames=len(steps), blit=False)
