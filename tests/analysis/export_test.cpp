@@ -59,7 +59,7 @@ fs::path export_run(ExportFormat format, const fs::path& directory) {
 
 }  // namespace
 
-TEST_CASE("--export names the two formats and nothing else", "[analysis][export]") {
+TEST_CASE("the export formats are ioh and coco and nothing else", "[analysis][export]") {
   REQUIRE(export_format_from("ioh") == ExportFormat::kIoh);
   REQUIRE(export_format_from("coco") == ExportFormat::kCoco);
   REQUIRE_THROWS_AS(export_format_from("IOH"), ConfigError);
