@@ -7,12 +7,15 @@
 //   value clipping, gradient descent   ‖θₖ − θₖ₋₁‖ ≤ ε c √n      (every |gᵢ| ≤ c)
 //   with momentum                      the same divided by 1 − α
 // compared as at_most with the tolerance 1e-9 (rounding). Unclipped runs have no bound.
-// Over the stored starts and objective instances (init seeds), per method: the largest step,
-// the fraction of runs that diverged (stop reason diverged or non_finite), the median final f
-// and the median number of iterations, measured only.
+// Over the stored starts and objective instances (init seeds) and the repeats (each with its own
+// seed: its own minibatches on a finite sum), per method: the largest step, the fraction of
+// runs that diverged (stop reason diverged or non_finite), the median final f (the full loss)
+// and the median number of iterations, measured only; `starts` counts the distinct
+// (instance, start) pairs, `repeats` the distinct repeats, `runs` their product.
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "descent/analysis/studies/fits.hpp"
 #include "descent/analysis/studies/study_runs.hpp"
@@ -59,7 +62,15 @@ StudyResult analyse_clipping(const StudyContext& context) {
   for (const auto& key : order) {
     const auto& group = groups[key];
     const StudyRun& first = *group.front();
-    const std::string params = parameters_text({{"runs", static_cast<double>(group.size())}});
+    std::set<std::string> starts;
+    std::set<std::int64_t> repeats;
+    for (const StudyRun* run : group) {
+      starts.insert(to_text(run->stored.spec.objective_params) + " start " + std::to_string(run->stored.spec.start_index));
+      repeats.insert(run->stored.spec.repeat);
+    }
+    const std::string params = parameters_text({{"starts", static_cast<double>(starts.size())},
+                                                {"repeats", static_cast<double>(repeats.size())},
+                                                {"runs", static_cast<double>(group.size())}});
     double largest = 0.0, diverged = 0.0;
     std::vector<double> finals, iterations;
     for (const StudyRun* run : group) {
@@ -81,7 +92,7 @@ StudyResult analyse_clipping(const StudyContext& context) {
     result.rows.push_back(row_for(first, "median iterations", params, std::nullopt, median(iterations)));
 
     const std::string panel = first.index.objective;
-    figure.panel(panel, "run (start × instance)", "final f (diverged: last finite f)", "linear", "log");
+    figure.panel(panel, "run (instance × start × repeat)", "final f (diverged: last finite f)", "linear", "log");
     std::vector<double> x, y;
     for (std::size_t i = 0; i < group.size(); ++i) {
       x.push_back(static_cast<double>(i));
