@@ -62,7 +62,8 @@ TEST_CASE("a copy of the clipping study counts its outcomes over starts and mini
 name = "linear_recurrence"
 params = { hidden = 3, steps = 12, sequences = 4, rho = 1.4 }
 sweep = { init_seed = [3, 7] }
-)toml" + gd_table("norm", "0.02", "norm = 0.5") + gd_table("value", "0.02", "value = 0.1")});
+)toml" + gd_table("norm", "0.02", "norm = 0.5") + gd_table("value", "0.02", "value = 0.1"),
+                              .figures = true});
   // n = 3² + 3·2 = 15 parameters.
   const Bounds bounds = {{"norm", 0.02 * 0.5}, {"value", 0.02 * 0.1 * std::sqrt(15.0)}};
   check_bounds(study, bounds);
@@ -71,7 +72,21 @@ sweep = { init_seed = [3, 7] }
       CHECK(test::the_row(study.rows, quantity, method.first).at("parameters") == "starts=2;repeats=2;runs=4");
   // Each repeat draws its own minibatches: the four runs of a method end at four different f.
   std::set<std::string> finals;
-  for (const auto& point : test::read_csv(study.output() / "figures" / "clipping.csv"))
+  // The figure's diverged panel: one bar per method, in the suite's order, as high as its row.
+  std::vector<std::pair<std::string, double>> bars;
+  for (const auto& point : test::read_csv(study.output() / "figures" / "clipping.csv")) {
     if (point.at("panel") == "linear_recurrence" && point.at("series") == "norm") finals.insert(point.at("y"));
+    if (point.at("panel") == "linear_recurrence: runs diverged") {
+      CHECK(point.at("role") == "bar");
+      CHECK(test::number(point, "x") == static_cast<double>(bars.size()));
+      bars.emplace_back(point.at("series"), test::number(point, "y"));
+    }
+  }
   CHECK(finals.size() == 4);
+  REQUIRE(bars.size() == bounds.size());
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    CHECK(bars[i].first == bounds[i].first);
+    CHECK(bars[i].second == test::number(test::the_row(study.rows, "fraction of runs diverged", bars[i].first), "measured"));
+  }
+  CHECK(std::filesystem::file_size(study.output() / "figures" / "clipping.png") > 1000);
 }

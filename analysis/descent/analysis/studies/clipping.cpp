@@ -11,7 +11,9 @@
 // seed: its own minibatches on a finite sum), per method: the largest step, the fraction of
 // runs that diverged (stop reason diverged or non_finite), the median final f (the full loss)
 // and the median number of iterations, measured only; `starts` counts the distinct
-// (instance, start) pairs, `repeats` the distinct repeats, `runs` their product.
+// (instance, start) pairs, `repeats` the distinct repeats, `runs` their product. The figure has
+// one row of panels per objective: the final f of every run, the step norms of each method's
+// first run with its bound, and the fraction diverged as one bar per method.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -50,7 +52,8 @@ double largest_step(const StudyRun& run) {
 StudyResult analyse_clipping(const StudyContext& context) {
   const auto runs = load_runs(context);
   StudyResult result;
-  Figure figure{"clipping", "Largest step against its bound, and the final f of every run", {}, {}};
+  Figure figure{"clipping", "Final f of every run, largest step against its bound, and the fraction diverged", {}, {}};
+  std::map<std::string, int> methods_drawn;  // per objective: the next bar's position
 
   std::map<std::pair<std::string, std::string>, std::vector<const StudyRun*>> groups;
   std::vector<std::pair<std::string, std::string>> order;
@@ -86,8 +89,8 @@ StudyResult analyse_clipping(const StudyContext& context) {
     if (clip.value) bound_params += ";clip_value=" + number_text(*clip.value);
     result.rows.push_back(row_for(first, bound ? "largest step ≤ its bound (ε c, ε c √n, /(1 − α))" : "largest step",
                                   bound_params, bound, largest, Comparison::kAtMost, kBoundTolerance));
-    result.rows.push_back(row_for(first, "fraction of runs diverged", params, std::nullopt,
-                                  diverged / static_cast<double>(group.size())));
+    const double diverged_fraction = diverged / static_cast<double>(group.size());
+    result.rows.push_back(row_for(first, "fraction of runs diverged", params, std::nullopt, diverged_fraction));
     result.rows.push_back(row_for(first, "median final f", params, std::nullopt, median(finals)));
     result.rows.push_back(row_for(first, "median iterations", params, std::nullopt, median(iterations)));
 
@@ -108,6 +111,9 @@ StudyResult analyse_clipping(const StudyContext& context) {
       figure.line(steps_panel, first.index.label, "predicted",
                   {static_cast<double>(std::max<std::int64_t>(k.front(), 1)), static_cast<double>(k.back())},
                   {*bound, *bound});
+    const std::string diverged_panel = first.index.objective + ": runs diverged";
+    figure.panel(diverged_panel, "method", "fraction of runs diverged");
+    figure.bar(diverged_panel, first.index.label, methods_drawn[first.index.objective]++, diverged_fraction);
   }
   result.figures = {figure};
   result.notes = {"The step-norm panels show each method's first run; the dashed line is its bound."};
