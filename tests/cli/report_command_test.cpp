@@ -595,6 +595,13 @@ lr = 1e-3
     INFO(done.err);
     REQUIRE(done.exit_status == 0);
     REQUIRE(count_frames(gif) == 10);
+    // scripts/setup.sh installs ffmpeg, so the MP4 beside the GIF is written and has the same frames.
+    const auto probe = test::run_program({"/usr/bin/ffprobe", "-v", "error", "-count_frames", "-select_streams",
+                                          "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0",
+                                          fs::path(gif).replace_extension(".mp4").string()});
+    INFO(probe.err);
+    REQUIRE(probe.exit_status == 0);
+    REQUIRE(std::stoi(probe.out) == 10);
   }
   SECTION("fewer steps than --frames: one frame per recorded step") {
     const auto done = report({results.string(), "-o", (dir / "subsampled").string(), "--animate", "--frames", "100"});
