@@ -19,11 +19,18 @@ TEST_CASE("text is escaped and Unicode mapped to LaTeX", "[analysis][latex]") {
   REQUIRE(latex_escape("Müller") == "Müller");
 }
 
-TEST_CASE("numbers are set in math mode, scientific below 1e-3 and from 1e4 on", "[analysis][latex]") {
+TEST_CASE("numbers are set in math mode, scientific below 1e-3 and from 10^digits on", "[analysis][latex]") {
   REQUIRE(latex_number(0.125) == "$0.125$");
   REQUIRE(latex_number(5.25e-9) == "$5.25\\times10^{-9}$");
   REQUIRE(latex_number(123456.0) == "$1.23\\times10^{5}$");
   REQUIRE(latex_number(0.0) == "$0$");
+  // From 10^digits (after rounding) on, the ×10 form: printf's %g would write "5e+03".
+  REQUIRE(latex_number(5000.0) == "$5.00\\times10^{3}$");
+  REQUIRE(latex_number(1310.0) == "$1.31\\times10^{3}$");
+  REQUIRE(latex_number(999.7) == "$1.00\\times10^{3}$");
+  REQUIRE(latex_number(999.0) == "$999$");
+  REQUIRE(latex_number(-2.5e-4) == "$-2.50\\times10^{-4}$");
+  REQUIRE(latex_number(1310.0, 4) == "$1310$");
   REQUIRE(latex_number(std::numeric_limits<double>::infinity()) == "$\\infty$");
   REQUIRE(latex_number(std::nan("")) == "--");
 }

@@ -84,16 +84,17 @@ std::string latex_escape(const std::string& text) {
 std::string latex_number(double value, int digits) {
   if (std::isnan(value)) return "--";
   if (std::isinf(value)) return value > 0 ? "$\\infty$" : "$-\\infty$";
-  const double magnitude = std::fabs(value);
   char buffer[64];
-  if (value == 0.0 || (magnitude >= 1e-3 && magnitude < 1e4)) {
-    std::snprintf(buffer, sizeof buffer, "$%.*g$", digits, value);
-    return buffer;
-  }
+  // The decimal exponent after rounding to `digits` digits: the one printf's %g tests, so that
+  // positional notation is chosen exactly when %g writes no exponent of its own.
   std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
   const std::string text = buffer;
   const auto e = text.find('e');
   const int exponent = std::stoi(text.substr(e + 1));
+  if (value == 0.0 || (exponent >= -3 && exponent < digits)) {
+    std::snprintf(buffer, sizeof buffer, "$%.*g$", digits, value);
+    return buffer;
+  }
   std::string out = "$";
   out.append(text, 0, e).append("\\times10^{").append(std::to_string(exponent)).append("}$");
   return out;

@@ -21,7 +21,8 @@ namespace descent {
 std::string latex_escape(const std::string& text);
 
 // A number in math mode with `digits` significant digits: "$0.125$", "$5.25\times10^{-9}$"
-// (scientific below 10⁻³ and from 10⁴), "$\infty$"; NaN is "--".
+// (scientific below 10⁻³ and from 10^digits after rounding, so never printf's "5e+03"),
+// "$\infty$"; NaN is "--".
 std::string latex_number(double value, int digits = 3);
 
 struct LatexTable {
