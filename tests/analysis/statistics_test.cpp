@@ -75,4 +75,10 @@ TEST_CASE("the bootstrap interval is reproducible and follows its documented con
     REQUIRE(point.lower == 5.0);
     REQUIRE(point.upper == 5.0);
   }
+  SECTION("no run reaches the target: every resampled ERT, so the interval, is +inf") {
+    const std::vector<RunCost> none{{10.0, false}, {20.0, false}, {50.0, false}};
+    const Interval interval = bootstrap_ert_interval(none, resamples);
+    REQUIRE(std::isinf(interval.lower));
+    REQUIRE(std::isinf(interval.upper));
+  }
 }

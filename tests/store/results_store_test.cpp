@@ -350,6 +350,32 @@ TEST_CASE("compaction orders runs as in the suite, then others by id, and is ide
   }
 }
 
+TEST_CASE("runs read back the same in stored order, reversed and interleaved (the reader's read-ahead)",
+          "[store][read]") {
+  const TemporaryDirectory dir;
+  const auto out = dir / "out.h5";
+  std::vector<RunSpec> runs;
+  std::vector<RunResult> results;
+  for (int k = 0; k < 40; ++k) {
+    runs.push_back(test::quadratic_run(k % 2 ? "gd" : "momentum", 0.001 * (k + 1), 0, 20 + k));
+    results.push_back(test::run(runs.back()));
+  }
+  {
+    ResultsStore store(out, test::suite_of(runs));
+    for (std::size_t k = 0; k < runs.size(); ++k) store.write_run(runs[k], results[k]);
+    store.compact();
+  }
+  std::vector<std::size_t> order(runs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  SECTION("stored order") {}
+  SECTION("reversed") { std::reverse(order.begin(), order.end()); }
+  SECTION("interleaved halves") {
+    for (std::size_t k = 0; k < runs.size(); ++k) order[k] = k % 2 ? runs.size() / 2 + k / 2 : k / 2;
+  }
+  const ResultsReader reader(out);
+  for (const std::size_t k : order) test::require_same_run(reader.run(runs[k].run_id), runs[k], results[k]);
+}
+
 TEST_CASE("threads may write runs at the same time", "[store][threads]") {
   const TemporaryDirectory dir;
   std::vector<RunSpec> runs;

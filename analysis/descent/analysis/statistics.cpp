@@ -50,12 +50,20 @@ std::vector<std::vector<std::uint32_t>> bootstrap_resamples(std::size_t runs, in
 Interval bootstrap_ert_interval(const std::vector<RunCost>& runs,
                                 const std::vector<std::vector<std::uint32_t>>& resamples) {
   if (runs.empty() || resamples.empty()) return {kNaN, kNaN};
+  // Without a run that reaches the target, every resample's ERT is +∞.
+  if (std::none_of(runs.begin(), runs.end(), [](const RunCost& run) { return run.reached; }))
+    return {kInf, kInf};
   std::vector<double> erts;
   erts.reserve(resamples.size());
-  std::vector<RunCost> drawn(runs.size());
   for (const auto& resample : resamples) {
-    for (std::size_t j = 0; j < resample.size(); ++j) drawn[j] = runs[resample[j]];
-    erts.push_back(expected_running_time(drawn));
+    // expected_running_time of the drawn runs, summed in the same order.
+    double spent = 0.0;
+    std::size_t successes = 0;
+    for (const std::uint32_t drawn : resample) {
+      spent += runs[drawn].cost;
+      successes += runs[drawn].reached ? 1 : 0;
+    }
+    erts.push_back(successes == 0 ? kInf : spent / static_cast<double>(successes));
   }
   std::sort(erts.begin(), erts.end());
   // Value number ⌈per_mille · B / 1000⌉, in integers so that no rounding moves the rank.

@@ -18,6 +18,8 @@ constexpr const char* kParamGroups[] = {"params", "objective_params", "settings"
 // A copy moves blocks of at most this many values per column (and at least one run).
 constexpr hsize_t kCopyElements = hsize_t{1} << 16;
 constexpr std::size_t kValueBytes = 8;  // int64 and float64 alike
+// A reader walking runs in stored order reads ahead this much of each column.
+constexpr hsize_t kReadAheadBytes = hsize_t{1} << 20;
 
 struct ColumnSpec {
   std::string name;
@@ -186,11 +188,47 @@ std::vector<std::int64_t> copy_ranges(ColumnSetWriter& target, const std::vector
   return starts;
 }
 
+// Rows of one column held after a read: [first, first + rows) as `element`, width values a row.
+struct ColumnBlock {
+  Element element = Element::kFloat64;
+  hsize_t first = 0;
+  hsize_t rows = 0;
+  hsize_t last_read_end = 0;  // where the latest read of this column ended
+  std::vector<std::uint64_t> words;  // kValueBytes each
+};
+
 // A trace layout or the points of a file being read: its columns, opened once.
 struct ColumnSetReader {
   std::vector<ColumnSpec> specs;
   std::vector<Handle> datasets;
   hsize_t rows = 0;
+  mutable std::vector<ColumnBlock> blocks;
+
+  // Rows [start, start + count) of column c (count × width values) into `out`. A read that
+  // begins where the column's previous one ended reads ahead a block of kReadAheadBytes, so a
+  // reader walking runs in stored order costs one HDF5 read per block and column, not one per
+  // run; other reads take only their rows.
+  void read(std::size_t c, Element element, hsize_t start, hsize_t count, void* out) const {
+    if (count == 0) return;
+    const hsize_t width = specs[c].width;
+    ColumnBlock& block = blocks[c];
+    const bool held = block.rows > 0 && block.element == element && start >= block.first &&
+                      start - block.first <= block.rows && count <= block.rows - (start - block.first);
+    if (!held) {
+      hsize_t wanted = count;
+      if (start == block.last_read_end && start <= rows)
+        wanted = std::min(std::max(count, kReadAheadBytes / (kValueBytes * width)), rows - start);
+      wanted = std::max(wanted, count);  // rows past the end: read_rows names the damage
+      block.words.resize(wanted * width);
+      block.rows = 0;
+      h5::read_rows(datasets[c], element, start, wanted, width, block.words.data());
+      block.element = element;
+      block.first = start;
+      block.rows = wanted;
+    }
+    block.last_read_end = start + count;
+    std::memcpy(out, block.words.data() + (start - block.first) * width, count * width * kValueBytes);
+  }
 
   explicit ColumnSetReader(const Handle& group) {
     for (const auto& name : h5::link_names(group)) {
@@ -206,6 +244,7 @@ struct ColumnSetReader {
       specs.push_back({name, h5::element_of(dataset), shape.size() == 2 ? shape[1] : 1});
       datasets.push_back(std::move(dataset));
     }
+    blocks.resize(datasets.size());
   }
   const ColumnSpec* find(const std::string& name) const {
     for (const auto& spec : specs)
@@ -384,8 +423,8 @@ void RunsReader::read_point(const IndexEntry& entry, const char* name, double* o
   const auto& points = *impl_->points;
   for (std::size_t c = 0; c < points.specs.size(); ++c)
     if (points.specs[c].name == name)
-      h5::read_rows(points.datasets[c], Element::kFloat64, static_cast<hsize_t>(entry.location.x_start),
-                    static_cast<hsize_t>(entry.row.dim), 1, out);
+      points.read(c, Element::kFloat64, static_cast<hsize_t>(entry.location.x_start),
+                  static_cast<hsize_t>(entry.row.dim), out);
 }
 
 StoredRun RunsReader::run(const IndexEntry& entry) const {
@@ -417,8 +456,8 @@ StoredRun RunsReader::run(const IndexEntry& entry) const {
     const auto read_into = [&](auto& values) {
       using T = typename std::decay_t<decltype(values)>::value_type;
       values.resize(rows * column.width);
-      h5::read_rows(dataset, std::is_same_v<T, double> ? Element::kFloat64 : Element::kInt64, start,
-                    rows, column.width, values.data());
+      layout.read(c, std::is_same_v<T, double> ? Element::kFloat64 : Element::kInt64, start, rows,
+                  values.data());
     };
     if (column.name == "x") {
       t.x_dim = static_cast<Index>(column.width);
