@@ -92,10 +92,10 @@ TEST_CASE(
 
   ResultsReader reader(output);
   const StoredRun stored = reader.run(row["run_id"].get<std::string>());
-  CHECK(std::get<double>(stored.spec.optimizer_params.at("eps")) == 1e-8);
-  CHECK(std::get<bool>(stored.spec.optimizer_params.at("amsgrad")));
-  CHECK(stored.spec.optimizer_params.count("preset") == 0);
-  CHECK(stored.spec.settings.preset == "torch");
+  CHECK(std::get<double>(stored.spec.optimizer_params->at("eps")) == 1e-8);
+  CHECK(std::get<bool>(stored.spec.optimizer_params->at("amsgrad")));
+  CHECK(stored.spec.optimizer_params->count("preset") == 0);
+  CHECK(stored.spec.settings->preset == "torch");
 
   SECTION("on resume the summary counts the stored run") {
     const auto again =

@@ -134,7 +134,7 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
   std::size_t successes = 0, group_runs = 0;
   for (const IndexRow& row : reader.index()) {
     const StoredRun run = reader.run(row.run_id);
-    if (row.label != "gd lr=0.1" || std::get<double>(run.spec.objective_params.at("kappa")) != 1000.0)
+    if (row.label != "gd lr=0.1" || std::get<double>(run.spec.objective_params->at("kappa")) != 1000.0)
       continue;
     ++group_runs;
     const Trace& t = run.result.trace;

@@ -20,7 +20,7 @@ TEST_CASE("a summary counts runs by status, stop reason and label", "[store][ins
                             test::quadratic_run("momentum", 0.01, 0, 2000)};
   runs[0].label = runs[1].label = runs[2].label = "gd";
   runs[3].label = "momentum";
-  runs[2].settings.divergence.f_above = 1e6;
+  runs[2].settings.edit().divergence.f_above = 1e6;
   for (auto& spec : runs) spec.run_id = compute_run_id(spec);
   std::vector<RunResult> results;
   for (const auto& spec : runs) results.push_back(test::run(spec));

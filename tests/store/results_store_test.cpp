@@ -36,7 +36,7 @@ std::pair<RunSpec, RunResult> every_field_run() {
   spec.objective = "quadratic";
   std::vector<double> eigenvalues(10000);
   for (std::size_t i = 0; i < eigenvalues.size(); ++i) eigenvalues[i] = 1.0 + 1e-3 * static_cast<double>(i);
-  spec.objective_params = {{"eigenvalues", eigenvalues},
+  spec.objective_params = ParamMap{{"eigenvalues", eigenvalues},
                            {"kappa", 1e3},
                            {"rotate", false},
                            {"rotation_seed", std::int64_t{7}},
@@ -45,20 +45,20 @@ std::pair<RunSpec, RunResult> every_field_run() {
   spec.x0 = Vector{{0.1, -0.0, 5e-324}};
   spec.optimizer = "adam";
   spec.label = "adam, lecture code ε·ν";
-  spec.optimizer_params = {{"lr", 1e-3},
+  spec.optimizer_params = ParamMap{{"lr", 1e-3},
                            {"bias_correction", true},
                            {"eps_placement", std::string("inside")},
                            {"warmup", std::int64_t{-3}},
                            {"milestones", std::vector<double>{0.5, 0.25}},
                            {"one_value", std::vector<double>{2.0}},
                            {"no_values", std::vector<double>{}}};
-  spec.settings.max_iter = 2;
-  spec.settings.stop.step_norm = 1e-12;
-  spec.settings.stop.max_evals = 99;
-  spec.settings.stop.f_target = -1e300;
-  spec.settings.record.every = 1;
-  spec.settings.record.x = true;
-  spec.settings.divergence.f_above = 1e12;
+  spec.settings.edit().max_iter = 2;
+  spec.settings.edit().stop.step_norm = 1e-12;
+  spec.settings.edit().stop.max_evals = 99;
+  spec.settings.edit().stop.f_target = -1e300;
+  spec.settings.edit().record.every = 1;
+  spec.settings.edit().record.x = true;
+  spec.settings.edit().divergence.f_above = 1e12;
   spec.repeat = 3;
   spec.seed = std::numeric_limits<std::uint64_t>::max();
   spec.run_id = compute_run_id(spec);
@@ -189,7 +189,7 @@ TEST_CASE("a run the driver ran reads back unchanged, without x when not recorde
   const TemporaryDirectory dir;
   auto with_x = test::quadratic_run("adam", 0.1);
   auto without_x = test::quadratic_run("momentum", 0.05);
-  without_x.settings.record.x = false;
+  without_x.settings.edit().record.x = false;
   without_x.run_id = compute_run_id(without_x);
   const auto result_with_x = test::run(with_x);
   const auto result_without_x = test::run(without_x);
@@ -216,7 +216,7 @@ TEST_CASE("a diverging run's non-finite trajectory is stored as data", "[store][
   spec.optimizer = "gd";
   spec.label = "gd";
   spec.optimizer_params = find_optimizer("gd")->normalize({{"lr", 1e-2}});
-  spec.settings.divergence.f_above = std::numeric_limits<double>::max();  // only overflow ends the run
+  spec.settings.edit().divergence.f_above = std::numeric_limits<double>::max();  // only overflow ends the run
   spec.run_id = compute_run_id(spec);
   const auto result = test::run(spec);
   REQUIRE(result.stop_reason == StopReason::kNonFinite);

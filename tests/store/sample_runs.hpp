@@ -30,8 +30,8 @@ inline RunSpec quadratic_run(const std::string& optimizer, double lr, std::int64
   spec.optimizer = optimizer;
   spec.label = optimizer + ", lr " + to_text(ParamValue(lr));
   spec.optimizer_params = find_optimizer(optimizer)->normalize({{"lr", lr}});
-  spec.settings.max_iter = max_iter;
-  spec.settings.stop.grad_norm = 1e-8;
+  spec.settings.edit().max_iter = max_iter;
+  spec.settings.edit().stop.grad_norm = 1e-8;
   spec.repeat = repeat;
   spec.seed = 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(repeat);
   spec.run_id = compute_run_id(spec);
@@ -100,7 +100,7 @@ inline void require_same_run(const StoredRun& got, const RunSpec& spec, const Ru
   REQUIRE(got.spec.optimizer == spec.optimizer);
   REQUIRE(got.spec.label == spec.label);
   REQUIRE(got.spec.optimizer_params == spec.optimizer_params);
-  REQUIRE(params_of(got.spec.settings) == params_of(spec.settings));
+  REQUIRE(params_of(*got.spec.settings) == params_of(*spec.settings));
   REQUIRE(got.spec.repeat == spec.repeat);
   REQUIRE(got.spec.seed == spec.seed);
 

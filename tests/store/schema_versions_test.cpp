@@ -49,8 +49,8 @@ TEST_CASE("a version-1 file reads with its index, parameters and traces", "[stor
     REQUIRE(stored.spec.label == spec.label);
     REQUIRE(test::same_bits(stored.spec.x0, spec.x0));
     REQUIRE(stored.spec.seed == spec.seed);
-    REQUIRE(stored.spec.settings.max_iter == 12);
-    REQUIRE(stored.spec.optimizer_params.contains("lr") == (spec.optimizer != "lbfgs"));
+    REQUIRE(stored.spec.settings->max_iter == 12);
+    REQUIRE(stored.spec.optimizer_params->contains("lr") == (spec.optimizer != "lbfgs"));
     REQUIRE(stored.result.trace.size() == static_cast<std::size_t>(stored.result.iterations) + 1);
     REQUIRE(stored.result.trace.x_dim == 2);
     REQUIRE(stored.result.trace.extra.contains("ls_trials") == (spec.optimizer == "lbfgs"));

@@ -68,7 +68,7 @@ TEST_CASE("the runner refuses a dense-matrix run on a large objective before all
   spec.objective_params = find_objective(spec.objective)->normalize({{"dim", std::int64_t{1000000}}});
   const auto objective = find_objective(spec.objective)->make(spec.objective_params);
   spec.x0 = objective->standard_starts().front();
-  spec.settings.max_iter = 1;
+  spec.settings.edit().max_iter = 1;
   for (const auto& entry : optimizer_registry()) {
     INFO(entry.doc.name);
     spec.optimizer = entry.doc.name;

@@ -45,12 +45,12 @@ TEST_CASE("heavy ball's optimal parameters from the constants of a quadratic wit
   CHECK_THAT(real(run.optimizer_params, "momentum"),
              WithinRel(std::pow((root - 1.0) / (root + 1.0), 2), test::kExactStep));
   CHECK(run.label == "momentum");
-  CHECK(run.settings.formulas ==
+  CHECK(run.settings->formulas ==
         std::map<std::string, std::string, std::less<>>{
             {"lr", "4/(sqrt(L) + sqrt(mu))^2"}, {"momentum", "((sqrt(kappa) - 1)/(sqrt(kappa) + 1))^2"}});
-  const ParamMap settings = params_of(run.settings);
+  const ParamMap settings = params_of(*run.settings);
   CHECK(std::get<std::string>(settings.at("formula.lr")) == "4/(sqrt(L) + sqrt(mu))^2");
-  CHECK(run_settings_from(settings).formulas == run.settings.formulas);
+  CHECK(run_settings_from(settings).formulas == run.settings->formulas);
 }
 
 TEST_CASE("a formula is evaluated for each instance of an objective sweep", "[suite][formulas]") {
@@ -84,13 +84,13 @@ TEST_CASE("swept formulas are labelled as written, and strings of choices stay c
   CHECK(suite.runs[1].label == "adam lr=0.5");
   CHECK(suite.runs[2].label == "adam lr=2/(L + mu)");
   CHECK(real(suite.runs[0].optimizer_params, "lr") == 1.0 / 37.0);
-  CHECK(suite.runs[1].settings.formulas.empty());
-  CHECK(std::get<std::string>(suite.runs[0].optimizer_params.at("eps_placement")) == "inside");
+  CHECK(suite.runs[1].settings->formulas.empty());
+  CHECK(std::get<std::string>(suite.runs[0].optimizer_params->at("eps_placement")) == "inside");
 }
 
 TEST_CASE("an integer hyperparameter may be a formula with a whole value", "[suite][formulas]") {
   const Suite suite = parse(kQuadratic37 + "[[optimizer]]\nname = \"lbfgs\"\nmemory = \"dim - 2\"\n");
-  CHECK(std::get<std::int64_t>(suite.runs[0].optimizer_params.at("memory")) == 3);
+  CHECK(std::get<std::int64_t>(suite.runs[0].optimizer_params->at("memory")) == 3);
   REQUIRE_THROWS_WITH(parse(kQuadratic37 + "[[optimizer]]\nname = \"lbfgs\"\nmemory = \"dim/2\"\n"),
                       StartsWith("formulas.toml:7:10: optimizer[0].memory: key 'memory' = \"dim/2\" with "
                                  "objective[0] 'quadratic' (line 2) evaluates to 2.5: ") &&
@@ -150,9 +150,9 @@ TEST_CASE("descent run stores the value in params/ and the formula in settings/"
   const ResultsReader reader(out);
   REQUIRE(reader.index().size() == 1);
   const StoredRun run = reader.run(reader.index()[0].run_id);
-  CHECK(std::get<double>(run.spec.optimizer_params.at("lr")) == 2.0 / 38.0);
-  CHECK(run.spec.settings.formulas.at("lr") == "2/(L + mu)");
-  CHECK(run.spec.settings.record.log == 5);
+  CHECK(std::get<double>(run.spec.optimizer_params->at("lr")) == 2.0 / 38.0);
+  CHECK(run.spec.settings->formulas.at("lr") == "2/(L + mu)");
+  CHECK(run.spec.settings->record.log == 5);
   CHECK(compute_run_id(run.spec) == run.spec.run_id);
   CHECK(run.result.trace.iter == std::vector<std::int64_t>{0, 1, 2, 3, 4, 7, 10, 16, 26, 40, 50});
 }

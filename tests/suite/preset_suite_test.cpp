@@ -94,10 +94,10 @@ TEST_CASE("a preset resolves to values among the hyperparameters and its name am
   const Suite suite = parse(kTorchSuite);
   const RunSpec& adam = suite.runs.back();
   REQUIRE(adam.optimizer == "adam");
-  CHECK(std::get<double>(adam.optimizer_params.at("eps")) == 1e-8);
-  CHECK(adam.optimizer_params.count("preset") == 0);
-  CHECK(adam.settings.preset == "torch");
-  const ParamMap settings = params_of(adam.settings);
+  CHECK(std::get<double>(adam.optimizer_params->at("eps")) == 1e-8);
+  CHECK(adam.optimizer_params->count("preset") == 0);
+  CHECK(adam.settings->preset == "torch");
+  const ParamMap settings = params_of(*adam.settings);
   CHECK(std::get<std::string>(settings.at("preset")) == "torch");
   CHECK(run_settings_from(settings).preset == "torch");
   CHECK(adam.label == "adam");
@@ -110,11 +110,11 @@ TEST_CASE("an explicit key overrides the preset, and a preset can be swept", "[s
       "\"keras\"] }\n");
   REQUIRE(suite.runs.size() == 3);
   std::map<std::string, const RunSpec*> by_preset;
-  for (const auto& run : suite.runs) by_preset[run.settings.preset] = &run;
+  for (const auto& run : suite.runs) by_preset[run.settings->preset] = &run;
   REQUIRE(by_preset.size() == 3);
   for (const auto& [preset, run] : by_preset)
-    CHECK(std::get<double>(run->optimizer_params.at("eps")) == 1e-6);
-  CHECK(std::get<std::string>(by_preset.at("keras")->optimizer_params.at("eps_placement")) ==
+    CHECK(std::get<double>(run->optimizer_params->at("eps")) == 1e-6);
+  CHECK(std::get<std::string>(by_preset.at("keras")->optimizer_params->at("eps_placement")) ==
         "outside_uncorrected");
   CHECK(by_preset.at("torch")->label == "adam preset=torch");
 }

@@ -51,8 +51,8 @@ TEST_CASE("the complete example of docs/suites.md is valid and has the runs it a
   std::set<std::string> labels;
   for (const auto& run : suite.runs) {
     labels.insert(run.label);
-    REQUIRE(run.settings.max_iter == (run.optimizer == "adam" ? 2000 : 10000));
-    REQUIRE(run.settings.stop.grad_norm == 1e-10);
+    REQUIRE(run.settings->max_iter == (run.optimizer == "adam" ? 2000 : 10000));
+    REQUIRE(run.settings->stop.grad_norm == 1e-10);
   }
   REQUIRE(labels == std::set<std::string>{"gd", "momentum", "adam, lecture code lr=0.0001",
                                           "adam, lecture code lr=0.001",

@@ -91,6 +91,31 @@ TEST_CASE("a suite expands objectives × starts × optimizers × sweep × repeat
   REQUIRE(cells == expected);
 }
 
+TEST_CASE("the runs of one variant or objective instance share one copy of its parameters",
+          "[suite][expansion][memory]") {
+  // Runs 0–9 are beale's first start, 10–19 its second, 20–29 the quadratic; in each block
+  // gd's two repeats come first, then adam's variants.
+  const Suite suite = expansion_suite();
+  const auto& runs = suite.runs;
+  REQUIRE(runs.size() == 30);
+  const auto same = [](const auto& a, const auto& b) { return &*a == &*b; };
+  CHECK(same(runs[0].settings, runs[1].settings));
+  CHECK(same(runs[0].settings, runs[10].settings));
+  CHECK(same(runs[0].settings, runs[20].settings));
+  CHECK_FALSE(same(runs[0].settings, runs[2].settings));  // adam's own run settings
+  CHECK(same(runs[0].optimizer_params, runs[11].optimizer_params));
+  CHECK_FALSE(same(runs[0].optimizer_params, runs[2].optimizer_params));
+  CHECK(same(runs[0].objective_params, runs[19].objective_params));
+  CHECK_FALSE(same(runs[0].objective_params, runs[20].objective_params));
+
+  RunSpec changed = runs[1];
+  changed.settings.edit().max_iter = 3;
+  CHECK(changed.settings->max_iter == 3);
+  CHECK(runs[0].settings->max_iter == 500);  // the other runs keep theirs
+  CHECK(runs[1].settings->max_iter == 500);
+  CHECK_FALSE(same(changed.settings, runs[1].settings));
+}
+
 TEST_CASE("runs carry the start points, normalised parameters and merged settings",
           "[suite][expansion]") {
   const Suite suite = expansion_suite();
@@ -109,7 +134,7 @@ TEST_CASE("runs carry the start points, normalised parameters and merged setting
     REQUIRE(std::get<double>(params.at("kappa")) == 100.0);
     REQUIRE(std::get<std::string>(params.at("spectrum")) == "loguniform");
     REQUIRE(std::get<bool>(params.at("rotate")) == false);
-    REQUIRE(suite.runs[0].objective_params.empty());  // Beale has no parameters
+    REQUIRE(suite.runs[0].objective_params->empty());  // Beale has no parameters
   }
 
   SECTION("optimizer hyperparameters: direct keys, swept values over them, defaults filled in") {
@@ -224,7 +249,7 @@ TEST_CASE("a minimal suite takes every default", "[suite][defaults]") {
   REQUIRE(run.label == "gd");
   REQUIRE(run.x0 == Vector{{1.0, 1.0}});  // Beale's standard start
   REQUIRE(run.optimizer_params == ParamMap{{"lr", 0.01}});
-  REQUIRE(params_of(run.settings) == params_of(RunSettings{}));
+  REQUIRE(params_of(*run.settings) == params_of(RunSettings{}));
 }
 
 TEST_CASE("[run] may be written with sub-table headers", "[suite][settings]") {

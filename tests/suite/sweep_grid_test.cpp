@@ -23,7 +23,7 @@ Suite with_sweep(const std::string& sweep) {
 
 std::vector<double> swept_lr(const Suite& suite) {
   std::vector<double> values;
-  for (const auto& run : suite.runs) values.push_back(std::get<double>(run.optimizer_params.at("lr")));
+  for (const auto& run : suite.runs) values.push_back(std::get<double>(run.optimizer_params->at("lr")));
   return values;
 }
 
@@ -59,8 +59,8 @@ TEST_CASE("a grid sweeps objective parameters too, integers included", "[suite][
   const std::int64_t dims[] = {2, 5, 8};
   const double kappas[] = {1.0, 100.0, 1e4};
   for (std::size_t i = 0; i < 9; ++i) {
-    CHECK(std::get<std::int64_t>(suite.runs[i].objective_params.at("dim")) == dims[i / 3]);
-    CHECK_THAT(std::get<double>(suite.runs[i].objective_params.at("kappa")),
+    CHECK(std::get<std::int64_t>(suite.runs[i].objective_params->at("dim")) == dims[i / 3]);
+    CHECK_THAT(std::get<double>(suite.runs[i].objective_params->at("kappa")),
                WithinRel(kappas[i % 3], test::kExactStep));
   }
 }

@@ -29,7 +29,7 @@ namespace {
 constexpr double kBoundTolerance = 1e-9;
 
 std::optional<double> step_bound(const StudyRun& run) {
-  const ClipSettings& clip = run.stored.spec.settings.clip;
+  const ClipSettings& clip = run.stored.spec.settings->clip;
   if (!clip.active() || (run.index.optimizer != "gd" && run.index.optimizer != "momentum")) return std::nullopt;
   double bound = run.optimizer_param("lr");
   if (clip.norm)
@@ -83,7 +83,7 @@ StudyResult analyse_clipping(const StudyContext& context) {
       iterations.push_back(static_cast<double>(run->index.iterations));
     }
     const auto bound = step_bound(first);
-    const ClipSettings& clip = first.stored.spec.settings.clip;
+    const ClipSettings& clip = first.stored.spec.settings->clip;
     std::string bound_params = parameters_text({{"lr", first.optimizer_param("lr")}});
     if (clip.norm) bound_params += ";clip_norm=" + number_text(*clip.norm);
     if (clip.value) bound_params += ";clip_value=" + number_text(*clip.value);

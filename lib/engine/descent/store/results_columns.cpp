@@ -310,7 +310,7 @@ IndexEntry RunsWriter::add(const RunSpec& spec, const RunResult& result) {
   at.seed = spec.seed;
   at.params = impl_->param_sets[0].id(spec.optimizer_params);
   at.objective_params = impl_->param_sets[1].id(spec.objective_params);
-  at.settings = impl_->param_sets[2].id(params_of(spec.settings));
+  at.settings = impl_->param_sets[2].id(params_of(*spec.settings));
 
   auto& points = impl_->points;
   at.x_start = points.rows;
@@ -344,7 +344,9 @@ struct RunsReader::Impl {
   Handle param_groups[3];
   Handle traces;
   std::unique_ptr<ColumnSetReader> points;
-  mutable std::map<std::int64_t, ParamMap> param_sets[3];
+  // One copy of each set, shared by the specs read from it (suite/shared_value.hpp).
+  mutable std::map<std::int64_t, Shared<ParamMap>> param_sets[3];
+  mutable std::map<std::int64_t, Shared<RunSettings>> settings;
   mutable std::map<std::int64_t, std::unique_ptr<ColumnSetReader>> layouts;
 
   const ColumnSetReader& layout(std::int64_t id) const {
@@ -359,7 +361,7 @@ struct RunsReader::Impl {
     }
     return *slot;
   }
-  const ParamMap& param_set(int kind, std::int64_t id) const {
+  const Shared<ParamMap>& param_set(int kind, std::int64_t id) const {
     const auto it = param_sets[kind].find(id);
     if (it != param_sets[kind].end()) return it->second;
     const std::string name = std::to_string(id);
@@ -369,6 +371,11 @@ struct RunsReader::Impl {
     ParamMap params;
     for (const auto& key : h5::attribute_names(set)) params.emplace(key, h5::read_attribute(set, key));
     return param_sets[kind].emplace(id, std::move(params)).first->second;
+  }
+  const Shared<RunSettings>& settings_set(std::int64_t id) const {
+    const auto it = settings.find(id);
+    if (it != settings.end()) return it->second;
+    return settings.emplace(id, run_settings_from(*param_set(2, id))).first->second;
   }
 };
 
@@ -411,7 +418,7 @@ RunSpec RunsReader::spec(const IndexEntry& entry) const {
   spec.optimizer = row.optimizer;
   spec.label = row.label;
   spec.optimizer_params = impl_->param_set(0, at.params);
-  spec.settings = run_settings_from(impl_->param_set(2, at.settings));
+  spec.settings = impl_->settings_set(at.settings);
   spec.repeat = row.repeat;
   spec.seed = at.seed;
   spec.x0.resize(row.dim);

@@ -14,7 +14,7 @@ std::string canonical_text(const RunSpec& spec) {
   text += "x0=" + to_text(ParamValue(std::vector<double>(spec.x0.data(), spec.x0.data() + spec.x0.size()))) + "\n";
   text += "optimizer=" + spec.optimizer + "\n";
   text += "optimizer_params=" + to_text(spec.optimizer_params) + "\n";
-  text += "run=" + to_text(params_of(spec.settings)) + "\n";
+  text += "run=" + to_text(params_of(*spec.settings)) + "\n";
   text += "repeat=" + std::to_string(spec.repeat) + "\n";
   text += "seed=" + std::to_string(spec.seed) + "\n";
   return text;

@@ -1,7 +1,9 @@
 // RunSpec: one fully specified run of a suite: objective and its parameters, start point,
 // method and all its hyperparameters, run settings, repeat and seed. Parameters are stored
 // normalised (every default filled in), so two specifications that mean the same run have
-// the same canonical text and so the same run id.
+// the same canonical text and so the same run id. The parameter maps and settings are
+// Shared (shared_value.hpp): the runs of one objective instance or optimizer variant point to
+// one copy.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +12,7 @@
 #include "descent/core/params.hpp"
 #include "descent/core/types.hpp"
 #include "descent/driver/run_settings.hpp"
+#include "descent/suite/shared_value.hpp"
 
 namespace descent {
 
@@ -21,13 +24,13 @@ inline constexpr std::int64_t kMaxSuiteRuns = 100000;
 struct RunSpec {
   std::string run_id;  // compute_run_id(*this)
   std::string objective;
-  ParamMap objective_params;
+  Shared<ParamMap> objective_params;
   std::int64_t start_index = 0;
   Vector x0;
   std::string optimizer;
   std::string label;  // display name; defaults to the optimizer's name
-  ParamMap optimizer_params;
-  RunSettings settings;
+  Shared<ParamMap> optimizer_params;
+  Shared<RunSettings> settings;
   std::int64_t repeat = 0;
   std::uint64_t seed = 0;
 

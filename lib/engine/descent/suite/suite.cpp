@@ -111,7 +111,7 @@ struct RunOrigin {
 
 void check_unique(const SourceFile& file, const std::vector<RunSpec>& runs,
                   const std::vector<RunOrigin>& origins) {
-  std::map<std::string, std::size_t, std::less<>> first_with_id;
+  std::map<std::string_view, std::size_t> first_with_id;  // views of the runs' ids
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const auto [it, inserted] = first_with_id.emplace(runs[i].run_id, i);
     if (inserted) continue;
@@ -176,25 +176,34 @@ void check_run_memory(const SourceFile& file, const std::vector<ObjectiveSetup>&
 std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveSetup>& objectives,
                             const std::vector<OptimizerVariant>& variants, std::uint64_t seed,
                             std::int64_t repeats) {
+  std::size_t count = 0;
+  for (const auto& objective : objectives)
+    count += objective.starts.size() * variants.size() * static_cast<std::size_t>(repeats);
   std::vector<RunSpec> runs;
   std::vector<RunOrigin> origins;
+  runs.reserve(count);
+  origins.reserve(count);
+  // One copy of each parameter map and of each variant's settings, shared by its runs.
+  std::vector<Shared<RunSettings>> settings;
+  for (const auto& variant : variants) settings.emplace_back(variant.settings);
   for (const auto& objective : objectives) {
-    std::vector<ParamMap> hyperparameters;
+    const Shared<ParamMap> objective_params(objective.params);
+    std::vector<Shared<ParamMap>> hyperparameters;
     for (const auto& variant : variants)
-      hyperparameters.push_back(hyperparameters_for(file, variant, objective));
+      hyperparameters.emplace_back(hyperparameters_for(file, variant, objective));
     for (std::size_t s = 0; s < objective.starts.size(); ++s)
       for (std::size_t v = 0; v < variants.size(); ++v)
         for (std::int64_t repeat = 0; repeat < repeats; ++repeat) {
           const OptimizerVariant& variant = variants[v];
           RunSpec spec;
           spec.objective = objective.name;
-          spec.objective_params = objective.params;
+          spec.objective_params = objective_params;
           spec.start_index = static_cast<std::int64_t>(s);
           spec.x0 = objective.starts[s];
           spec.optimizer = variant.name();
           spec.label = variant.label;
           spec.optimizer_params = hyperparameters[v];
-          spec.settings = variant.settings;
+          spec.settings = settings[v];
           spec.repeat = repeat;
           spec.seed = derive_seed(seed, spec);
           spec.run_id = compute_run_id(spec);
