@@ -401,8 +401,8 @@ std::vector<SweepCell> sweep_cells(const std::vector<Group>& groups) {
 }
 
 std::string parameter_of(const ReportRun& run, const std::string& key) {
-  const auto it = run.spec.optimizer_params.find(key);
-  return it == run.spec.optimizer_params.end() ? std::string() : parameter_text(it->second);
+  const auto it = run.spec.optimizer_params->find(key);
+  return it == run.spec.optimizer_params->end() ? std::string() : parameter_text(it->second);
 }
 
 // Values in numeric order when they all are numbers, else in text order.

@@ -46,8 +46,8 @@ double StudyRun::objective_param(const std::string& key) const {
 }
 
 std::vector<double> StudyRun::objective_reals(const std::string& key) const {
-  const auto it = stored.spec.objective_params.find(key);
-  if (it == stored.spec.objective_params.end()) return {};
+  const auto it = stored.spec.objective_params->find(key);
+  if (it == stored.spec.objective_params->end()) return {};
   if (const auto* list = std::get_if<std::vector<double>>(&it->second)) return *list;
   throw ConfigError(key, "parameter '" + key + "' is " + type_name(it->second) + ", the study needs a list of reals");
 }
