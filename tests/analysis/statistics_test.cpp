@@ -32,53 +32,65 @@ TEST_CASE("ERT divides the cost of all runs by the successes", "[analysis][stati
           std::numeric_limits<double>::infinity());
 }
 
-TEST_CASE("the bootstrap interval is reproducible and follows its documented construction",
+TEST_CASE("the bootstrap intervals are reproducible and follow their documented construction",
           "[analysis][statistics][bootstrap]") {
   const std::vector<RunCost> runs{{10.0, true}, {20.0, true}, {50.0, false}};
+  const std::vector<RunCost> later{{30.0, false}, {60.0, true}, {50.0, false}};
+  const std::vector<RunCost> none{{10.0, false}, {20.0, false}, {50.0, false}};
   const int samples = 200;
   const std::uint64_t seed = 7;
-  const auto resamples = bootstrap_resamples(runs.size(), samples, seed);
+  const auto intervals = bootstrap_ert_intervals({runs, later, none}, samples, seed);
+  REQUIRE(intervals.size() == 3);
 
-  SECTION("draws: ⌊u·m / 2⁶⁴⌋ of successive mt19937_64 outputs") {
-    std::mt19937_64 generator(seed);
-    for (const auto& resample : resamples)
-      for (const auto index : resample) {
-        const long double u = static_cast<long double>(generator());
-        REQUIRE(index == static_cast<std::uint32_t>(std::floor(u * 3.0L / 18446744073709551616.0L)));
-      }
-  }
-  SECTION("interval: nearest-rank 2.5% and 97.5% of the resampled ERTs") {
+  // The documented construction, by hand: resample after resample of ⌊u·m / 2⁶⁴⌋ for
+  // successive mt19937_64 outputs u, the same resamples for every target.
+  std::mt19937_64 generator(seed);
+  std::vector<std::vector<std::size_t>> resamples(samples);
+  for (auto& resample : resamples)
+    for (int j = 0; j < 3; ++j) {
+      const long double u = static_cast<long double>(generator());
+      resample.push_back(static_cast<std::size_t>(std::floor(u * 3.0L / 18446744073709551616.0L)));
+    }
+  const auto by_hand = [&](const std::vector<RunCost>& costs) {
     std::vector<double> erts;
     for (const auto& resample : resamples) {
       double spent = 0.0;
       int successes = 0;
       for (const auto i : resample) {
-        spent += runs[i].cost;
-        successes += runs[i].reached ? 1 : 0;
+        spent += costs[i].cost;
+        successes += costs[i].reached ? 1 : 0;
       }
       erts.push_back(successes ? spent / successes : std::numeric_limits<double>::infinity());
     }
     std::sort(erts.begin(), erts.end());
-    const Interval interval = bootstrap_ert_interval(runs, resamples);
-    REQUIRE(interval.lower == erts[4]);     // ⌈0.025 · 200⌉ = 5th value
-    REQUIRE(interval.upper == erts[194]);   // ⌈0.975 · 200⌉ = 195th value
-    REQUIRE(interval.lower <= 40.0);
-    REQUIRE(interval.upper >= 40.0);
-  }
-  SECTION("same seed, same interval; identical runs, a point interval") {
-    const Interval a = bootstrap_ert_interval(runs, bootstrap_resamples(3, samples, seed));
-    const Interval b = bootstrap_ert_interval(runs, resamples);
-    REQUIRE(a.lower == b.lower);
-    REQUIRE(a.upper == b.upper);
-    const std::vector<RunCost> same{{5.0, true}, {5.0, true}, {5.0, true}};
-    const Interval point = bootstrap_ert_interval(same, resamples);
-    REQUIRE(point.lower == 5.0);
-    REQUIRE(point.upper == 5.0);
+    return Interval{erts[4], erts[194]};  // ⌈0.025 · 200⌉ = 5th and ⌈0.975 · 200⌉ = 195th value
+  };
+  SECTION("interval: nearest-rank 2.5% and 97.5% of the resampled ERTs, for each target") {
+    for (std::size_t t = 0; t < 2; ++t) {
+      const Interval expected = by_hand(t == 0 ? runs : later);
+      REQUIRE(intervals[t].lower == expected.lower);
+      REQUIRE(intervals[t].upper == expected.upper);
+    }
+    REQUIRE(intervals[0].lower <= 40.0);
+    REQUIRE(intervals[0].upper >= 40.0);
   }
   SECTION("no run reaches the target: every resampled ERT, so the interval, is +inf") {
-    const std::vector<RunCost> none{{10.0, false}, {20.0, false}, {50.0, false}};
-    const Interval interval = bootstrap_ert_interval(none, resamples);
-    REQUIRE(std::isinf(interval.lower));
-    REQUIRE(std::isinf(interval.upper));
+    REQUIRE(std::isinf(intervals[2].lower));
+    REQUIRE(std::isinf(intervals[2].upper));
+  }
+  SECTION("same seed, same intervals; one target alone, the same interval; identical runs, a point") {
+    const auto again = bootstrap_ert_intervals({runs, later, none}, samples, seed);
+    const auto alone = bootstrap_ert_intervals({later}, samples, seed);
+    REQUIRE(again[1].lower == intervals[1].lower);
+    REQUIRE(again[1].upper == intervals[1].upper);
+    REQUIRE(alone[0].lower == intervals[1].lower);
+    REQUIRE(alone[0].upper == intervals[1].upper);
+    const auto point = bootstrap_ert_intervals({{{5.0, true}, {5.0, true}, {5.0, true}}}, samples, seed);
+    REQUIRE(point[0].lower == 5.0);
+    REQUIRE(point[0].upper == 5.0);
+  }
+  SECTION("without runs, NaN") {
+    const auto empty = bootstrap_ert_intervals({std::vector<RunCost>{}}, samples, seed);
+    REQUIRE(std::isnan(empty[0].lower));
   }
 }

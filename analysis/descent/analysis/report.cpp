@@ -37,10 +37,17 @@ struct ReportRun {
   std::string solver;  // the label, prefixed by the suite when several suites are read
   double f_star = kNaN;
   std::string f_star_source;
-  std::vector<std::optional<Measures>> hits;  // per target
+  // The measures at the first hit of each target the run reaches. Targets descend, so those
+  // are a prefix of them: a run that reaches none holds nothing (see hit_of).
+  std::vector<Measures> reached;
   std::optional<Measures> profile_hit;
   Measures end{};
 };
+
+// The measures at the run's first hit of target t, nullptr when it never reaches it.
+const Measures* hit_of(const ReportRun& run, std::size_t t) {
+  return t < run.reached.size() ? &run.reached[t] : nullptr;
+}
 
 std::string instance_key(const RunSpec& spec) { return spec.objective + "\n" + to_text(spec.objective_params); }
 
@@ -192,7 +199,11 @@ void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector
   if (traces) write_trace_header(*traces);
   for (ReportRun& run : loaded.runs) {
     const Trace trace = loaded.readers[run.file].run(run.row.run_id).result.trace;
-    run.hits = first_hits(trace, run.row, run.f_star, options.targets, levels, options.cost);
+    run.reached.clear();
+    for (const auto& hit : first_hits(trace, run.row, run.f_star, options.targets, levels, options.cost)) {
+      if (!hit) break;
+      run.reached.push_back(*hit);
+    }
     run.profile_hit = first_hits(trace, run.row, run.f_star, TargetKind::kRelative,
                                  {options.profile_tau}, options.cost)
                           .front();
@@ -233,8 +244,8 @@ std::vector<Group> groups_of(const Loaded& loaded) {
 std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
   std::vector<RunCost> costs;
   for (const ReportRun* run : group.runs) {
-    const auto& hit = run->hits[target];
-    costs.push_back({hit ? (*hit)[kCost] : run->end[kCost], hit.has_value()});
+    const Measures* hit = hit_of(*run, target);
+    costs.push_back({hit ? (*hit)[kCost] : run->end[kCost], hit != nullptr});
   }
   return costs;
 }
@@ -280,7 +291,7 @@ void write_targets(const std::vector<Group>& groups, const std::vector<double>& 
     for (std::size_t t = 0; t < levels.size(); ++t) {
       std::array<std::vector<double>, kMeasureCount> reached;
       for (const ReportRun* run : group.runs)
-        if (const auto& hit = run->hits[t])
+        if (const Measures* hit = hit_of(*run, t))
           for (std::size_t m = 0; m < kMeasureCount; ++m) reached[m].push_back((*hit)[m]);
       const std::size_t successes = reached[0].size();
       out << csv_field(group.instance) << ',' << csv_field(group.label) << ','
@@ -303,15 +314,14 @@ std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, st
                                             const ReportOptions& options) {
   std::vector<std::vector<ErtCell>> cells;
   for (const Group& group : groups) {
-    const auto resamples =
-        bootstrap_resamples(group.runs.size(), options.bootstrap_samples, options.bootstrap_seed);
+    std::vector<std::vector<RunCost>> costs;
+    for (std::size_t t = 0; t < targets; ++t) costs.push_back(costs_to(group, t));
+    const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();
     for (std::size_t t = 0; t < targets; ++t) {
-      const auto costs = costs_to(group, t);
-      const Interval interval = bootstrap_ert_interval(costs, resamples);
       const auto successes = static_cast<std::size_t>(
-          std::count_if(costs.begin(), costs.end(), [](const RunCost& c) { return c.reached; }));
-      row.push_back({expected_running_time(costs), interval.lower, interval.upper, successes});
+          std::count_if(costs[t].begin(), costs[t].end(), [](const RunCost& c) { return c.reached; }));
+      row.push_back({expected_running_time(costs[t]), intervals[t].lower, intervals[t].upper, successes});
     }
   }
   return cells;
@@ -438,7 +448,7 @@ void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>
         std::vector<double> gap, cost;
         for (const ReportRun* run : by_value.at(value)) {
           gap.push_back(run->row.f_final - run->f_star);
-          if (const auto& hit = run->hits[kSweepTarget]) cost.push_back((*hit)[kCost]);
+          if (const Measures* hit = hit_of(*run, kSweepTarget)) cost.push_back((*hit)[kCost]);
         }
         out << csv_field(cell.suite) << ',' << csv_field(cell.instance) << ',' << csv_field(cell.optimizer)
             << ',' << csv_field(parameter) << ',' << csv_field(value) << ',' << gap.size() << ','

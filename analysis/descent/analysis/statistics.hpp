@@ -31,17 +31,17 @@ struct RunCost {
 
 double expected_running_time(const std::vector<RunCost>& runs);
 
-// The resamples: B vectors of m run indices.
-std::vector<std::vector<std::uint32_t>> bootstrap_resamples(std::size_t runs, int samples,
-                                                            std::uint64_t seed);
-
 struct Interval {
   double lower = 0.0;
   double upper = 0.0;
 };
 
-// The 95% interval of the ERT over the resamples (NaN, NaN without runs).
-Interval bootstrap_ert_interval(const std::vector<RunCost>& runs,
-                                const std::vector<std::vector<std::uint32_t>>& resamples);
+// The 95% interval of the ERT to each target over B = `samples` resamples of the m runs, drawn
+// as above; costs[t][i] is run i's cost to target t (every costs[t] of size m). The resamples
+// are drawn in batches of at most 8 MiB of indices, each shared by all targets, so memory is
+// bounded by that and B·T values, not B·m. (NaN, NaN) for each target without runs; (+∞, +∞)
+// for a target no run reaches.
+std::vector<Interval> bootstrap_ert_intervals(const std::vector<std::vector<RunCost>>& costs,
+                                              int samples, std::uint64_t seed);
 
 }  // namespace descent
