@@ -13,7 +13,7 @@ packages=(
   g++ make cmake pkg-config ccache
   libeigen3-dev libhdf5-dev libtomlplusplus-dev libcli11-dev libboost-dev libssl-dev nlohmann-json3-dev
   catch2 libbenchmark-dev liblbfgspp-dev hdf5-tools
-  python3 python3-matplotlib python3-h5py python3-numpy
+  python3 python3-matplotlib python3-h5py python3-numpy python3-pil
   pybind11-dev python3-dev python3-pytest python3-pandas
   texlive-latex-base texlive-latex-recommended
   libopenmpi-dev openmpi-bin

@@ -27,8 +27,8 @@ import results
 # axis name -> (pattern of the trace column, x-axis label); group 1 names a series within a
 # run (the block name without its index, "" for time steps), group 2 is the position on the axis
 AXES = {
-    "depth": (re.compile(r"^grad_norm_([A-Za-z_]*?)(\d+)$"), "layer k", "‖∂f/∂{}_k‖"),
-    "time": (re.compile(r"^hidden_grad_norm_()(\d+)$"), "time step t", "‖∂f/∂h_t‖"),
+    "depth": (re.compile(r"^grad_norm_([A-Za-z_]*?)(\d+)$"), "layer $k$", r"$\|\partial f/\partial {}_k\|$"),
+    "time": (re.compile(r"^hidden_grad_norm_()(\d+)$"), "time step $t$", r"$\|\partial f/\partial h_t\|$"),
 }
 SERIES_MARKERS = ("o", "s", "^", "D", "v")
 
@@ -108,7 +108,7 @@ def _draw_objective(objective: str, axis: str, runs: list, out_dir: str) -> list
                     any_last = True
         ax.set_yscale("log")
         ax.set_xlabel(x_label)
-        ax.set_ylabel(y_label.format(series_names[0] if len(series_names) == 1 else "θ"))
+        ax.set_ylabel(y_label.format(series_names[0] if len(series_names) == 1 else r"\theta"))
         ax.grid(True, which="major", alpha=0.3)
         ax.set_title(title, fontsize="medium")
     figures.title(fig, f"{objective}: gradient norms through {axis}")

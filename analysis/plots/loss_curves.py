@@ -1,6 +1,10 @@
 #!/usr/bin/python3
 """Loss against iteration for every run of a descent results file: one figure per objective,
-one panel per start, one line per method (label), on a log scale.
+one panel per start, one line per method (label), on a log scale. When any run of an
+objective draws minibatches (its /settings hold batch.size), that objective's figure is drawn
+against examples seen (iteration × batch size; × m, the objective's number of terms, for a
+full-batch run; log scale, the first record at 0 examples left out) and shows the full loss: the full_loss column where it was computed, f itself
+for a full-batch run, never the batch loss.
 
 Writes DIR/loss_<objective>.png and .pdf and prints their paths. The loss is f − f* for the
 objectives that list a minimum (asked of the descent program, analysis/plots/objectives.py),
@@ -17,6 +21,7 @@ import sys
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FormatStrFormatter
 
 import figures
 import objectives
@@ -32,12 +37,14 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     first = runs[0]
     minimum = objectives.known_minimum(first.objective, first.objective_params)
     colors = figures.method_colors(labels[run.run_id] for run in runs)
+    terms = (objectives.terms(first.objective, first.objective_params)
+             if any("batch.size" in run.settings for run in runs) else None)
     panel_starts = sorted({run.start_index for run in runs})
     fig, axes = figures.panel_grid(len(panel_starts))
     any_diverged = False
     for ax, start_index in zip(axes, panel_starts):
         panel_runs = [run for run in runs if run.start_index == start_index]
-        losses = {run.run_id: _loss(run, minimum) for run in panel_runs}
+        losses = {run.run_id: _loss(run, minimum, terms) for run in panel_runs}
         finite = np.concatenate([loss[np.isfinite(loss)] for _, loss in losses.values()] or [[]])
         positive_only = minimum is not None or bool(np.all(finite > 0))
         top = _axis_top(panel_runs, losses)
@@ -61,11 +68,17 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
             ax.set_yscale("symlog", linthresh=max(1e-300, 1e-6 * scale))
         if top is not None:
             ax.set_ylim(top=top)
-        ax.set_xlabel("iteration")
-        ax.set_ylabel("f − f*" if minimum is not None else "f")
+        if terms:  # batches of 1 beside full batches: the examples seen span decades
+            ax.set_xscale("log", nonpositive="mask")
+            # a full loss within a decade: plain tick labels, short enough to leave the axis label room
+            ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+            ax.yaxis.set_minor_formatter(FormatStrFormatter("%g"))
+        ax.set_xlabel("examples seen (iteration × batch size)" if terms else "iteration")
+        loss_name = "$f - f^*$" if minimum is not None else "$f$"
+        ax.set_ylabel(f"{loss_name}, full loss" if terms else loss_name)
         ax.grid(True, which="major", alpha=0.3)
         ax.set_title(_start_title(panel_runs[0], start_index), fontsize="medium")
-    figures.title(fig, f"{name}: loss against iteration")
+    figures.title(fig, f"{name}: loss against " + ("examples seen" if terms else "iteration"))
 
     handles = [Line2D([], [], color=color, linewidth=1.6, label=label)
                for label, color in colors.items()]
@@ -76,20 +89,30 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     return figures.save(fig, out_dir, f"loss_{results.file_stem(name)}")
 
 
-def _loss(run, minimum):
-    """(iterations, f − f* or f) of the run's trace; empty arrays when it has no trace."""
+def _loss(run, minimum, terms):
+    """(x, f − f* or f) of the run's trace, x the iterations or, with `terms` (m, for a figure
+    of minibatch runs), the examples seen with the full loss; empty arrays without a trace."""
     iterations, f = run.column("iter"), run.column("f")
     if iterations is None or f is None:
         print(f"note: run {run.run_id} ({run.label}) has no trace; its loss curve is left out",
               file=sys.stderr)
         return np.zeros(0), np.zeros(0)
+    if terms:
+        full = run.column("full_loss")
+        if "batch.size" in run.settings and full is not None:
+            computed = ~np.isnan(full)
+            iterations, f = iterations[computed], full[computed]
+        iterations = iterations * float(run.settings.get("batch.size", terms))
     with np.errstate(invalid="ignore", over="ignore"):
         return iterations, (f - minimum.f if minimum is not None else f)
 
 
 def _axis_top(runs, losses):
     """A decade above the largest loss of the runs that did not diverge and of every run's
-    first value, so that a diverging run does not squash the others; None without values."""
+    first value, so that a diverging run does not squash the others; None without values or
+    without a diverged run (then the axis fits the curves)."""
+    if not any(run.diverged for run in runs):
+        return None
     values = []
     for run in runs:
         loss = losses[run.run_id][1]

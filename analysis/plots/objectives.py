@@ -95,6 +95,12 @@ def known_minimum(objective: str, params: dict) -> Optional[KnownMinimum]:
     return KnownMinimum(np.array([m["x"] for m in minima], dtype=float), float(minima[0]["f"]))
 
 
+def terms(objective: str, params: dict) -> Optional[int]:
+    """m of a finite-sum objective (1/m) Σᵢ fᵢ (1 for any other), or None without the program."""
+    shown = describe(objective, params)
+    return int(shown["terms"]) if shown is not None and "terms" in shown else None
+
+
 def grid(objective: str, params: dict, window: tuple, points: int):
     """(X, Y, f(X, Y)) of a 2-D objective on points × points over the window (non-finite
     values as NaN), or None."""

@@ -51,6 +51,7 @@ class Run:
     params: dict
     objective_params: dict
     trace: dict  # column name -> array; "x" is [records, dim] when iterates were recorded
+    settings: dict = dataclasses.field(default_factory=dict)  # /settings: the run's [run] keys
 
     @property
     def diverged(self) -> bool:
@@ -205,6 +206,7 @@ def _read_runs_v2(path: str, handle: h5py.File, index: np.ndarray) -> list[Run]:
             objective_params=parameter_set("objective_params", row),
             trace=_shaped_trace(rows(layouts[layout], int(row["trace_start"]), int(row["trace_rows"]),
                                      f"run {run_id} in /traces/{layout}")),
+            settings=parameter_set("settings", row) if "settings" in fields and "settings" in handle else {},
         ))
     return runs
 
@@ -249,6 +251,7 @@ def read_runs(path: str) -> list[Run]:
                 params=_attrs(group, "params"),
                 objective_params=_attrs(group, "objective_params"),
                 trace=_trace(group),
+                settings=_attrs(group, "settings"),
             ))
         return runs
 

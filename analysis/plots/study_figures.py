@@ -2,8 +2,9 @@
 """The figures of a study (docs/studies.md) from the data the C++ analysis writes: DIR holds
 figures.csv (one row per panel: figure, title, panel, axis labels and scales) and, per figure,
 NAME.csv (panel, series, role, x, y, value). Measured series are drawn as markers joined by
-thin lines, predicted ones as dashed lines in the same colour, heat-map cells as coloured
-squares. Writes NAME.png and NAME.pdf into DIR and prints their paths.
+thin lines, predicted ones as dashed lines in the same colour, bars (one per series, labelled
+with its height) in the series' colour, heat-map cells as coloured squares. Writes NAME.png
+and NAME.pdf into DIR and prints their paths.
 
     descent study conditioning          (calls this script)
     analysis/plots/study_figures.py results/conditioning/figures
@@ -41,6 +42,17 @@ def draw_lines(ax, points: list, colors: dict) -> None:
             ax.plot(xs, ys, marker="o", markersize=3.5, linewidth=0.8, color=colors[name])
 
 
+def draw_bars(ax, points: list, colors: dict) -> None:
+    heights = [number(p["y"]) for p in points]
+    for p, height in zip(points, heights):
+        x = number(p["x"])
+        ax.bar(x, height, width=0.7, color=colors[p["series"]])
+        ax.annotate(f"{height:.2g}", (x, height), xytext=(0, 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize="small")
+    tallest = max(heights)
+    ax.set_ylim(0, 1.15 * tallest if tallest > 0 else 1)
+
+
 def draw_cells(fig, ax, points: list, value_label: str) -> None:
     xs = [number(p["x"]) for p in points]
     ys = [number(p["y"]) for p in points]
@@ -53,14 +65,20 @@ def draw_figure(name: str, panels: list, points: list, out_dir: str) -> list:
     fig, axes = layout.panel_grid(len(panels))
     layout.title(fig, panels[0]["title"])
     colors = layout.method_colors([p["series"] for p in points if p["role"] != "cell"])
+    drawn_as_lines = ("measured", "predicted")
     for ax, panel in zip(axes, panels):
         mine = [p for p in points if p["panel"] == panel["panel"]]
         cells = [p for p in mine if p["role"] == "cell"]
         if cells:
             draw_cells(fig, ax, cells, panel["value_label"])
-        draw_lines(ax, [p for p in mine if p["role"] != "cell"], colors)
+        bars = [p for p in mine if p["role"] == "bar"]
+        if bars:
+            draw_bars(ax, bars, colors)
+        draw_lines(ax, [p for p in mine if p["role"] in drawn_as_lines], colors)
         ax.set_xscale(panel["xscale"])
         ax.set_yscale(panel["yscale"])
+        if bars:
+            ax.set_xticks([])  # after the scale, which resets the ticks; the legend names the bars
         ax.set_xlabel(panel["xlabel"])
         ax.set_ylabel(panel["ylabel"])
         ax.set_title(panel["panel"], fontsize="medium")

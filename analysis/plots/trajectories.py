@@ -42,35 +42,21 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     minimum = objectives.known_minimum(objective, params)
     starts = {}
     for run in runs:
-        start = _start_of(run)
+        start = start_of(run)
         if start is not None:
             starts.setdefault(run.start_index, start)
-    window = _window(objective, params, runs, list(starts.values()), minimum)
-    surface = objectives.grid(objective, params, window, GRID_POINTS)
+    window = window_of(objective, params, runs, list(starts.values()), minimum)
     colors = figures.method_colors(labels[run.run_id] for run in runs)
 
     panel_starts = sorted({run.start_index for run in runs})
     fig, axes = figures.panel_grid(len(panel_starts))
     any_diverged = False
     for ax, start_index in zip(axes, panel_starts):
-        if surface is not None:
-            if minimum is None and np.nanmin(surface[2]) < 0:
-                _linear_contours(ax, surface)
-            else:
-                _contours(ax, surface, minimum)
+        start = starts.get(start_index)
+        draw_background(ax, objective, params, window, start, minimum)
         for run in runs:
             if run.start_index == start_index:
                 any_diverged |= _path(ax, run, window, colors[labels[run.run_id]])
-        start = starts.get(start_index)
-        if start is not None:
-            ax.plot(*start, "o", color="black", markersize=6, zorder=4, clip_on=False)
-        if minimum is not None:
-            ax.plot(minimum.points[:, 0], minimum.points[:, 1], "*", linestyle="", color="red",
-                    markersize=14, markeredgecolor="darkred", zorder=4, clip_on=False)
-        ax.set_xlim(window[0], window[1])
-        ax.set_ylim(window[2], window[3])
-        ax.set_xlabel("$x_1$")
-        ax.set_ylabel("$x_2$")
         where = f": ({start[0]:g}, {start[1]:g})" if start is not None else ""
         ax.set_title(f"start {start_index}{where}", fontsize="medium")
     figures.title(fig, f"{name}: paths from each start")
@@ -88,14 +74,34 @@ def _draw_instance(name: str, runs: list, labels: dict, out_dir: str) -> list:
     return figures.save(fig, out_dir, f"trajectories_{results.file_stem(name)}")
 
 
-def _start_of(run):
+def draw_background(ax, objective, params, window, start, minimum) -> None:
+    """The contours of f over the window (from the descent program), the start and the known
+    minima, the window's limits and the axis labels."""
+    surface = objectives.grid(objective, params, window, GRID_POINTS)
+    if surface is not None:
+        if minimum is None and np.nanmin(surface[2]) < 0:
+            _linear_contours(ax, surface)
+        else:
+            _contours(ax, surface, minimum)
+    if start is not None:
+        ax.plot(*start, "o", color="black", markersize=6, zorder=4, clip_on=False)
+    if minimum is not None:
+        ax.plot(minimum.points[:, 0], minimum.points[:, 1], "*", linestyle="", color="red",
+                markersize=14, markeredgecolor="darkred", zorder=4, clip_on=False)
+    ax.set_xlim(window[0], window[1])
+    ax.set_ylim(window[2], window[3])
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+
+
+def start_of(run):
     if run.x0 is not None and run.x0.size == 2:
         return run.x0
     x = run.column("x")
     return x[0] if x is not None and len(x) > 0 and x.shape[1] == 2 else None
 
 
-def _window(objective, params, runs, starts, minimum) -> tuple:
+def window_of(objective, params, runs, starts, minimum) -> tuple:
     """The lecture's window when known, else the box of the starts, the minimum and the runs
     that did not diverge; padded, and always holding the starts and the minimum."""
     anchors = list(starts) + (list(minimum.points) if minimum is not None else [])
@@ -151,13 +157,10 @@ def _contours(ax, surface, minimum) -> None:
                norm=LogNorm(low, high), cmap="viridis", linewidths=0.6, alpha=0.8, zorder=1)
 
 
-def _path(ax, run, window, color) -> bool:
-    """Draws the run's path; returns whether it was marked as diverged."""
+def visible_path(run, window):
+    """The run's iterates as drawn: a diverged run up to where it leaves the window (or its
+    last finite iterate), points far outside as NaN gaps; and that exit point, or None."""
     x = run.column("x")
-    if x is None or x.ndim != 2 or x.shape[1] != 2 or len(x) == 0:
-        print(f"note: run {run.run_id} ({run.label}) has no recorded iterates; its path is left out",
-              file=sys.stderr)
-        return False
     xmin, xmax, ymin, ymax = window
     finite = np.isfinite(x).all(axis=1)
     with np.errstate(invalid="ignore"):
@@ -166,7 +169,7 @@ def _path(ax, run, window, color) -> bool:
     if run.diverged:
         inside_at = np.flatnonzero(inside)
         if inside_at.size == 0:
-            return False
+            return np.empty((0, 2)), None
         last = inside_at[-1]
         if last + 1 < len(x) and finite[last + 1]:
             divergence = _exit_point(x[last], x[last + 1], window)
@@ -178,7 +181,20 @@ def _path(ax, run, window, color) -> bool:
     centre = np.array([xmin + xmax, ymin + ymax]) / 2
     with np.errstate(invalid="ignore"):
         far = ~finite | (np.abs(x - centre) > FAR_OUTSIDE * size).any(axis=1)
-    x = np.where(far[:, None], np.nan, x)
+    return np.where(far[:, None], np.nan, x), divergence
+
+
+def _path(ax, run, window, color) -> bool:
+    """Draws the run's path; returns whether it was marked as diverged."""
+    x = run.column("x")
+    if x is None or x.ndim != 2 or x.shape[1] != 2 or len(x) == 0:
+        print(f"note: run {run.run_id} ({run.label}) has no recorded iterates; its path is left out",
+              file=sys.stderr)
+        return False
+    x, divergence = visible_path(run, window)
+    if len(x) == 0:
+        return False
+    size = np.array([window[1] - window[0], window[3] - window[2]])
     path = _thin(x, PATH_SPACING * float(np.hypot(*size)))
     ax.plot(path[:, 0], path[:, 1], color=color, linewidth=1.4, zorder=3)
     if divergence is not None:

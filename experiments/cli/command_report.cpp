@@ -1,15 +1,16 @@
 // descent report RESULTS... [-o DIR] [--targets abs|rel|grad] [--cost W] [--where KEY=VALUE]...
 //                [--traces] [--per-run] [--bootstrap B] [--bootstrap-seed S] [--profile-tau T] [--no-figures]
-//                [--lecture-figures]
+//                [--lecture-figures] [--export ioh|coco]... [--animate] [--frames N]
 // The report of docs/report.md (analysis/descent/analysis/report.hpp) and, unless
 // --no-figures, the figures analysis/plots/report_figures.py draws from its CSV files. A
 // results file of a study (a suite with a [study] table) also gets the study's report in DIR
-// (report_study).
+// (report_study). --animate writes analysis/plots/animate.py's animations of the first file.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "descent/analysis/report.hpp"
+#include "descent/core/config_error.hpp"
 #include "descent/analysis/studies/study.hpp"
 #include "descent/objectives/registry.hpp"
 #include "command.hpp"
@@ -31,6 +32,9 @@ struct ReportCommandOptions {
   double profile_tau = 1e-3;
   bool figures = true;
   bool lecture_figures = false;
+  std::vector<std::string> exports;
+  bool animate = false;
+  int frames = 120;
 };
 
 std::string shell_quote(const std::string& text) {
@@ -54,7 +58,9 @@ ReportOptions report_options(const ReportCommandOptions& command) {
                         .per_run = command.per_run,
                         .bootstrap_samples = command.bootstrap_samples,
                         .bootstrap_seed = command.bootstrap_seed,
-                        .profile_tau = command.profile_tau};
+                        .profile_tau = command.profile_tau,
+                        .exports = {}};
+  for (const auto& format : command.exports) options.exports.push_back(export_format_from(format));
   options.directory = command.directory.empty()
                           ? std::filesystem::path(command.results.front()).replace_extension("") / "report"
                           : std::filesystem::path(command.directory);
@@ -86,21 +92,29 @@ int report_study(const std::string& results_path, const std::string& directory, 
 
 namespace {
 
-// The figures of the report, drawn from the CSV files just written into `directory`, and
-// with --lecture-figures those of lecture_figures.py from the (first) results file.
+// The figures of the report, drawn from the CSV files just written into `directory`, with
+// --lecture-figures those of lecture_figures.py and with --animate the animations of
+// animate.py, both from the (first) results file.
 int draw_figures(const ReportCommandOptions& command, const std::filesystem::path& directory) {
   const auto figures = directory / "figures";
-  if (!run_plot_script("report_figures.py", {directory.string(), "-o", figures.string()})) return 1;
-  if (command.lecture_figures &&
+  if (command.figures &&
+      !run_plot_script("report_figures.py", {directory.string(), "-o", figures.string()}))
+    return 1;
+  if (command.figures && command.lecture_figures &&
       !run_plot_script("lecture_figures.py", {command.results.front(), "-o", figures.string()}))
+    return 1;
+  if (command.animate &&
+      !run_plot_script("animate.py", {command.results.front(), "-o", (directory / "animations").string(),
+                                      "--frames", std::to_string(command.frames)}))
     return 1;
   return 0;
 }
 
 int report(const ReportCommandOptions& command) {
+  if (command.frames < 2) throw ConfigError("--frames", "--frames must be at least 2");
   const ReportOptions options = report_options(command);
   for (const auto& path : write_report(options)) std::cout << "wrote " << path.string() << "\n";
-  if (command.figures && draw_figures(command, options.directory) != 0) return 1;
+  if (draw_figures(command, options.directory) != 0) return 1;
   // A study's own report, for a single results file of a study.
   if (command.results.size() == 1 &&
       study_settings_of(ResultsReader(command.results.front()).info().suite_toml, command.results.front()))
@@ -132,6 +146,14 @@ void add_report_command(CLI::App& app, Action& action) {
   cmd->add_flag("!--no-figures", options->figures, "tables only, no matplotlib figures");
   cmd->add_flag("--lecture-figures", options->lecture_figures,
                 "also the trajectories and loss curves of lecture_figures.py (first results file)");
+  cmd->add_option("--export", options->exports,
+                  "also the runs in an analyser's format: ioh (IOHprofiler/IOHanalyzer), coco (COCO's "
+                  "cocopp); repeatable")
+      ->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--animate", options->animate,
+                "also animations of the paths over the contours of each 2-D objective (GIF; MP4 with "
+                "ffmpeg), from the first results file");
+  cmd->add_option("--frames", options->frames, "frames of each animation (the recorded steps subsampled)");
   cmd->callback([&action, options] { action = [options] { return report(*options); }; });
 }
 

@@ -116,6 +116,7 @@ nlohmann::json objective_json(const ObjectiveEntry& entry, const ParamMap& param
                         {"fields", fields},
                         {"params", values},
                         {"dim", objective->dim()},
+                        {"terms", objective->num_terms()},
                         {"minima", minima},
                         {"starts", starts},
                         {"domain", {{"lower", point_json(box.lower)}, {"upper", point_json(box.upper)}}},

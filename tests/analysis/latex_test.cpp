@@ -49,3 +49,9 @@ TEST_CASE("a table float compiles with pdflatex", "[analysis][latex][pdflatex]")
   REQUIRE(std::system(command.c_str()) == 0);
   REQUIRE(std::filesystem::file_size(dir / "main.pdf") > 0);
 }
+
+TEST_CASE("a group of rows starts where the key changes, never at row 0", "[analysis][latex]") {
+  REQUIRE(group_starts({}).empty());
+  REQUIRE(group_starts({"a", "a"}).empty());
+  REQUIRE(group_starts({"a", "a", "b", "c", "c", "a"}) == std::vector<std::size_t>{2, 3, 5});
+}

@@ -395,6 +395,79 @@ class ObjectivesFromTheProgram(unittest.TestCase):
             self.assertEqual(sorted(os.listdir(os.path.join(tmp, "figures"))),
                              ["trajectories_beale.pdf", "trajectories_beale.png"])
 
+
+class MinibatchLossCurves(unittest.TestCase):
+    """loss_curves.py draws minibatch runs against examples seen with the full loss."""
+
+    def setUp(self):
+        sys.path.insert(0, SCRIPTS)
+        import loss_curves
+        import objectives
+        import results
+        self.loss_curves, self.objectives, self.results = loss_curves, objectives, results
+
+    def run_with(self, settings, trace):
+        return self.results.Run(
+            run_id="r", objective="logistic_regression", optimizer="gd", label="gd", dim=4,
+            start_index=0, repeat=0, status="max_iter", stop_reason="max_iter", iterations=20,
+            f_final=0.3, x0=None, x_final=None, params={}, objective_params={}, trace=trace,
+            settings=settings)
+
+    def test_the_program_reports_the_number_of_terms(self):
+        self.assertEqual(self.objectives.terms("logistic_regression", {"examples": np.int64(64)}), 64)
+        self.assertEqual(self.objectives.terms("beale", {}), 1)
+
+    def test_a_minibatch_run_is_drawn_with_its_full_loss_against_examples_seen(self):
+        nan = float("nan")
+        minibatch = self.run_with({"batch.size": np.int64(8)}, {
+            "iter": np.array([0.0, 10.0, 20.0]), "f": np.array([0.9, 0.1, 0.2]),
+            "full_loss": np.array([0.7, nan, 0.5])})
+        x, loss = self.loss_curves._loss(minibatch, None, 64)
+        self.assertEqual(x.tolist(), [0.0, 160.0])
+        self.assertEqual(loss.tolist(), [0.7, 0.5])
+
+    def test_a_full_batch_run_beside_them_sees_every_term_per_iteration(self):
+        full = self.run_with({}, {"iter": np.array([0.0, 1.0, 2.0]), "f": np.array([0.7, 0.6, 0.55])})
+        x, loss = self.loss_curves._loss(full, None, 64)
+        self.assertEqual(x.tolist(), [0.0, 64.0, 128.0])
+        self.assertEqual(loss.tolist(), [0.7, 0.6, 0.55])
+        x, _ = self.loss_curves._loss(full, None, None)
+        self.assertEqual(x.tolist(), [0.0, 1.0, 2.0])
+
+
+class ReportFigureColours(unittest.TestCase):
+    """report_figures.py colours a sweep by the swept value, read from runs.csv rows."""
+
+    def setUp(self):
+        sys.path.insert(0, SCRIPTS)
+        import report_figures
+        self.report_figures = report_figures
+
+    @staticmethod
+    def row(label, optimizer, lr, momentum=""):
+        return {"label": label, "optimizer": optimizer, "optimizer.lr": lr, "optimizer.momentum": momentum}
+
+    def test_a_sweep_over_lr_is_found_with_a_fixed_method_beside_it(self):
+        runs = [self.row(f"gd lr={lr}", "gd", lr) for lr in ("0.01", "0.1", "0.3")]
+        runs.append(self.row("nesterov", "nesterov", "0.05", "0.9"))
+        labels = [row["label"] for row in runs]
+        parameter, values, method = self.report_figures.swept_values(labels, runs)
+        self.assertEqual(parameter, "lr")
+        self.assertEqual(values, {"gd lr=0.01": 0.01, "gd lr=0.1": 0.1, "gd lr=0.3": 0.3, "nesterov": 0.05})
+        styles, bar = self.report_figures.styles_for(labels, runs)
+        self.assertEqual(bar[4], "lr")
+        self.assertEqual(bar[5], ["gd", "nesterov"])
+        self.assertNotEqual(styles["gd lr=0.01"]["linestyle"], styles["nesterov"]["linestyle"])
+
+    def test_two_swept_parameters_or_two_values_are_no_sweep_colouring(self):
+        two = [self.row(f"gd {lr}", "gd", lr) for lr in ("0.01", "0.1")]
+        self.assertIsNone(self.report_figures.swept_values([row["label"] for row in two], two))
+        both = [self.row(f"m {lr} {b}", "momentum", lr, b) for lr, b in (("0.1", "0.5"), ("0.2", "0.9"), ("0.3", "0.5"))]
+        self.assertIsNone(self.report_figures.swept_values([row["label"] for row in both], both))
+        styles, bar = self.report_figures.styles_for([row["label"] for row in both], both)
+        self.assertIsNone(bar)
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
         sys.exit(f"usage: {sys.argv[0]} ANALYSIS_PLOTS_DIR")

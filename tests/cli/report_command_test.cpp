@@ -185,7 +185,7 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
             std::string(std::istreambuf_iterator<char>(b), {}));
   }
   SECTION("every .tex compiles with pdflatex") {
-    for (const char* table : {"summary.tex", "ert.tex"}) {
+    for (const char* table : {"summary.tex", "ert.tex", "best_settings.tex"}) {
       std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
                                          "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
       const std::string command = "cd '" + out.string() +
@@ -304,7 +304,8 @@ TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles, --
     const auto done = report({results.string(), "-o", out.string(), "--per-run"});
     INFO(done.err);
     REQUIRE(done.exit_status == 0);
-    for (const char* table : {"summary.tex", "ert.tex", "runs.tex"}) {
+    for (const char* table : {"summary.tex", "ert.tex", "runs.tex", "best_settings.tex"}) {
+      if (std::string(table) == "best_settings.tex" && !fs::exists(out / table)) continue;  // sweeps only
       std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
                                          "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
       INFO(table);
@@ -312,5 +313,298 @@ TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles, --
                            "' && pdflatex -interaction=nonstopmode -halt-on-error main.tex > latex.log 2>&1")
                               .c_str()) == 0);
     }
+  }
+}
+
+namespace {
+
+std::vector<std::string> lines_of(const fs::path& path) {
+  std::ifstream in(path);
+  REQUIRE(in);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> split(const std::string& text, const std::string& separator) {
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  for (std::size_t at; (at = text.find(separator, begin)) != std::string::npos; begin = at + separator.size())
+    parts.push_back(text.substr(begin, at - begin));
+  parts.push_back(text.substr(begin));
+  return parts;
+}
+
+// One dimension's three lines of an .info file, as both formats document them.
+struct InfoBlock {
+  std::map<std::string, std::string> keys;  // funcId → "1", algId → "'gd lr=0.1'", …
+  std::string comment;
+  std::string data_file;
+  std::vector<std::tuple<int, long long, double>> runs;  // instance, evaluations, best
+};
+
+std::vector<InfoBlock> read_info(const fs::path& path) {
+  const auto lines = lines_of(path);
+  std::vector<InfoBlock> blocks;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    REQUIRE(i + 2 < lines.size());
+    InfoBlock block;
+    for (const auto& pair : split(lines[i], ", ")) {
+      const auto parts = split(pair, " = ");
+      REQUIRE(parts.size() == 2);
+      block.keys[parts[0]] = parts[1];
+    }
+    REQUIRE(lines[i + 1].starts_with("%"));
+    block.comment = lines[i + 1];
+    const auto entries = split(lines[i + 2], ", ");
+    block.data_file = entries[0];
+    for (std::size_t e = 1; e < entries.size(); ++e) {
+      const auto colon = entries[e].find(':');
+      const auto bar = entries[e].find('|');
+      REQUIRE((colon != std::string::npos && bar != std::string::npos && colon < bar));
+      block.runs.emplace_back(std::stoi(entries[e].substr(0, colon)),
+                              std::stoll(entries[e].substr(colon + 1, bar - colon - 1)),
+                              std::stod(entries[e].substr(bar + 1)));
+    }
+    blocks.push_back(std::move(block));
+    i += 2;
+  }
+  return blocks;
+}
+
+// The blocks of a raw-data file: each begins with a header line (`header_start`), then rows of
+// numbers.
+std::vector<std::vector<std::vector<double>>> read_blocks(const fs::path& path, const std::string& header_start) {
+  std::vector<std::vector<std::vector<double>>> blocks;
+  for (const auto& line : lines_of(path)) {
+    if (line.starts_with(header_start)) {
+      blocks.emplace_back();
+      continue;
+    }
+    REQUIRE_FALSE(blocks.empty());
+    std::istringstream fields(line);
+    std::vector<double> row;
+    for (std::string field; fields >> field;) row.push_back(std::stod(field));
+    blocks.back().push_back(row);
+  }
+  return blocks;
+}
+
+// The report (with `options`) of kSuite's runs, in DIR/report.
+fs::path report_of_suite(const test::TemporaryDirectory& dir, const std::vector<std::string>& options) {
+  const auto results = run_suite(dir, "quad", kSuite);
+  const auto out = dir / "report";
+  std::vector<std::string> args{results.string(), "-o", out.string()};
+  args.insert(args.end(), options.begin(), options.end());
+  const auto done = report(args);
+  INFO(done.err);
+  REQUIRE(done.exit_status == 0);
+  return out;
+}
+
+// The runs of runs.csv with this label and instance, in file order.
+std::vector<Row> runs_of(const std::vector<Row>& runs, const std::string& label, const std::string& instance) {
+  std::vector<Row> mine;
+  for (const Row& row : runs)
+    if (row.at("label") == label && row.at("instance") == instance) mine.push_back(row);
+  return mine;
+}
+
+}  // namespace
+
+TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a block per run",
+          "[cli][report][export]") {
+  const test::TemporaryDirectory dir;
+  const auto out = report_of_suite(dir, {"--export", "ioh"});
+  const auto runs = read_csv(out / "runs.csv");
+  const auto algorithm = out / "ioh" / "gd_lr=0.1";
+  REQUIRE(fs::is_directory(out / "ioh" / "gd_lr=0.01"));
+  REQUIRE(fs::is_directory(out / "ioh" / "nesterov"));
+
+  for (const auto& [function, instance] : {std::pair{1, "quadratic κ=10"}, std::pair{2, "quadratic κ=1000"}}) {
+    INFO(instance);
+    const auto info = read_info(algorithm / ("IOHprofiler_f" + std::to_string(function) + ".info"));
+    REQUIRE(info.size() == 1);
+    const InfoBlock& block = info.front();
+    REQUIRE(block.keys.at("funcId") == std::to_string(function));
+    REQUIRE(block.keys.at("DIM") == "3");
+    REQUIRE(block.keys.at("algId") == "'gd lr=0.1'");
+    REQUIRE(block.keys.at("suite") == "'report-test'");
+    REQUIRE(block.keys.at("maximization") == "F");
+    REQUIRE(block.comment.find(instance) != std::string::npos);
+    REQUIRE(block.data_file == "data_f" + std::to_string(function) + "/IOHprofiler_f" +
+                                   std::to_string(function) + "_DIM3.dat");
+
+    const auto expected = runs_of(runs, "gd lr=0.1", instance);
+    const auto blocks = read_blocks(algorithm / block.data_file, "\"function evaluation\" \"best-so-far f(x)\"");
+    REQUIRE(blocks.size() == expected.size());
+    REQUIRE(block.runs.size() == expected.size());
+    for (std::size_t r = 0; r < blocks.size(); ++r) {
+      const auto& rows = blocks[r];
+      REQUIRE_FALSE(rows.empty());
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        REQUIRE(rows[k].size() == 2);
+        if (k > 0) {
+          REQUIRE(rows[k][0] > rows[k - 1][0]);   // evaluations increase
+          REQUIRE(rows[k][1] <= rows[k - 1][1]);  // best so far never worsens
+        }
+      }
+      // The block ends at the run's end: its cost and its best f − f* (f* = 0).
+      const double cost = std::stod(expected[r].at("cost"));
+      const double f_final = std::stod(expected[r].at("f_final"));
+      REQUIRE(rows.back()[0] == std::ceil(cost));
+      REQUIRE(rows.back()[1] <= f_final * (1 + 1e-9));
+      const auto& [instance_id, evals, best] = block.runs[r];
+      REQUIRE(instance_id == std::stoi(expected[r].at("start_index")) + 1);
+      REQUIRE(evals == static_cast<long long>(rows.back()[0]));
+      REQUIRE_THAT(best, Catch::Matchers::WithinRel(rows.back()[1], 1e-5));
+    }
+  }
+}
+
+TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and .rdat files",
+          "[cli][report][export]") {
+  const test::TemporaryDirectory dir;
+  const auto out = report_of_suite(dir, {"--export", "coco"});
+  const auto runs = read_csv(out / "runs.csv");
+  const auto algorithm = out / "coco" / "nesterov";
+  const auto info = read_info(algorithm / "bbobexp_f2.info");
+  REQUIRE(info.size() == 1);
+  const InfoBlock& block = info.front();
+  REQUIRE(block.keys.at("suite") == "'bbob'");  // the testbed cocopp applies
+  REQUIRE(block.comment.find("descent suite report-test") != std::string::npos);
+  REQUIRE(block.keys.at("funcId") == "2");
+  REQUIRE(block.keys.at("DIM") == "3");
+  REQUIRE(block.keys.at("Precision") == "1.000e-08");
+  REQUIRE(block.keys.at("algId") == "'nesterov'");
+  REQUIRE(block.keys.at("logger") == "'bbob'");
+  REQUIRE(block.keys.at("data_format") == "'bbob-new2'");
+  REQUIRE(block.data_file == "data_f2/bbobexp_f2_DIM3.dat");
+
+  const auto expected = runs_of(runs, "nesterov", "quadratic κ=1000");
+  const auto stem = (algorithm / block.data_file).replace_extension("");
+  const auto dat = read_blocks(stem.string() + ".dat", "%");
+  const auto tdat = read_blocks(stem.string() + ".tdat", "%");
+  const auto rdat = read_blocks(stem.string() + ".rdat", "%");
+  REQUIRE(dat.size() == expected.size());
+  REQUIRE(tdat.size() == expected.size());
+  REQUIRE(rdat.size() == expected.size());
+  for (std::size_t r = 0; r < expected.size(); ++r) {
+    INFO("run " << r);
+    REQUIRE(rdat[r].empty());  // no restarts
+    // .dat: a row at the first evaluation and whenever best f − f* reaches a new 10^(i/5).
+    int previous_level = std::numeric_limits<int>::max();
+    for (std::size_t k = 0; k < dat[r].size(); ++k) {
+      const auto& row = dat[r][k];
+      REQUIRE(row.size() == 5);
+      REQUIRE(row[1] == 0.0);                                 // no constraint evaluations
+      REQUIRE_THAT(row[4], Catch::Matchers::WithinAbs(row[2], 1e-12 * std::abs(row[2]) + 1e-300));  // f* = 0
+      if (k > 0) {
+        REQUIRE(row[0] > dat[r][k - 1][0]);
+        const int level = static_cast<int>(std::floor(5 * std::log10(row[2]) + 1e-9));
+        REQUIRE(level < previous_level);
+        previous_level = level;
+      } else {
+        previous_level = static_cast<int>(std::floor(5 * std::log10(row[2]) + 1e-9));
+      }
+    }
+    // .tdat ends at the run's end, which the .info entry states too.
+    const auto& [instance_id, evals, best] = block.runs[r];
+    REQUIRE(instance_id == std::stoi(expected[r].at("start_index")) + 1);
+    REQUIRE(evals == static_cast<long long>(std::ceil(std::stod(expected[r].at("cost")))));
+    REQUIRE(tdat[r].back()[0] == static_cast<double>(evals));
+    REQUIRE_THAT(best, Catch::Matchers::WithinRel(tdat[r].back()[2], 0.06));  // %.1e in the .info
+    REQUIRE(dat[r].back()[2] >= tdat[r].back()[2]);
+  }
+}
+
+TEST_CASE("report on a sweep writes the sensitivity data and the best setting by its rule",
+          "[cli][report]") {
+  const test::TemporaryDirectory dir;
+  const auto out = report_of_suite(dir, {});
+  const auto runs = read_csv(out / "runs.csv");
+  const auto ert = read_csv(out / "ert.csv");
+
+  // Only gd is swept (over lr): a cell per instance, two settings each.
+  const auto best = read_csv(out / "best_settings.csv");
+  REQUIRE(best.size() == 2);
+  for (const Row& cell : best) {
+    INFO(cell.at("objective"));
+    REQUIRE(cell.at("optimizer") == "gd");
+    REQUIRE(cell.at("settings") == "2");
+    // The rule, recomputed: the smallest ERT to 10^-4, then the smaller median final f − f*.
+    std::vector<std::tuple<double, double, std::string>> candidates;
+    for (const std::string label : {"gd lr=0.01", "gd lr=0.1"}) {
+      double e = 0;
+      for (const Row& row : ert)
+        if (row.at("objective") == cell.at("objective") && row.at("label") == label &&
+            std::abs(std::stod(row.at("target")) - 1e-4) < 1e-12)
+          e = std::stod(row.at("ert"));
+      std::vector<double> gaps;
+      for (const Row& run : runs_of(runs, label, cell.at("objective"))) gaps.push_back(std::stod(run.at("f_final")));
+      candidates.emplace_back(e, median(gaps), label);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    REQUIRE(cell.at("label") == std::get<2>(candidates.front()));
+    REQUIRE(cell.at("setting") == "lr=" + std::get<2>(candidates.front()).substr(6));
+  }
+
+  const auto sweeps = read_csv(out / "sweeps.csv");
+  REQUIRE(sweeps.size() == 4);  // 2 instances × 2 values of lr
+  for (const Row& row : sweeps) {
+    REQUIRE(row.at("parameter") == "lr");
+    REQUIRE(row.at("runs") == "3");
+    std::vector<double> gaps;
+    for (const Row& run : runs_of(runs, "gd lr=" + row.at("value"), row.at("objective")))
+      gaps.push_back(std::stod(run.at("f_final")));
+    REQUIRE_THAT(std::stod(row.at("f_gap_median")), Catch::Matchers::WithinRel(median(gaps), 1e-12));
+  }
+  REQUIRE(std::stod(sweeps[0].at("value")) < std::stod(sweeps[1].at("value")));
+}
+
+TEST_CASE("report --animate writes a GIF per 2-D instance and start, one frame per recorded step up to --frames",
+          "[cli][report][figures]") {
+  const test::TemporaryDirectory dir;
+  const auto results = run_suite(dir, "rosen", R"(
+name = "animate-test"
+[run]
+max_iter = 30
+record = { every = 1 }
+[[objective]]
+name = "rosenbrock"
+starts = [[-1.2, 1.0]]
+[[optimizer]]
+name = "gd"
+lr = 1e-3
+[[optimizer]]
+name = "nesterov"
+lr = 1e-3
+)");
+  const auto count_frames = [](const fs::path& gif) {
+    const auto python = test::run_program(
+        {"/usr/bin/python3", "-c", "import sys; from PIL import Image; print(Image.open(sys.argv[1]).n_frames)",
+         gif.string()});
+    INFO(python.err);
+    REQUIRE(python.exit_status == 0);
+    return std::stoi(python.out);
+  };
+  const auto gif = dir / "subsampled" / "animations" / "animation_rosenbrock_start0.gif";
+  SECTION("31 recorded steps subsampled to 10 frames") {
+    const auto done = report({results.string(), "-o", (dir / "subsampled").string(), "--animate", "--frames", "10"});
+    INFO(done.err);
+    REQUIRE(done.exit_status == 0);
+    REQUIRE(count_frames(gif) == 10);
+  }
+  SECTION("fewer steps than --frames: one frame per recorded step") {
+    const auto done = report({results.string(), "-o", (dir / "subsampled").string(), "--animate", "--frames", "100"});
+    INFO(done.err);
+    REQUIRE(done.exit_status == 0);
+    REQUIRE(count_frames(gif) == 31);
+  }
+  SECTION("--frames below 2 is a usage error") {
+    const auto done = report({results.string(), "-o", (dir / "bad").string(), "--animate", "--frames", "1"});
+    REQUIRE(done.exit_status == 2);
+    REQUIRE(done.err.find("--frames") != std::string::npos);
   }
 }

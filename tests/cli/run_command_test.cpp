@@ -153,7 +153,7 @@ TEST_CASE("show, list and inspect answer, and an unknown name is a usage error",
   REQUIRE(test::run_descent({"inspect", "/nonexistent/file.h5"}).exit_status == 2);
 }
 
-TEST_CASE("an output holding another suite's results is refused; an edited suite resumes into it",
+TEST_CASE("an output holding another suite's results is refused, and an edited suite resumes into it",
           "[cli][errors]") {
   test::TemporaryDirectory dir;
   const auto out = dir / "out.h5";

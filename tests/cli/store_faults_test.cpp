@@ -45,8 +45,8 @@ std::size_t stored_runs(const fs::path& path) { return ResultsReader(path).index
 
 }  // namespace
 
-TEST_CASE("a second writer of one output exits 2 naming the first; a lock left by kill -9 is "
-          "taken over",
+TEST_CASE("a second writer of one output exits 2 naming the first, and a lock left by kill -9 "
+          "is taken over",
           "[cli][faults][lock]") {
   test::TemporaryDirectory dir;
   const auto suite = write_file(dir / "slow.toml", gd_suite("slow", 40, 200000));

@@ -123,7 +123,7 @@ TEST_CASE("minibatch runs record the epoch and the full loss", "[driver][minibat
   REQUIRE(r.grad_norm_final == g.norm());
 }
 
-TEST_CASE("an unclipped step from the cliff's wall jumps far away; a clipped one does not",
+TEST_CASE("an unclipped step from the cliff's wall jumps far away, and a clipped one does not",
           "[driver][clipping][cliff]") {
   const auto cliff = objective("cliff");
   const Vector on_wall{{0.0, 0.0}};

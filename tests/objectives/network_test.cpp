@@ -15,6 +15,7 @@
 #include "support/tolerances.hpp"
 
 using namespace descent;
+using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
 namespace {
@@ -90,6 +91,38 @@ TEST_CASE("a linear recurrence scales the gradient along eigenvector qᵢ by λ�
   REQUIRE(measured[0] > 10.0 * measured[T]);
 }
 
+TEST_CASE("with eigen_components a recurrence records cᵢ,ₜ = λᵢ^(T−t)‖qᵢᵀ∂f/∂h_T‖, signed",
+          "[training][recurrence][theory]") {
+  const LinearRecurrence rnn({.steps = 9, .sequences = 5, .eigenvalues = {-1.4, 0.8, 0.3}, .eigen_components = true});
+  const Index T = rnn.steps(), n = 3;
+  const Vector x = rnn.standard_starts().front();
+  const Matrix projected_T = rnn.eigenvectors().transpose() * rnn.hidden_gradients(x).back();
+  const auto names = rnn.diagnostic_names();
+  REQUIRE(static_cast<Index>(names.size()) == (T + 1) * (1 + n));
+  REQUIRE(names[static_cast<std::size_t>(T + 1)] == "hidden_grad_q0_0");
+  REQUIRE(names.back() == "hidden_grad_q2_9");
+  Vector measured;
+  rnn.diagnostics(x, measured);
+  REQUIRE(measured.size() == static_cast<Index>(names.size()));
+  for (Index i = 0; i < n; ++i)
+    for (Index t = 0; t <= T; ++t) {
+      INFO("i = " << i << ", t = " << t);
+      // Rounding from the larger directions: relative to ‖∂f/∂hₜ‖ (measured[t]), not to cᵢ,ₜ.
+      const double predicted = std::pow(rnn.eigenvalues()[i], static_cast<double>(T - t)) * projected_T.row(i).norm();
+      REQUIRE_THAT(measured[(T + 1) * (1 + i) + t], WithinAbs(predicted, 1e-12 * measured[t]));
+    }
+}
+
+TEST_CASE("without the opt-in diagnostics the network objectives store no new key and record no new column",
+          "[training][recurrence][deep_linear]") {
+  const ObjectiveEntry recurrence = linear_recurrence_entry();
+  const ObjectiveEntry deep = deep_linear_entry();
+  REQUIRE_FALSE(recurrence.normalize({}).contains("eigen_components"));
+  REQUIRE_FALSE(deep.normalize({}).contains("product_gradient"));
+  REQUIRE(LinearRecurrence({.steps = 4}).diagnostic_names().size() == 5);
+  REQUIRE(DeepLinear({}).diagnostic_names().empty());
+}
+
 TEST_CASE("the recurrence's start has the prescribed spectrum", "[training][recurrence]") {
   const LinearRecurrence rnn({.hidden = 4, .rho = 0.8});
   const Vector x = rnn.standard_starts().front();
@@ -124,6 +157,22 @@ TEST_CASE("at the scaled orthogonal start every layer's gradient norm is s^(L−
       INFO("s = " << s << ", block " << block.name);
       REQUIRE_THAT(g.segment(block.offset, block.size).norm(), WithinRel(predicted, 1e-12));
     }
+  }
+}
+
+TEST_CASE("with product_gradient ‖∂f/∂W₁‖/‖∂f/∂M‖ is s^(L−1) at the scaled orthogonal start, for every s",
+          "[training][deep_linear][theory]") {
+  for (const double s : {0.2, 1.0, 2.5}) {
+    INFO("s = " << s);
+    const DeepLinear network({.depth = 5, .width = 3, .examples = 7, .init_scale = s, .product_gradient = true});
+    const Vector x = network.standard_starts().front();
+    REQUIRE(network.diagnostic_names() == std::vector<std::string>{"grad_norm_product"});
+    Vector product_gradient, g;
+    network.diagnostics(x, product_gradient);
+    network.gradient(x, g);
+    const ParameterBlock first = network.parameter_blocks().front();
+    REQUIRE_THAT(g.segment(first.offset, first.size).norm() / product_gradient[0],
+                 WithinRel(std::pow(s, 4.0), 1e-12));
   }
 }
 

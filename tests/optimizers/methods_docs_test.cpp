@@ -1,8 +1,13 @@
 // docs/methods.md agrees with the registry: a section `### \`name\`` for every registered
 // method and for no other, each with a parameter table that lists every parameter with its
-// default and rule, and nothing else.
+// default and rule, and nothing else. Run with DESCENT_UPDATE_DOCS=1, the test first writes
+// what the registry says: a section for a method that has none (its formula, parameter table
+// and reference, after the section of the method before it in the registry), the registry's
+// table where a table disagrees, no section for a method that is not registered
+// (docs/extending.md).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -16,8 +21,10 @@ using namespace descent;
 
 namespace {
 
+const std::string kDocPath = std::string(DESCENT_SOURCE_DIR) + "/docs/methods.md";
+
 std::vector<std::string> doc_lines() {
-  std::ifstream in(std::string(DESCENT_SOURCE_DIR) + "/docs/methods.md");
+  std::ifstream in(kDocPath);
   REQUIRE(in);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -85,19 +92,85 @@ std::string expected_table(const OptimizerEntry& entry) {
   return table;
 }
 
+std::set<Row> expected_rows(const OptimizerEntry& entry) {
+  std::set<Row> rows;
+  for (const auto& f : entry.fields) rows.insert(row_of(f.name, f.default_text, f.rule));
+  return rows;
+}
+
+// The section of a method the docs lack: formula, parameter table, reference.
+std::string expected_section(const OptimizerEntry& entry) {
+  std::string section = "### `" + entry.doc.name + "`\n\n";
+  std::stringstream formula(entry.doc.formula);
+  for (std::string line; std::getline(formula, line);) section += "    " + line + "\n";
+  return section + "\n" + expected_table(entry) + "\nReference: " + entry.doc.source + ".\n\n";
+}
+
+bool is_section_of(const std::string& line) { return line.rfind("### `", 0) == 0; }
+std::string section_name(const std::string& line) { return trimmed(line.substr(4)); }
+
+// Writes docs/methods.md as the registry says (the header comment above).
+void update_methods_doc(const std::map<std::string, std::set<Row>>& documented) {
+  const auto lines = doc_lines();
+  std::map<std::string, const OptimizerEntry*> registered;
+  for (const auto& entry : optimizer_registry()) registered[entry.doc.name] = &entry;
+  // Each missing section goes after the section of the method registered before it.
+  std::map<std::string, std::string> inserted_after;
+  std::string previous;
+  for (const auto& entry : optimizer_registry()) {
+    if (documented.count(entry.doc.name) == 0) inserted_after[previous] += expected_section(entry);
+    previous = entry.doc.name;
+  }
+  std::string text;
+  std::string section;  // the method whose section the line is in, "" outside one
+  bool before_first_section = true, skipping_table = false;
+  const auto close_section = [&] {
+    if (!section.empty()) text += inserted_after[section];
+  };
+  for (const auto& line : lines) {
+    if (line.rfind("#", 0) == 0) {
+      close_section();
+      section = is_section_of(line) ? section_name(line) : "";
+      if (!section.empty() && before_first_section) {
+        text += inserted_after[""];
+        before_first_section = false;
+      }
+      if (!section.empty() && registered.count(section) == 0) section = "(unregistered)";
+    }
+    if (section == "(unregistered)") continue;
+    if (skipping_table) {
+      if (line.rfind("|", 0) == 0) continue;
+      skipping_table = false;
+    }
+    if (line == kTableHeader && registered.count(section) == 1 &&
+        documented.at(section) != expected_rows(*registered.at(section))) {
+      text += expected_table(*registered.at(section));
+      skipping_table = true;
+      continue;
+    }
+    text += line + "\n";
+  }
+  close_section();
+  std::ofstream(kDocPath) << text;
+}
+
+bool updating_docs() {
+  const char* update = std::getenv("DESCENT_UPDATE_DOCS");
+  return update != nullptr && std::string(update) == "1";
+}
+
 }  // namespace
 
 TEST_CASE("docs/methods.md documents every registered method and its parameters, and nothing else",
           "[optimizers][docs]") {
+  if (updating_docs()) update_methods_doc(documented_methods());
   const auto documented = documented_methods();
   std::set<std::string> registered;
   for (const auto& entry : optimizer_registry()) {
     registered.insert(entry.doc.name);
     INFO("method " << entry.doc.name << "; the registry's table:\n" << expected_table(entry));
     REQUIRE(documented.count(entry.doc.name) == 1);
-    std::set<Row> expected;
-    for (const auto& f : entry.fields) expected.insert(row_of(f.name, f.default_text, f.rule));
-    CHECK(documented.at(entry.doc.name) == expected);
+    CHECK(documented.at(entry.doc.name) == expected_rows(entry));
   }
   for (const auto& [name, rows] : documented) {
     INFO("documented method " << name);

@@ -1,20 +1,17 @@
 // The conditioning study on a copy with κ the shipped study does not use (30 and 3000, n = 6),
 // and gradient descent also at lr = 1/L: every prediction must follow the stored values.
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 using namespace descent;
 using Catch::Matchers::WithinRel;
 
 namespace {
 
-const char* const kCopy = R"toml(
-name = "conditioning-copy"
-[study]
-kind = "conditioning"
-[run]
-max_iter = 100000
+const test::StudyCopy kCopy = {.kind = "conditioning",
+                               .run = R"toml(max_iter = 100000
 record = { log = 100, x = true }
-stop = { grad_norm = 1e-11 }
+stop = { grad_norm = 1e-11 })toml",
+                               .body = R"toml(
 [[objective]]
 name = "quadratic"
 params = { dim = 6, rotate = true, rotation_seed = 5 }
@@ -37,14 +34,13 @@ name = "newton"
 name = "adam"
 lr = 0.01
 run = { max_iter = 2000 }
-)toml";
+)toml"};
 
 }  // namespace
 
 TEST_CASE("a copy of the conditioning study predicts GD's and heavy ball's rates from its own κ",
           "[studies][conditioning]") {
-  test::StudyRun study;
-  test::run_study(study, "conditioning-copy", kCopy);
+  const test::StudyRun study(kCopy);
   for (const double kappa : {30.0, 3000.0}) {
     const std::string instance = "kappa=" + std::string(kappa == 30.0 ? "30" : "3000") + ";";
     INFO("κ = " << kappa);

@@ -1,27 +1,21 @@
 // The label-smoothing study on a copy with K = 4 classes and α the shipped study does not use:
 // the logit gap is log((1 − α + α/K)/(α/K)).
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 using namespace descent;
 using Catch::Matchers::WithinRel;
 
 TEST_CASE("a copy of the label-smoothing study predicts the logit gap from its own α and K",
           "[studies][label_smoothing]") {
-  test::StudyRun study;
-  test::run_study(study, "smoothing-copy", R"toml(
-name = "smoothing-copy"
-[study]
-kind = "label_smoothing"
-[run]
-max_iter = 2000
-stop = { grad_norm = 1e-10 }
+  const test::StudyRun study({.kind = "label_smoothing", .run = R"toml(max_iter = 2000
+stop = { grad_norm = 1e-10 })toml", .body = R"toml(
 [[objective]]
 name = "softmax_regression"
 params = { examples = 80, features = 3, classes = 4, separation = 20.0, l2 = 1e-8 }
 sweep = { label_smoothing = [0.0, 0.15, 0.25] }
 [[optimizer]]
 name = "lbfgs"
-)toml");
+)toml"});
   for (const double alpha : {0.15, 0.25}) {
     INFO("α = " << alpha);
     const auto row = test::the_row(study.rows, "logit gap", "", alpha == 0.15 ? "alpha=0.15;" : "alpha=0.25;");

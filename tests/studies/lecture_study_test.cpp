@@ -1,18 +1,12 @@
 // The lecture study on a copy from one start with a shorter cap and an Adam too slow to arrive:
 // each claim's verdict follows what the results show.
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 using namespace descent;
 
 TEST_CASE("a copy of the lecture study marks each claim by what its runs did", "[studies][lecture]") {
-  test::StudyRun study;
-  test::run_study(study, "lecture-copy", R"toml(
-name = "lecture-copy"
-[study]
-kind = "lecture"
-[run]
-max_iter = 3000
-stop = { step_norm = 1e-12 }
+  const test::StudyRun study({.kind = "lecture", .run = R"toml(max_iter = 3000
+stop = { step_norm = 1e-12 })toml", .body = R"toml(
 [[objective]]
 name = "beale"
 starts = [[2.0, -2.0]]
@@ -32,7 +26,7 @@ eps_placement = "outside"
 [[optimizer]]
 name = "adam"
 lr = 1e-6
-)toml");
+)toml"});
   REQUIRE(study.rows.size() == 4);  // one claim per method present
   const auto verdict = [&](const std::string& quantity) {
     const auto row = test::the_row(study.rows, quantity);

@@ -1,21 +1,15 @@
 // The regularized-Newton study on a copy with a saddle of index 2 (|λ| = 1, 2, 4, two negated)
 // and α, δ the shipped study does not use: each variant's predicted growth is the closed form
 // max |1 − λ/(m(λ) + α)|.
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 using namespace descent;
 using Catch::Matchers::WithinRel;
 
 TEST_CASE("a copy of the regularized-Newton study predicts escape factors from its own α and δ",
           "[studies][regularized_newton]") {
-  test::StudyRun study;
-  test::run_study(study, "regularized-copy", R"toml(
-name = "regularized-copy"
-[study]
-kind = "regularized_newton"
-[run]
-max_iter = 40
-record = { every = 1, x = true }
+  const test::StudyRun study({.kind = "regularized_newton", .run = R"toml(max_iter = 40
+record = { every = 1, x = true })toml", .body = R"toml(
 [[objective]]
 name = "quadratic"
 params = { dim = 4, kappa = 20 }
@@ -48,7 +42,7 @@ label = "clamped"
 regularization = "clamp"
 alpha = 1.0
 delta = 0.01
-)toml");
+)toml"});
   // Eigenvalues −1, −2, 4: saddle-free |1 − λ/(|λ| + α)| is largest at λ = −2: 1 + 2/2.5;
   // damped (H + 4I): 1 + 2/2 at λ = −2; clamped: 1 + 2/(0.01 + 1) at λ = −2.
   const std::vector<std::pair<std::string, double>> growth = {

@@ -1,6 +1,6 @@
 // The second-order study on Rosenbrock from a start the shipped study does not use: Newton's
 // predicted constant eₖ₊₁/eₖ² = ½‖H*⁻¹T[u, u]‖ lies within the closed-form range over unit u.
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 #include <Eigen/Dense>
 #include <numbers>
@@ -24,15 +24,9 @@ double rosenbrock_newton_constant(double angle) {
 
 TEST_CASE("a copy of the second-order study predicts Newton's constant from the objective",
           "[studies][second_order_rates]") {
-  test::StudyRun study;
-  test::run_study(study, "second-order-copy", R"toml(
-name = "second-order-copy"
-[study]
-kind = "second_order_rates"
-[run]
-max_iter = 500
+  const test::StudyRun study({.kind = "second_order_rates", .run = R"toml(max_iter = 500
 record = { every = 1, x = true }
-stop = { grad_norm = 1e-13 }
+stop = { grad_norm = 1e-13 })toml", .body = R"toml(
 [[objective]]
 name = "rosenbrock"
 starts = [[-1.5, 2.0]]
@@ -44,7 +38,7 @@ name = "bfgs"
 [[optimizer]]
 name = "lbfgs"
 memory = 3
-)toml");
+)toml"});
   const auto newton = test::the_row(study.rows, "Newton: eₖ₊₁/eₖ²");
   double low = 1e300, high = 0;
   for (int i = 0; i < 3600; ++i) {

@@ -1,7 +1,7 @@
 // `descent study` finds shipped studies by name, refuses what is not a study with status 2,
 // `descent list studies` lists them, and `descent report` on a study's results file writes
 // the same study.csv as `descent study`.
-#include "studies/study_support.hpp"
+#include "support/study_copies.hpp"
 
 using namespace descent;
 
@@ -29,23 +29,16 @@ TEST_CASE("descent study refuses an unknown name and a suite without [study] wit
 }
 
 TEST_CASE("descent report on a study's results file writes the study's table again", "[studies][cli]") {
-  test::StudyRun study;
-  test::run_study(study, "clip", R"toml(
-name = "clip"
-[study]
-kind = "clipping"
-tolerance = 0.5
-[run]
-max_iter = 50
+  const test::StudyRun study({.kind = "clipping", .study = "tolerance = 0.5", .run = "max_iter = 50", .body = R"toml(
 [[objective]]
 name = "cliff"
 [[optimizer]]
 name = "gd"
 lr = 0.05
 run = { clip = { norm = 1.0 } }
-)toml");
+)toml"});
   CHECK_THAT(study.process.out, Catch::Contains("largest step ≤ its bound"));
-  const auto report = test::run_descent({"report", (study.output() / "clip.h5").string(), "-o",
+  const auto report = test::run_descent({"report", (study.output() / "clipping-copy.h5").string(), "-o",
                                          (study.directory / "report").string(), "--no-figures"});
   INFO(report.err);
   REQUIRE(report.exit_status == 0);

@@ -121,4 +121,11 @@ void write_table_float(std::ostream& out, const LatexTable& table) {
   out << "\\bottomrule\n\\end{tabular}}\n\\end{table}\n";
 }
 
+std::vector<std::size_t> group_starts(const std::vector<std::string>& keys) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    if (keys[i] != keys[i - 1]) starts.push_back(i);
+  return starts;
+}
+
 }  // namespace descent

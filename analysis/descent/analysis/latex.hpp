@@ -35,4 +35,8 @@ struct LatexTable {
 
 void write_table_float(std::ostream& out, const LatexTable& table);
 
+// The rows that begin a new group, for LatexTable::rule_before: each i > 0 with
+// keys[i] ≠ keys[i − 1] (keys[i] the group of row i, e.g. its objective instance).
+std::vector<std::size_t> group_starts(const std::vector<std::string>& keys);
+
 }  // namespace descent

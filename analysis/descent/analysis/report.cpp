@@ -8,6 +8,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -187,7 +188,7 @@ class OutputFile {
 };
 
 void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector<double>& levels,
-                 std::ostream* traces) {
+                 std::ostream* traces, std::vector<std::unique_ptr<Exporter>>& exporters) {
   if (traces) write_trace_header(*traces);
   for (ReportRun& run : loaded.runs) {
     const Trace trace = loaded.readers[run.file].run(run.row.run_id).result.trace;
@@ -196,6 +197,13 @@ void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector
                                  {options.profile_tau}, options.cost)
                           .front();
     run.end = final_measures(run.row, options.cost);
+    for (auto& exporter : exporters)
+      exporter->add({.suite = loaded.readers[run.file].info().suite_name,
+                     .instance = run.instance,
+                     .algorithm = run.solver,
+                     .f_star = std::isnan(run.f_star) ? 0.0 : run.f_star,
+                     .row = &run.row,
+                     .trace = &trace});
     if (traces)
       write_trace_rows(*traces,
                        TraceKey{run.row.run_id, run.row.label, run.instance, run.row.start_index,
@@ -349,6 +357,166 @@ void write_profiles(const Loaded& loaded, std::ostream& out) {
   write("data", data_profile(input));
 }
 
+// A cell of a sweep: the runs of one suite × objective instance × optimizer (by name) under
+// more than one label. Its swept parameters are the optimizer parameters whose values differ
+// among its runs.
+// The precision of the targets in LaTeX math.
+std::string latex_precision(TargetKind kind) {
+  switch (kind) {
+    case TargetKind::kGradient: return "\\|\\nabla f\\|";
+    case TargetKind::kRelative: return "(f - f^*)/(f(x_0) - f^*)";
+    case TargetKind::kAbsolute: return "f - f^*";
+  }
+  return "f - f^*";
+}
+
+struct SweepCell {
+  std::string suite, instance, optimizer;
+  std::vector<const Group*> groups;
+  std::vector<std::string> parameters;
+};
+
+// The index of the sweeps' target in the grid: 10⁻⁴.
+constexpr std::size_t kSweepTarget = 30;
+
+std::vector<SweepCell> sweep_cells(const std::vector<Group>& groups) {
+  std::vector<SweepCell> cells;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+  for (const Group& group : groups) {
+    const std::string& optimizer = group.runs.front()->row.optimizer;
+    const auto [it, inserted] = index.try_emplace({group.suite, group.instance, optimizer}, cells.size());
+    if (inserted) cells.push_back({group.suite, group.instance, optimizer, {}, {}});
+    cells[it->second].groups.push_back(&group);
+  }
+  std::erase_if(cells, [](const SweepCell& cell) { return cell.groups.size() < 2; });
+  for (SweepCell& cell : cells) {
+    std::map<std::string, std::set<std::string>> values;
+    for (const Group* group : cell.groups)
+      for (const ReportRun* run : group->runs)
+        for (const auto& [key, value] : run->spec.optimizer_params) values[key].insert(parameter_text(value));
+    for (const auto& [key, seen] : values)
+      if (seen.size() > 1) cell.parameters.push_back(key);
+  }
+  return cells;
+}
+
+std::string parameter_of(const ReportRun& run, const std::string& key) {
+  const auto it = run.spec.optimizer_params.find(key);
+  return it == run.spec.optimizer_params.end() ? std::string() : parameter_text(it->second);
+}
+
+// Values in numeric order when they all are numbers, else in text order.
+std::vector<std::string> ordered_values(std::vector<std::string> values) {
+  const auto numeric = [](const std::string& text, double& value) {
+    char* end = nullptr;
+    value = std::strtod(text.c_str(), &end);
+    return !text.empty() && *end == '\0';
+  };
+  double a = 0, b = 0;
+  const bool all_numbers = std::all_of(values.begin(), values.end(), [&](const std::string& v) { return numeric(v, a); });
+  std::sort(values.begin(), values.end(), [&](const std::string& x, const std::string& y) {
+    if (!all_numbers) return x < y;
+    numeric(x, a);
+    numeric(y, b);
+    return a < b;
+  });
+  return values;
+}
+
+void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>& levels, TargetKind kind,
+                  std::ostream& out) {
+  out << "suite,objective,optimizer,parameter,value,runs,successes,f_gap_median,f_gap_q1,f_gap_q3,"
+         "cost_median,cost_q1,cost_q3,target,precision\n";
+  for (const SweepCell& cell : cells)
+    for (const std::string& parameter : cell.parameters) {
+      std::map<std::string, std::vector<const ReportRun*>> by_value;
+      for (const Group* group : cell.groups)
+        for (const ReportRun* run : group->runs) by_value[parameter_of(*run, parameter)].push_back(run);
+      std::vector<std::string> values;
+      for (const auto& [value, runs] : by_value) values.push_back(value);
+      for (const std::string& value : ordered_values(values)) {
+        std::vector<double> gap, cost;
+        for (const ReportRun* run : by_value.at(value)) {
+          gap.push_back(run->row.f_final - run->f_star);
+          if (const auto& hit = run->hits[kSweepTarget]) cost.push_back((*hit)[kCost]);
+        }
+        out << csv_field(cell.suite) << ',' << csv_field(cell.instance) << ',' << csv_field(cell.optimizer)
+            << ',' << csv_field(parameter) << ',' << csv_field(value) << ',' << gap.size() << ','
+            << cost.size() << ',' << csv_number(quantile(gap, 0.5)) << ',' << csv_number(quantile(gap, 0.25))
+            << ',' << csv_number(quantile(gap, 0.75)) << ',' << csv_number(quantile(cost, 0.5)) << ','
+            << csv_number(quantile(cost, 0.25)) << ',' << csv_number(quantile(cost, 0.75)) << ','
+            << csv_number(levels[kSweepTarget]) << ',' << to_string(kind) << '\n';
+      }
+    }
+}
+
+struct BestSetting {
+  const SweepCell* cell;
+  const Group* group;
+  std::string setting;  // the swept parameters' values: "lr=0.1"
+  double ert, gap;
+  std::size_t successes;
+};
+
+// The rule: the smallest ERT to the target 10⁻⁴; among equal ERTs (all +∞ when none reaches
+// it) the smallest median final f − f*; then the first in label order.
+std::vector<BestSetting> best_settings(const std::vector<SweepCell>& cells) {
+  std::vector<BestSetting> best;
+  for (const SweepCell& cell : cells) {
+    std::optional<BestSetting> choice;
+    for (const Group* group : cell.groups) {
+      const auto costs = costs_to(*group, kSweepTarget);
+      std::vector<double> gap;
+      for (const ReportRun* run : group->runs) gap.push_back(run->row.f_final - run->f_star);
+      std::string setting;
+      for (const auto& parameter : cell.parameters)
+        setting.append(setting.empty() ? "" : " ").append(parameter + "=" + parameter_of(*group->runs.front(), parameter));
+      BestSetting candidate{&cell, group, setting, expected_running_time(costs), quantile(gap, 0.5),
+                            static_cast<std::size_t>(std::count_if(costs.begin(), costs.end(),
+                                                                   [](const RunCost& c) { return c.reached; }))};
+      const auto key = [](const BestSetting& b) { return std::pair{b.ert, std::isnan(b.gap) ? kInf : b.gap}; };
+      if (!choice || key(candidate) < key(*choice)) choice = candidate;
+    }
+    best.push_back(*choice);
+  }
+  return best;
+}
+
+void write_best_settings(const std::vector<BestSetting>& best, double target, TargetKind kind,
+                         std::ostream& out) {
+  out << "suite,objective,optimizer,settings,label,setting,runs,successes,ert,f_gap_median,target,"
+         "precision\n";
+  for (const BestSetting& b : best)
+    out << csv_field(b.cell->suite) << ',' << csv_field(b.cell->instance) << ',' << csv_field(b.cell->optimizer)
+        << ',' << b.cell->groups.size() << ',' << csv_field(b.group->label) << ',' << csv_field(b.setting)
+        << ',' << b.group->runs.size() << ',' << b.successes << ',' << csv_number(b.ert) << ','
+        << csv_number(b.gap) << ',' << csv_number(target) << ',' << to_string(kind) << '\n';
+}
+
+void write_best_settings_table(const std::vector<BestSetting>& best, TargetKind kind,
+                               const std::string& provenance, std::ostream& out) {
+  LatexTable table{.caption = "Best setting of each swept method: the smallest expected running time to $" +
+                              latex_precision(kind) +
+                              " \\leq 10^{-4}$, ties broken by the smaller median final $f - f^*$; " +
+                              provenance + ".",
+                   .label = "tab:descent-best-settings",
+                   .columns = "lllrrrr",
+                   .header = {"objective", "method", "best setting", "settings", "successes", "ERT",
+                              "$f - f^*$"},
+                   .rows = {},
+                   .rule_before = {}};
+  std::vector<std::string> instances;
+  for (const BestSetting& b : best) {
+    instances.push_back(b.cell->instance);
+    table.rows.push_back({latex_escape(b.cell->instance), latex_escape(b.cell->optimizer), latex_escape(b.setting),
+                          std::to_string(b.cell->groups.size()),
+                          std::to_string(b.successes) + "/" + std::to_string(b.group->runs.size()),
+                          latex_number(b.ert), latex_number(b.gap)});
+  }
+  table.rule_before = group_starts(instances);
+  write_table_float(out, table);
+}
+
 std::string provenance_caption(const Loaded& loaded, const ReportOptions& options) {
   std::string suites, software;
   std::set<std::string> seen_suites, seen_software;
@@ -374,7 +542,7 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
                               "$f - f^*$"},
                    .rows = {},
                    .rule_before = {}};
-  std::string previous;
+  std::vector<std::string> instances;
   for (const Group& group : groups) {
     std::vector<double> iterations, cost, gap;
     std::size_t converged = 0;
@@ -384,13 +552,13 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
       gap.push_back(run->row.f_final - run->f_star);
       converged += run->row.status == "converged" ? 1 : 0;
     }
-    if (!previous.empty() && group.instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = group.instance;
+    instances.push_back(group.instance);
     table.rows.push_back({latex_escape(group.instance), latex_escape(group.solver),
                           std::to_string(group.runs.size()), std::to_string(converged),
                           latex_number(quantile(iterations, 0.5)), latex_number(quantile(cost, 0.5)),
                           latex_number(quantile(gap, 0.5))});
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -399,10 +567,7 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
                      const std::string& provenance, std::ostream& out) {
   // Three targets of the grid: 10^0, 10^-4, 10^-8 (indices 10, 30, 50).
   const std::array<std::size_t, 3> shown{10, 30, 50};
-  const std::string precision = kind == TargetKind::kGradient ? "\\|\\nabla f\\|"
-                                : kind == TargetKind::kRelative
-                                    ? "(f - f^*)/(f(x_0) - f^*)"
-                                    : "f - f^*";
+  const std::string precision = latex_precision(kind);
   LatexTable table{
       .caption = "Expected running time (cost units) to reach $" + precision +
                  " \\leq 10^{k}$, with successful runs of all runs in brackets; " + provenance + ".",
@@ -415,10 +580,9 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
     table.header.push_back("$k = " + std::to_string(static_cast<int>(std::lround(std::log10(levels[t])))) + "$");
     table.header.push_back("");
   }
-  std::string previous;
+  std::vector<std::string> instances;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    if (!previous.empty() && groups[g].instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = groups[g].instance;
+    instances.push_back(groups[g].instance);
     std::vector<std::string> row{latex_escape(groups[g].instance), latex_escape(groups[g].solver)};
     for (std::size_t t : shown) {
       row.push_back(latex_number(cells[g][t].ert));
@@ -430,6 +594,7 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
     }
     table.rows.push_back(std::move(row));
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -442,17 +607,17 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
                               "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"},
                    .rows = {},
                    .rule_before = {}};
-  std::string previous;
+  std::vector<std::string> instances;
   for (const ReportRun& run : loaded.runs) {
     const IndexRow& r = run.row;
-    if (!previous.empty() && run.instance != previous) table.rule_before.push_back(table.rows.size());
-    previous = run.instance;
+    instances.push_back(run.instance);
     table.rows.push_back({latex_escape(run.instance), latex_escape(run.solver),
                           std::to_string(r.start_index), std::to_string(r.repeat),
                           latex_escape(r.stop_reason), std::to_string(r.iterations),
                           std::to_string(r.evals_f), std::to_string(r.evals_grad),
                           latex_number(r.f_final - run.f_star)});
   }
+  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -476,8 +641,14 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   {
     std::optional<OutputFile> traces;
     if (options.traces) traces.emplace(options.directory, "traces.csv");
-    read_traces(loaded, options, levels, traces ? &traces->out() : nullptr);
+    std::vector<std::unique_ptr<Exporter>> exporters;
+    for (const ExportFormat format : std::set(options.exports.begin(), options.exports.end()))
+      exporters.push_back(std::make_unique<Exporter>(format, options.directory, options.cost,
+                                                     loaded.readers.front().info().software_version));
+    read_traces(loaded, options, levels, traces ? &traces->out() : nullptr, exporters);
     if (traces) written.push_back(traces->close());
+    for (auto& exporter : exporters)
+      for (auto& path : exporter->finish()) written.push_back(std::move(path));
   }
   const auto groups = groups_of(loaded);
   const auto cells = ert_cells(groups, levels.size(), options);
@@ -495,6 +666,17 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   write("ert.tex", [&](std::ostream& out) {
     write_ert_table(groups, levels, cells, options.targets, provenance, out);
   });
+  const auto sweeps = sweep_cells(groups);
+  if (!sweeps.empty()) {
+    const auto best = best_settings(sweeps);
+    write("sweeps.csv", [&](std::ostream& out) { write_sweeps(sweeps, levels, options.targets, out); });
+    write("best_settings.csv", [&](std::ostream& out) {
+      write_best_settings(best, levels[kSweepTarget], options.targets, out);
+    });
+    write("best_settings.tex", [&](std::ostream& out) {
+      write_best_settings_table(best, options.targets, provenance, out);
+    });
+  }
   if (options.per_run)
     write("runs.tex", [&](std::ostream& out) { write_per_run_table(loaded, provenance, out); });
   return written;

@@ -12,6 +12,7 @@
 //   summary.tex, ert.tex   table floats
 //   traces.csv    only with `traces`: every recorded row of the selected runs
 //   runs.tex      only with `per_run`: a table float with one row per run
+//   ioh/, coco/   only with `exports`: the runs in IOHprofiler's and COCO's formats (export.hpp)
 //
 // A group is an objective instance (the objective with its parameters, named by
 // InstanceNames) × an optimizer label (which includes a sweep point) × the suite. f* of an
@@ -25,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "descent/analysis/export.hpp"
 #include "descent/analysis/targets.hpp"
 
 namespace descent {
@@ -40,6 +42,7 @@ struct ReportOptions {
   int bootstrap_samples = 1000;
   std::uint64_t bootstrap_seed = 1;
   double profile_tau = 1e-3;  // the profiles' convergence test: f − f* ≤ τ (f(x₀) − f*)
+  std::vector<ExportFormat> exports;
 };
 
 // Writes the files into options.directory (created if needed), each under a temporary name

@@ -7,12 +7,17 @@
 //   value clipping, gradient descent   ‖θₖ − θₖ₋₁‖ ≤ ε c √n      (every |gᵢ| ≤ c)
 //   with momentum                      the same divided by 1 − α
 // compared as at_most with the tolerance 1e-9 (rounding). Unclipped runs have no bound.
-// Over the stored starts and objective instances (init seeds), per method: the largest step,
-// the fraction of runs that diverged (stop reason diverged or non_finite), the median final f
-// and the median number of iterations, measured only.
+// Over the stored starts and objective instances (init seeds) and the repeats (each with its own
+// seed: its own minibatches on a finite sum), per method: the largest step, the fraction of
+// runs that diverged (stop reason diverged or non_finite), the median final f (the full loss)
+// and the median number of iterations, measured only; `starts` counts the distinct
+// (instance, start) pairs, `repeats` the distinct repeats, `runs` their product. The figure has
+// one row of panels per objective: the final f of every run, the step norms of each method's
+// first run with its bound, and the fraction diverged as one bar per method.
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "descent/analysis/studies/fits.hpp"
 #include "descent/analysis/studies/study_runs.hpp"
@@ -47,7 +52,8 @@ double largest_step(const StudyRun& run) {
 StudyResult analyse_clipping(const StudyContext& context) {
   const auto runs = load_runs(context);
   StudyResult result;
-  Figure figure{"clipping", "Largest step against its bound, and the final f of every run", {}, {}};
+  Figure figure{"clipping", "Final f of every run, largest step against its bound, and the fraction diverged", {}, {}};
+  std::map<std::string, int> methods_drawn;  // per objective: the next bar's position
 
   std::map<std::pair<std::string, std::string>, std::vector<const StudyRun*>> groups;
   std::vector<std::pair<std::string, std::string>> order;
@@ -59,7 +65,15 @@ StudyResult analyse_clipping(const StudyContext& context) {
   for (const auto& key : order) {
     const auto& group = groups[key];
     const StudyRun& first = *group.front();
-    const std::string params = parameters_text({{"runs", static_cast<double>(group.size())}});
+    std::set<std::string> starts;
+    std::set<std::int64_t> repeats;
+    for (const StudyRun* run : group) {
+      starts.insert(to_text(run->stored.spec.objective_params) + " start " + std::to_string(run->stored.spec.start_index));
+      repeats.insert(run->stored.spec.repeat);
+    }
+    const std::string params = parameters_text({{"starts", static_cast<double>(starts.size())},
+                                                {"repeats", static_cast<double>(repeats.size())},
+                                                {"runs", static_cast<double>(group.size())}});
     double largest = 0.0, diverged = 0.0;
     std::vector<double> finals, iterations;
     for (const StudyRun* run : group) {
@@ -75,13 +89,13 @@ StudyResult analyse_clipping(const StudyContext& context) {
     if (clip.value) bound_params += ";clip_value=" + number_text(*clip.value);
     result.rows.push_back(row_for(first, bound ? "largest step ≤ its bound (ε c, ε c √n, /(1 − α))" : "largest step",
                                   bound_params, bound, largest, Comparison::kAtMost, kBoundTolerance));
-    result.rows.push_back(row_for(first, "fraction of runs diverged", params, std::nullopt,
-                                  diverged / static_cast<double>(group.size())));
+    const double diverged_fraction = diverged / static_cast<double>(group.size());
+    result.rows.push_back(row_for(first, "fraction of runs diverged", params, std::nullopt, diverged_fraction));
     result.rows.push_back(row_for(first, "median final f", params, std::nullopt, median(finals)));
     result.rows.push_back(row_for(first, "median iterations", params, std::nullopt, median(iterations)));
 
     const std::string panel = first.index.objective;
-    figure.panel(panel, "run (start × instance)", "final f (diverged: last finite f)", "linear", "log");
+    figure.panel(panel, "run (instance × start × repeat)", "final f (diverged: last finite f)", "linear", "log");
     std::vector<double> x, y;
     for (std::size_t i = 0; i < group.size(); ++i) {
       x.push_back(static_cast<double>(i));
@@ -97,6 +111,9 @@ StudyResult analyse_clipping(const StudyContext& context) {
       figure.line(steps_panel, first.index.label, "predicted",
                   {static_cast<double>(std::max<std::int64_t>(k.front(), 1)), static_cast<double>(k.back())},
                   {*bound, *bound});
+    const std::string diverged_panel = first.index.objective + ": runs diverged";
+    figure.panel(diverged_panel, "method", "fraction of runs diverged");
+    figure.bar(diverged_panel, first.index.label, methods_drawn[first.index.objective]++, diverged_fraction);
   }
   result.figures = {figure};
   result.notes = {"The step-norm panels show each method's first run; the dashed line is its bound."};

@@ -47,12 +47,13 @@ struct StudyRow {
   Verdict verdict(double study_tolerance) const;
 };
 
-// Figure data: lines (measured or predicted, x against y) and heat-map cells (x, y, value) in
-// named panels; analysis/plots/study_figures.py draws them.
+// Figure data: lines (measured or predicted, x against y), bars (one per series, at position x,
+// height y) and heat-map cells (x, y, value) in named panels; analysis/plots/study_figures.py
+// draws them.
 struct FigurePoint {
   std::string panel;
   std::string series;
-  std::string role;  // "measured", "predicted" or "cell"
+  std::string role;  // "measured", "predicted", "bar" or "cell"
   double x = 0.0;
   double y = 0.0;
   double value = 0.0;  // cells only
@@ -75,6 +76,7 @@ struct Figure {
                      const std::string& xscale = "linear", const std::string& yscale = "linear");
   void line(const std::string& panel, const std::string& series, const std::string& role,
             const std::vector<double>& x, const std::vector<double>& y);
+  void bar(const std::string& panel, const std::string& series, double x, double height);
   void cell(const std::string& panel, double x, double y, double value);
 };
 

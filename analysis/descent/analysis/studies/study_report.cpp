@@ -56,6 +56,10 @@ void Figure::line(const std::string& panel, const std::string& series, const std
     if (std::isfinite(x[i]) && std::isfinite(y[i])) points.push_back({panel, series, role, x[i], y[i], 0.0});
 }
 
+void Figure::bar(const std::string& panel, const std::string& series, double x, double height) {
+  points.push_back({panel, series, "bar", x, height, 0.0});
+}
+
 void Figure::cell(const std::string& panel, double x, double y, double value) {
   points.push_back({panel, "", "cell", x, y, value});
 }

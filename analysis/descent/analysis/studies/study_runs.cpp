@@ -45,6 +45,13 @@ double StudyRun::objective_param(const std::string& key) const {
   return real_of(key, find_param(stored.spec.objective_params, key, *this, "objective"));
 }
 
+std::vector<double> StudyRun::objective_reals(const std::string& key) const {
+  const auto it = stored.spec.objective_params.find(key);
+  if (it == stored.spec.objective_params.end()) return {};
+  if (const auto* list = std::get_if<std::vector<double>>(&it->second)) return *list;
+  throw ConfigError(key, "parameter '" + key + "' is " + type_name(it->second) + ", the study needs a list of reals");
+}
+
 double StudyRun::optimizer_param(const std::string& key) const {
   return real_of(key, find_param(stored.spec.optimizer_params, key, *this, "optimizer"));
 }

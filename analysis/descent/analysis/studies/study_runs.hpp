@@ -24,6 +24,8 @@ struct StudyRun {
   // A stored parameter as a real; ConfigError naming the run when it is absent.
   double objective_param(const std::string& key) const;
   double optimizer_param(const std::string& key) const;
+  // A stored list parameter; empty when the run stores none under `key`.
+  std::vector<double> objective_reals(const std::string& key) const;
   std::string optimizer_text(const std::string& key) const;
   // An objective constant (L, mu, kappa, dim); ConfigError when the objective does not know it.
   double constant(const std::string& name) const;
@@ -34,6 +36,8 @@ struct StudyRun {
   Vector iterate(std::size_t row) const;
   // A trace column (standard or extra) by name; ConfigError when it was not recorded.
   std::vector<double> column(const std::string& name) const;
+  // Whether the run recorded the extra (diagnostic) trace column `name`.
+  bool recorded(const std::string& name) const { return trace().extra.contains(name); }
 };
 
 // A row about `run` (its objective and label filled in).

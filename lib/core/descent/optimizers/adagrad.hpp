@@ -56,11 +56,10 @@ class Adagrad final : public OptimizerWith<AdagradOptions> {
   static OptimizerDoc doc() {
     return {.name = "adagrad",
             .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
-            .formula = "a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)\n"
-                       "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide; torch)\n"
-                       "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide; optax, Keras)\n"
-                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch), or\n"
-                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .formula = with_weight_decay_doc(
+                "a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)\n"
+                "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide; torch)\n"
+                "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide; optax, Keras)"),
             .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4; "
                       "initial_accumulator_value and weight decay as torch.optim.Adagrad, "
                       "optax.adagrad and Keras 3 Adagrad document them"};

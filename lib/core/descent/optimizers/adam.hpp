@@ -109,17 +109,16 @@ class Adam final : public OptimizerWith<AdamOptions> {
     return {
         .name = "adam",
         .summary = "adaptive moments with bias correction",
-        .formula = "t ← t + 1\n"
-                   "v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g\n"
-                   "ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)\n"
-                   "θ ← θ − ε ṽ / (√ã + ν)      eps_placement = \"outside\" (lecture code; torch, optax)\n"
-                   "θ ← θ − ε ṽ / √(ã + ν)      eps_placement = \"inside\" (lecture slide)\n"
-                   "θ ← θ − ε √(1 − β₂ᵗ)/(1 − β₁ᵗ) · v / (√a + ν)\n"
-                   "                            eps_placement = \"outside_uncorrected\" (Keras)\n"
-                   "amsgrad = true:  â ← max(â, a) in place of a (torch: â / (1 − β₂ᵗ) under the root)\n"
-                   "eps_root = r:    √(ã + r) in place of √ã (optax)\n"
-                   "weight_decay = λ:  g ← g + λ θ (\"l2\", torch.optim.Adam), or\n"
-                   "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", AdamW, Keras)",
+        .formula = with_weight_decay_doc(
+            "t ← t + 1\n"
+            "v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g\n"
+            "ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)\n"
+            "θ ← θ − ε ṽ / (√ã + ν)      eps_placement = \"outside\" (lecture code; torch, optax)\n"
+            "θ ← θ − ε ṽ / √(ã + ν)      eps_placement = \"inside\" (lecture slide)\n"
+            "θ ← θ − ε √(1 − β₂ᵗ)/(1 − β₁ᵗ) · v / (√a + ν)\n"
+            "                            eps_placement = \"outside_uncorrected\" (Keras)\n"
+            "amsgrad = true:  â ← max(â, a) in place of a (torch: â / (1 − β₂ᵗ) under the root)\n"
+            "eps_root = r:    √(ã + r) in place of √ã (optax)"),
         .source = "Kingma & Ba (2015); Goodfellow et al. (2016), Algorithm 8.7; β₂ = 0.999 is the "
                   "lecture slide's suggestion (its code uses 0.99); amsgrad: Reddi, Kale & Kumar "
                   "(2018) as torch.optim.Adam; eps_root as optax.adam; decoupled decay: Loshchilov "

@@ -30,9 +30,7 @@ class GradientDescent final : public OptimizerWith<GradientDescentOptions> {
   static OptimizerDoc doc() {
     return {.name = "gd",
             .summary = "gradient descent (SGD with minibatches)",
-            .formula = "θ ← θ − ε g\n"
-                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch.optim.SGD), or\n"
-                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .formula = with_weight_decay_doc("θ ← θ − ε g"),
             .source = "Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1; with the "
                       "driver's minibatch gradients this is SGD; weight decay as torch.optim.SGD "
                       "and Keras 3 SGD document it"};

@@ -42,11 +42,10 @@ class Momentum final : public OptimizerWith<MomentumOptions> {
   static OptimizerDoc doc() {
     return {.name = "momentum",
             .summary = "heavy-ball momentum",
-            .formula = "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)\n"
-                       "dampening = τ:  v ← α v − ε (1 − τ) g from the second step on\n"
-                       "                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b)\n"
-                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch), or\n"
-                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .formula = with_weight_decay_doc(
+                "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)\n"
+                "dampening = τ:  v ← α v − ε (1 − τ) g from the second step on\n"
+                "                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b)"),
             .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2; dampening and "
                       "weight decay as torch.optim.SGD documents them"};
   }

@@ -52,13 +52,12 @@ class Nesterov final : public OptimizerWith<NesterovOptions> {
     return {
         .name = "nesterov",
         .summary = "Nesterov momentum, reparametrised (lecture code) or look-ahead (slide)",
-        .formula = "reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)\n"
-                   "lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v\n"
-                   "(the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only\n"
-                   " the gradient at it; lookahead keeps θ and costs one more gradient)\n"
-                   "dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum)\n"
-                   "weight_decay = λ:  ∇J ← ∇J + λ θ at the point of the gradient (\"l2\", torch),\n"
-                   "                   or θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+        .formula = with_weight_decay_doc(
+            "reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)\n"
+            "lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v\n"
+            "(the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only\n"
+            " the gradient at it; lookahead keeps θ and costs one more gradient)\n"
+            "dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum)"),
         .source = "Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); Goodfellow et al. "
                   "(2016), Algorithm 8.3; reparam is torch.optim.SGD's nesterov = True for a "
                   "constant rate"};

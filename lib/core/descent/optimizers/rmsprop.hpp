@@ -94,15 +94,14 @@ class Rmsprop final : public OptimizerWith<RmspropOptions> {
     return {.name = "rmsprop",
             .summary = "RMSProp: an exponentially weighted average of squared gradients; "
                        "optional momentum",
-            .formula = "a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)\n"
-                       "momentum = 0:  θ ← θ − ε g / √(a + ν)\n"
-                       "momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v\n"
-                       "(eps_placement = \"outside\" uses √a + ν, as the lecture's "
-                       "RMSProp+momentum code and torch)\n"
-                       "a₀ = initial_accumulator (unset 0; optax initial_scale)\n"
-                       "centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras)\n"
-                       "weight_decay = λ:  g ← g + λ θ (\"l2\", torch), or\n"
-                       "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", Keras)",
+            .formula = with_weight_decay_doc(
+                "a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)\n"
+                "momentum = 0:  θ ← θ − ε g / √(a + ν)\n"
+                "momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v\n"
+                "(eps_placement = \"outside\" uses √a + ν, as the lecture's "
+                "RMSProp+momentum code and torch)\n"
+                "a₀ = initial_accumulator (unset 0; optax initial_scale)\n"
+                "centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras)"),
             .source = "Tieleman & Hinton (2012), Coursera lecture 6.5; Goodfellow et al. (2016), "
                       "Algorithms 8.5, 8.6; centered: Graves (2013); the switches as "
                       "torch.optim.RMSprop, optax.rmsprop and Keras 3 RMSprop document them"};

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -23,6 +24,14 @@
 namespace descent {
 
 enum class WeightDecayMode { kL2, kDecoupled };
+
+// A first-order method's `doc().formula`: its rule, then the two forms of weight decay above,
+// which every first-order method takes alike.
+inline std::string with_weight_decay_doc(std::string formula) {
+  return formula +
+         "\nweight_decay = λ:  g ← g + λ θ at the point of the gradient (\"l2\", torch.optim), or\n"
+         "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", AdamW, Keras)";
+}
 
 inline constexpr std::pair<std::string_view, WeightDecayMode> kWeightDecayModes[] = {
     {"l2", WeightDecayMode::kL2}, {"decoupled", WeightDecayMode::kDecoupled}};

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "descent/objectives/mgh/least_squares.hpp"
 
@@ -20,6 +21,24 @@ Vector vector_of(std::initializer_list<double> values) {
   for (double value : values) v[i++] = value;
   return v;
 }
+
+// A problem that fits a model to m points of a curve, m its one parameter: m residuals.
+template <int kMinResiduals, int kDefaultResiduals, int kMaxResiduals>
+class CurveFit {
+ public:
+  struct Params {
+    std::int64_t m = kDefaultResiduals;
+    template <class V>
+    void visit(V& v) {
+      v.integer("m", m, Range::closed(kMinResiduals, kMaxResiduals), "number of residuals m");
+    }
+  };
+  explicit CurveFit(const Params& params) : m_(params.m) { validate_fields(params); }
+  Index num_residuals() const { return m_; }
+
+ protected:
+  Index m_;
+};
 
 // MGH 6, m = 10: rᵢ = 2 + 2i − (e^(i x₁) + e^(i x₂)).
 struct JennrichSampson {
@@ -197,17 +216,9 @@ struct Meyer {
 //   ∇q = (−q/x₁, −σx₃q/a, q ln a),   ∇rᵢ = −e^(−q)∇q,   ∇²rᵢ = e^(−q)(∇q∇qᵀ − ∇²q),
 //   ∇²q = [[2q/x₁², σx₃q/(a x₁), −q ln a/x₁], [·, x₃(x₃ − 1)q/a², −σq(1 + x₃ ln a)/a],
 //          [·, ·, q ln² a]]
-struct Gulf {
-  struct Params {
-    std::int64_t m = 99;
-    template <class V>
-    void visit(V& v) {
-      v.integer("m", m, Range::closed(3, 100), "number of residuals m");
-    }
-  };
-  explicit Gulf(const Params& params) : m_(params.m) { validate_fields(params); }
+struct Gulf : CurveFit<3, 99, 100> {
+  using CurveFit::CurveFit;
   Index dim() const { return 3; }
-  Index num_residuals() const { return m_; }
   static double t_of(Index i) { return static_cast<double>(i) / 100.0; }
   static double y_of(Index i) { return 25.0 + std::pow(-50.0 * std::log(t_of(i)), 2.0 / 3.0); }
   template <class T>
@@ -250,23 +261,12 @@ struct Gulf {
   std::vector<KnownMinimum> minima() const { return {{Vector{{50.0, 25.0, 1.5}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{5.0, 2.5, 0.15}}}; }
   Box domain() const { return {Vector{{1.0, 0.0, 0.1}}, Vector{{60.0, 25.0, 3.0}}}; }
-
- private:
-  Index m_;
 };
 
 // MGH 12: rᵢ = e^(−tᵢx₁) − e^(−tᵢx₂) − x₃(e^(−tᵢ) − e^(−10tᵢ)), tᵢ = 0.1i, i = 1 … m.
-struct Box3d {
-  struct Params {
-    std::int64_t m = 10;
-    template <class V>
-    void visit(V& v) {
-      v.integer("m", m, Range::closed(3, 1000), "number of residuals m");
-    }
-  };
-  explicit Box3d(const Params& params) : m_(params.m) { validate_fields(params); }
+struct Box3d : CurveFit<3, 10, 1000> {
+  using CurveFit::CurveFit;
   Index dim() const { return 3; }
-  Index num_residuals() const { return m_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -296,9 +296,6 @@ struct Box3d {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.0, 10.0, 20.0}}}; }
   Box domain() const { return {Vector{{0.0, 0.0, -2.0}}, Vector{{12.0, 12.0, 20.0}}}; }
-
- private:
-  Index m_;
 };
 
 // MGH 15: rᵢ = yᵢ − x₁(uᵢ² + uᵢx₂)/(uᵢ² + uᵢx₃ + x₄), i = 1 … 11.
@@ -354,17 +351,9 @@ struct KowalikOsborne {
 // MGH 16: rᵢ = (x₁ + tᵢx₂ − e^tᵢ)² + (x₃ + x₄ sin tᵢ − cos tᵢ)², tᵢ = i/5, i = 1 … m.
 // With pᵢ, qᵢ the two inner terms, a = (1, tᵢ, 0, 0), b = (0, 0, 1, sin tᵢ):
 //   ∇rᵢ = 2pᵢa + 2qᵢb,   ∇²rᵢ = 2aaᵀ + 2bbᵀ.
-struct BrownDennis {
-  struct Params {
-    std::int64_t m = 20;
-    template <class V>
-    void visit(V& v) {
-      v.integer("m", m, Range::closed(4, 1000), "number of residuals m");
-    }
-  };
-  explicit BrownDennis(const Params& params) : m_(params.m) { validate_fields(params); }
+struct BrownDennis : CurveFit<4, 20, 1000> {
+  using CurveFit::CurveFit;
   Index dim() const { return 4; }
-  Index num_residuals() const { return m_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     for (Index i = 1; i <= m_; ++i) {
@@ -398,9 +387,6 @@ struct BrownDennis {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{25.0, 5.0, -5.0, -1.0}}}; }
   Box domain() const { return {Vector::Constant(4, -25.0), Vector::Constant(4, 25.0)}; }
-
- private:
-  Index m_;
 };
 
 // MGH 17: rᵢ = yᵢ − (x₁ + x₂e^(−tᵢx₄) + x₃e^(−tᵢx₅)), tᵢ = 10(i − 1), i = 1 … 33.
@@ -455,17 +441,9 @@ struct Osborne1 {
 
 // MGH 18: rᵢ = x₃e^(−tᵢx₁) − x₄e^(−tᵢx₂) + x₆e^(−tᵢx₅) − yᵢ, tᵢ = 0.1i,
 // yᵢ = e^(−tᵢ) − 5e^(−10tᵢ) + 3e^(−4tᵢ), i = 1 … m.
-struct BiggsExp6 {
-  struct Params {
-    std::int64_t m = 13;
-    template <class V>
-    void visit(V& v) {
-      v.integer("m", m, Range::closed(6, 1000), "number of residuals m");
-    }
-  };
-  explicit BiggsExp6(const Params& params) : m_(params.m) { validate_fields(params); }
+struct BiggsExp6 : CurveFit<6, 13, 1000> {
+  using CurveFit::CurveFit;
   Index dim() const { return 6; }
-  Index num_residuals() const { return m_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -504,9 +482,6 @@ struct BiggsExp6 {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{1.0, 2.0, 1.0, 1.0, 1.0, 1.0}}}; }
   Box domain() const { return {Vector::Zero(6), Vector{{3.0, 12.0, 3.0, 6.0, 6.0, 4.0}}}; }
-
- private:
-  Index m_;
 };
 
 // MGH 19: rᵢ = yᵢ − (x₁e^(−tᵢx₅) + Σ_{k=2}^{4} xₖ e^(−(tᵢ − xₖ₊₇)² xₖ₊₄)), tᵢ = (i − 1)/10,
@@ -679,7 +654,8 @@ std::vector<KnownMinimum> Watson::minima() const {
 
 }  // namespace
 
-void add_mgh_data_fitting_objectives(std::vector<ObjectiveEntry>& entries) {
+std::vector<ObjectiveEntry> mgh_data_fitting_entries() {
+  std::vector<ObjectiveEntry> entries;
   entries.push_back(least_squares_entry<JennrichSampson>({
       .name = "jennrich_sampson", .family = "MGH",
       .summary = "Jennrich–Sampson (MGH 6): ten exponential residuals",
@@ -777,6 +753,7 @@ standard start 0)",
                 "(1981), problem 20",
       .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{9}}}, {{"dim", std::int64_t{12}}}},
   }));
+  return entries;
 }
 
 }  // namespace descent

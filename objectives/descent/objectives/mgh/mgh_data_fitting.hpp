@@ -10,6 +10,7 @@
 
 namespace descent {
 
-void add_mgh_data_fitting_objectives(std::vector<ObjectiveEntry>& entries);
+// The registry entries of this file, in the order `descent list` shows them.
+std::vector<ObjectiveEntry> mgh_data_fitting_entries();
 
 }  // namespace descent

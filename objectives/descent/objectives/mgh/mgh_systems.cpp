@@ -168,7 +168,8 @@ struct Wood {
 
 }  // namespace
 
-void add_mgh_system_objectives(std::vector<ObjectiveEntry>& entries) {
+std::vector<ObjectiveEntry> mgh_system_entries() {
+  std::vector<ObjectiveEntry> entries;
   entries.push_back(least_squares_entry<FreudensteinRoth>({
       .name = "freudenstein_roth", .family = "classic 2-D",
       .summary = "Freudenstein–Roth (MGH 2): a global minimum and a deep local one",
@@ -207,6 +208,7 @@ minimum f(1, 0, 0) = 0; standard start (−1, 0, 0))",
 minimum f(1, 1, 1, 1) = 0; standard start (−3, −1, −3, −1))",
       .source = "A. R. Colville (1968); Moré, Garbow & Hillstrom (1981), problem 14",
   }));
+  return entries;
 }
 
 }  // namespace descent

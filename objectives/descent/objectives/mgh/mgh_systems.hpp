@@ -9,6 +9,7 @@
 
 namespace descent {
 
-void add_mgh_system_objectives(std::vector<ObjectiveEntry>& entries);
+// The registry entries of this file, in the order `descent list` shows them.
+std::vector<ObjectiveEntry> mgh_system_entries();
 
 }  // namespace descent

@@ -300,14 +300,40 @@ struct BrownAlmostLinear {
   Index n_;
 };
 
-// MGH 28, m = n, h = 1/(n + 1), tᵢ = ih, x₀ = xₙ₊₁ = 0:
-//   rᵢ = 2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2,   ∇²rᵢ = 3h²(xᵢ + tᵢ + 1) eᵢeᵢᵀ.
-struct DiscreteBoundaryValue {
+// MGH 28 and 29 discretize one boundary-value problem, u″ = (u + t + 1)³/2 on (0, 1) with
+// u(0) = u(1) = 0 (MGH 29 in its integral form), at the n interior points tᵢ = ih,
+// h = 1/(n + 1): m = n residuals, the standard start xᵢ = tᵢ(tᵢ − 1), and a root of r as the
+// minimum, f = 0, found by Newton's method from the start.
+template <class Problem>
+class BoundaryValueGrid {
+ public:
   using Params = DimParams<1, 10>;
-  explicit DiscreteBoundaryValue(const Params& p) : n_(p.dim) { validate_fields(p); }
+  explicit BoundaryValueGrid(const Params& p) : n_(p.dim) { validate_fields(p); }
   Index dim() const { return n_; }
   Index num_residuals() const { return n_; }
   double h() const { return 1.0 / static_cast<double>(n_ + 1); }
+  std::vector<KnownMinimum> minima() const {
+    return {{residual_root(static_cast<const Problem&>(*this), standard_starts().front()), 0.0,
+             true}};
+  }
+  std::vector<Vector> standard_starts() const {
+    Vector x(n_);
+    for (Index i = 0; i < n_; ++i) {
+      const double t = h() * static_cast<double>(i + 1);
+      x[i] = t * (t - 1.0);
+    }
+    return {x};
+  }
+  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
+
+ protected:
+  Index n_;
+};
+
+// MGH 28, x₀ = xₙ₊₁ = 0:
+//   rᵢ = 2xᵢ − xᵢ₋₁ − xᵢ₊₁ + h²(xᵢ + tᵢ + 1)³/2,   ∇²rᵢ = 3h²(xᵢ + tᵢ + 1) eᵢeᵢᵀ.
+struct DiscreteBoundaryValue : BoundaryValueGrid<DiscreteBoundaryValue> {
+  using BoundaryValueGrid::BoundaryValueGrid;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     for (Index i = 0; i < n_; ++i) {
@@ -331,32 +357,13 @@ struct DiscreteBoundaryValue {
     for (Index i = 0; i < n_; ++i)
       s(i, i) = r[i] * 3.0 * h() * h() * (x[i] + h() * static_cast<double>(i + 1) + 1.0);
   }
-  std::vector<KnownMinimum> minima() const {
-    return {{residual_root(*this, standard_starts().front()), 0.0, true}};
-  }
-  std::vector<Vector> standard_starts() const {
-    Vector x(n_);
-    for (Index i = 0; i < n_; ++i) {
-      const double t = h() * static_cast<double>(i + 1);
-      x[i] = t * (t - 1.0);
-    }
-    return {x};
-  }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
-
- private:
-  Index n_;
 };
 
-// MGH 29, m = n, h = 1/(n + 1), tᵢ = ih, uⱼ = xⱼ + tⱼ + 1:
+// MGH 29, uⱼ = xⱼ + tⱼ + 1:
 //   rᵢ = xᵢ + (h/2) Σⱼ wᵢⱼ uⱼ³,  wᵢⱼ = (1 − tᵢ)tⱼ for j ≤ i, tᵢ(1 − tⱼ) for j > i
 //   ∂rᵢ/∂xⱼ = δᵢⱼ + (3h/2) wᵢⱼ uⱼ²,   S = diag(3h uⱼ Σᵢ rᵢ wᵢⱼ)
-struct DiscreteIntegralEquation {
-  using Params = DimParams<1, 10>;
-  explicit DiscreteIntegralEquation(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
-  Index num_residuals() const { return n_; }
-  double h() const { return 1.0 / static_cast<double>(n_ + 1); }
+struct DiscreteIntegralEquation : BoundaryValueGrid<DiscreteIntegralEquation> {
+  using BoundaryValueGrid::BoundaryValueGrid;
   double weight(Index i, Index j) const {
     const double ti = h() * static_cast<double>(i + 1), tj = h() * static_cast<double>(j + 1);
     return j <= i ? (1.0 - ti) * tj : ti * (1.0 - tj);
@@ -388,21 +395,6 @@ struct DiscreteIntegralEquation {
       s(c, c) = 3.0 * h() * (x[c] + h() * static_cast<double>(c + 1) + 1.0) * weighted;
     }
   }
-  std::vector<KnownMinimum> minima() const {
-    return {{residual_root(*this, standard_starts().front()), 0.0, true}};
-  }
-  std::vector<Vector> standard_starts() const {
-    Vector x(n_);
-    for (Index i = 0; i < n_; ++i) {
-      const double t = h() * static_cast<double>(i + 1);
-      x[i] = t * (t - 1.0);
-    }
-    return {x};
-  }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
-
- private:
-  Index n_;
 };
 
 // MGH 30, m = n, x₀ = xₙ₊₁ = 0: rᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1,  ∇²rᵢ = −4eᵢeᵢᵀ.
@@ -677,7 +669,8 @@ struct Chebyquad {
 
 }  // namespace
 
-void add_mgh_variable_dim_objectives(std::vector<ObjectiveEntry>& entries) {
+std::vector<ObjectiveEntry> mgh_variable_dim_entries() {
+  std::vector<ObjectiveEntry> entries;
   const auto dims = [](std::initializer_list<std::int64_t> values) {
     std::vector<ParamMap> sets;
     for (auto n : values) sets.push_back({{"dim", n}});
@@ -803,6 +796,7 @@ standard start xⱼ = j/(n + 1))",
                        {{"dim", std::int64_t{10}}},
                        {{"dim", std::int64_t{3}}, {"m", std::int64_t{5}}}},
   }));
+  return entries;
 }
 
 }  // namespace descent

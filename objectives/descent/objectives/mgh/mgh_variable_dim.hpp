@@ -11,6 +11,7 @@
 
 namespace descent {
 
-void add_mgh_variable_dim_objectives(std::vector<ObjectiveEntry>& entries);
+// The registry entries of this file, in the order `descent list` shows them.
+std::vector<ObjectiveEntry> mgh_variable_dim_entries();
 
 }  // namespace descent

@@ -9,7 +9,8 @@
 
 namespace descent {
 
-DeepLinear::DeepLinear(const Params& params) : depth_(params.depth), width_(params.width) {
+DeepLinear::DeepLinear(const Params& params)
+    : depth_(params.depth), width_(params.width), product_gradient_(params.product_gradient.value_or(false)) {
   validate_fields(params);
   const Index w = width_;
   std::mt19937_64 data_rng(static_cast<std::uint64_t>(params.data_seed));
@@ -102,6 +103,21 @@ ObjectiveConstants DeepLinear::constants() const {
   return strongly_convex_constants(dim(), moment.maxCoeff(), moment.minCoeff());
 }
 
+std::vector<std::string> DeepLinear::diagnostic_names() const {
+  if (!product_gradient_) return {};
+  return {"grad_norm_product"};
+}
+
+void DeepLinear::diagnostics(const Vector& x, Vector& values) const {
+  values.resize(product_gradient_ ? 1 : 0);
+  if (!product_gradient_) return;
+  const Index w = width_;
+  Matrix product = Matrix::Identity(w, w);
+  for (Index k = 0; k < depth_; ++k) product = Eigen::Map<const Matrix>(x.data() + k * w * w, w, w) * product;
+  const Matrix residual = product * inputs_ - outputs_;
+  values[0] = (residual * inputs_.transpose()).norm() / static_cast<double>(inputs_.cols());
+}
+
 ObjectiveEntry deep_linear_entry() {
   return objective_entry<DeepLinear>({
       .name = "deep_linear", .family = "network",
@@ -110,6 +126,7 @@ ObjectiveEntry deep_linear_entry() {
 ∂f/∂Wₖ = Δₖ Aₖ₋₁ᵀ,  Aₖ = Wₖ⋯W₁X,  Δ_L = (A_L − Y)/m,  Δₖ₋₁ = WₖᵀΔₖ
 standard start Wₖ = s Qₖ (Haar orthogonal Qₖ, all singular values s = init_scale):
 gradients scale like powers of s with depth; trace columns grad_norm_W1 … grad_norm_WL
+  and, with product_gradient, grad_norm_product = ‖∂f/∂M‖ (M = W_L⋯W₁): ‖∂f/∂W₁‖/‖∂f/∂M‖ = s^(L−1)
 a finite sum over the m examples; Hv exact (R-operator); dim = depth · width²)",
       .source = "Saxe, McClelland & Ganguli (2014), Exact solutions to the nonlinear dynamics of "
                 "learning in deep linear neural networks; Pearlmutter (1994)",

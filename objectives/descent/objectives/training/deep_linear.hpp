@@ -9,6 +9,13 @@
 // scaled orthogonal initialisation Wₖ = s Qₖ (Qₖ Haar-random, all singular values s): the
 // per-layer gradient norms (trace columns grad_norm_W1 … grad_norm_WL) then scale like s^(L−1)
 // times the residual, itself ~ s^L ‖X‖ for s > 1 (Saxe et al. 2014, §3).
+// With `product_gradient`, the diagnostic grad_norm_product records ‖∂f/∂M‖ = ‖R Xᵀ‖/m, the
+// gradient with respect to the end-to-end product M = W_L ⋯ W₁ (what a one-layer model at the
+// same residual would see). Since ∂f/∂W₁ = (W_L ⋯ W₂)ᵀ ∂f/∂M, the ratio
+//   ‖∂f/∂W₁‖ / ‖∂f/∂M‖ = s^(L−1)   exactly at the start Wₖ = s Qₖ, for every s
+// (orthogonal factors keep the Frobenius norm): the depth factor without the residual, which
+// itself changes with s. Unset, the column is not recorded (nor the key stored, so run ids of
+// suites without it do not change).
 // Hv is exact (Pearlmutter's R-operator through the forward and backward passes).
 // θ = (vec W₁, …, vec W_L), each w × w column-major; dim = L w².
 // One layer (L = 1) is least squares, convex with the constant Hessian (XXᵀ/m) ⊗ I: its
@@ -16,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -33,6 +41,7 @@ class DeepLinear final : public FiniteSumObjective {
     double init_scale = 1.0;
     std::int64_t data_seed = 0;
     std::int64_t init_seed = 0;
+    std::optional<bool> product_gradient{};  // unset: false
 
     template <class V>
     void visit(V& v) {
@@ -42,6 +51,8 @@ class DeepLinear final : public FiniteSumObjective {
       v.real("init_scale", init_scale, Range::positive(), "s: standard start Wₖ = s Qₖ (singular values s)");
       v.integer("data_seed", data_seed, Range::non_negative(), "seed of X and the teacher A");
       v.integer("init_seed", init_seed, Range::non_negative(), "seed of the orthogonal Qₖ");
+      v.optional_flag("product_gradient", product_gradient,
+                      "also record ‖∂f/∂M‖, M = W_L⋯W₁ (grad_norm_product; unset: false)");
     }
   };
   explicit DeepLinear(const Params& params);
@@ -77,6 +88,9 @@ class DeepLinear final : public FiniteSumObjective {
   std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
   ObjectiveConstants constants() const override;
+  std::vector<std::string> diagnostic_names() const override;
+  // With product_gradient: ‖∂f/∂M‖ = ‖(W_L⋯W₁X − Y) Xᵀ‖/m.
+  void diagnostics(const Vector& x, Vector& values) const override;
 
   Index depth() const { return depth_; }
   Index width() const { return width_; }
@@ -86,6 +100,7 @@ class DeepLinear final : public FiniteSumObjective {
  private:
   Index depth_;
   Index width_;
+  bool product_gradient_;
   Matrix inputs_;   // X, w × m
   Matrix outputs_;  // Y = A X
   Matrix teacher_;  // A

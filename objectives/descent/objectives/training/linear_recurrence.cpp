@@ -12,7 +12,8 @@ namespace descent {
 LinearRecurrence::LinearRecurrence(const Params& params)
     : hidden_(params.eigenvalues.empty() ? params.hidden
                                          : static_cast<Index>(params.eigenvalues.size())),
-      inputs_per_step_(params.inputs) {
+      inputs_per_step_(params.inputs),
+      eigen_components_(params.eigen_components.value_or(false)) {
   validate_fields(params);
   const Index n = hidden_, d = inputs_per_step_, m = params.sequences;
   std::mt19937_64 data_rng(static_cast<std::uint64_t>(params.data_seed));
@@ -131,13 +132,27 @@ ObjectiveConstants LinearRecurrence::constants() const {
 std::vector<std::string> LinearRecurrence::diagnostic_names() const {
   std::vector<std::string> names;
   for (Index t = 0; t <= steps(); ++t) names.push_back(std::string("hidden_grad_norm_").append(std::to_string(t)));
+  if (eigen_components_)
+    for (Index i = 0; i < hidden_; ++i)
+      for (Index t = 0; t <= steps(); ++t)
+        names.push_back("hidden_grad_q" + std::to_string(i) + "_" + std::to_string(t));
   return names;
 }
 
 void LinearRecurrence::diagnostics(const Vector& x, Vector& values) const {
   const std::vector<Matrix> delta = hidden_gradients(x);
-  values.resize(static_cast<Index>(delta.size()));
-  for (std::size_t t = 0; t < delta.size(); ++t) values[static_cast<Index>(t)] = delta[t].norm();
+  const auto times = static_cast<Index>(delta.size());
+  values.resize(eigen_components_ ? times * (1 + hidden_) : times);
+  for (Index t = 0; t < times; ++t) values[t] = delta[static_cast<std::size_t>(t)].norm();
+  if (!eigen_components_) return;
+  for (Index i = 0; i < hidden_; ++i) {
+    const auto q = eigenvectors_.col(i);
+    Vector direction = delta.back().transpose() * q;  // gᵢ,T
+    const double length = direction.norm();
+    if (length > 0.0) direction /= length;
+    for (Index t = 0; t < times; ++t)
+      values[times * (1 + i) + t] = length > 0.0 ? q.dot(delta[static_cast<std::size_t>(t)] * direction) : 0.0;
+  }
 }
 
 ObjectiveEntry linear_recurrence_entry() {
@@ -149,6 +164,7 @@ ObjectiveEntry linear_recurrence_entry() {
 standard start W = Q diag(λ) Qᵀ, λᵢ = ρ(n − i)/n or explicit eigenvalues:
   qᵢᵀ ∂f/∂hₜ = λᵢ^(T−t) qᵢᵀ ∂f/∂h_T  (vanishing for |λᵢ| < 1, exploding for |λᵢ| > 1)
 trace columns: grad_norm_W, grad_norm_U, hidden_grad_norm_0 … hidden_grad_norm_T
+  and, with eigen_components, hidden_grad_q<i>_<t> = ⟨qᵢᵀ∂f/∂hₜ, uᵢ⟩ (uᵢ its unit direction at T)
 a finite sum over the m sequences; Hv exact (R-operator); dim = n² + n·d)",
       .source = "Lecture, \"Challenges in gradient descent: vanishing gradients\"; Pascanu, Mikolov & "
                 "Bengio (2013), On the difficulty of training recurrent neural networks, §2; "

@@ -9,13 +9,20 @@
 //   qᵢᵀ ∂f/∂hₜ = λᵢ^(T−t) qᵢᵀ ∂f/∂h_T
 // shrinking (|λᵢ| < 1) or growing (|λᵢ| > 1) exponentially with the distance to the loss.
 // Diagnostics hidden_grad_norm_0 … hidden_grad_norm_T record ‖∂f/∂hₜ‖ (over all sequences),
-// and the blocks W and U their gradient norms. Hv is exact (R-operator through time).
+// and the blocks W and U their gradient norms. With `eigen_components`, the diagnostics
+// hidden_grad_q<i>_<t> (i = 0 … n−1, t = 0 … T) also record the component along each start
+// eigenvector: with the row gᵢ,ₜ = qᵢᵀ ∂f/∂hₜ (one entry per sequence) and its direction at the
+// loss uᵢ = gᵢ,T/‖gᵢ,T‖,
+//   cᵢ,ₜ = ⟨gᵢ,ₜ, uᵢ⟩,   so at the start cᵢ,ₜ = λᵢ^(T−t) ‖gᵢ,T‖ exactly (sign included);
+// cᵢ,ₜ = 0 when gᵢ,T = 0. Unset, these columns are not recorded (nor the key stored, so run
+// ids of suites without it do not change). Hv is exact (R-operator through time).
 // θ = (vec W, vec U), column-major; dim = n² + n d. U at the start: Gaussian, variance 1/d.
 // With one step (T = 1), h₁ = U x₁ and f is least squares in U and flat in W: the Hessian is
 // constant, blockdiag(0, (X₁X₁ᵀ/m) ⊗ I), so L = λmax(X₁X₁ᵀ/m) (and no mu).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -35,6 +42,7 @@ class LinearRecurrence final : public FiniteSumObjective {
     std::vector<double> eigenvalues = {};
     std::int64_t data_seed = 0;
     std::int64_t init_seed = 0;
+    std::optional<bool> eigen_components{};  // unset: false
 
     template <class V>
     void visit(V& v) {
@@ -46,6 +54,8 @@ class LinearRecurrence final : public FiniteSumObjective {
       v.reals("eigenvalues", eigenvalues, Range::any(), "explicit eigenvalues of the start W (override hidden, rho)");
       v.integer("data_seed", data_seed, Range::non_negative(), "seed of the inputs and targets");
       v.integer("init_seed", init_seed, Range::non_negative(), "seed of Q and U at the start");
+      v.optional_flag("eigen_components", eigen_components,
+                      "also record qᵢᵀ∂f/∂hₜ along each start eigenvector (hidden_grad_q<i>_<t>; unset: false)");
     }
   };
   explicit LinearRecurrence(const Params& params);
@@ -83,7 +93,8 @@ class LinearRecurrence final : public FiniteSumObjective {
   std::vector<ParameterBlock> parameter_blocks() const override;
   ObjectiveConstants constants() const override;
   std::vector<std::string> diagnostic_names() const override;
-  // ‖∂f/∂hₜ‖ for t = 0 … T (the Frobenius norm over all sequences).
+  // ‖∂f/∂hₜ‖ for t = 0 … T (the Frobenius norm over all sequences), then with
+  // eigen_components cᵢ,ₜ for i = 0 … n−1, t = 0 … T.
   void diagnostics(const Vector& x, Vector& values) const override;
 
   Index steps() const { return static_cast<Index>(inputs_.size()); }
@@ -99,6 +110,7 @@ class LinearRecurrence final : public FiniteSumObjective {
 
   Index hidden_;
   Index inputs_per_step_;
+  bool eigen_components_;
   std::vector<Matrix> inputs_;  // xₜ for t = 1 … T: d × m each
   Matrix targets_;              // n × m
   Vector eigenvalues_;

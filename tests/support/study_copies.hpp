@@ -1,4 +1,5 @@
-// Running a study file through the real `descent study` and reading its study.csv back.
+// Running a study through the real `descent study` and reading its study.csv back; the copies
+// of shipped studies the tests run with other values are StudyCopy values.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -65,25 +66,41 @@ inline std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
   return rows;
 }
 
-// A study run in a temporary directory: the suite text written as NAME.toml, `descent study`
-// run on it (without figures unless asked), study.csv read back.
+// A copy of a shipped study: the suite `name = "<kind>-copy"` (plus top-level `suite` lines
+// such as repeats) with a [study] table of `kind` (plus `study` lines such as a tolerance), a
+// [run] table holding `run`, then `body` (its objectives and optimizers).
+struct StudyCopy {
+  std::string kind;
+  std::string suite = "";
+  std::string study = "";
+  std::string run;
+  std::string body;
+  bool figures = false;
+};
+
+inline std::string study_copy_suite(const StudyCopy& copy) {
+  return "name = \"" + copy.kind + "-copy\"\n" + copy.suite + "\n[study]\nkind = \"" + copy.kind + "\"\n" + copy.study +
+         "\n[run]\n" + copy.run + "\n" + copy.body;
+}
+
+// A study run in a temporary directory: the copy's suite written as <kind>-copy.toml,
+// `descent study` run on it (without figures unless asked), study.csv read back.
 struct StudyRun {
   TemporaryDirectory directory;
   ProcessResult process;
   std::vector<CsvRow> rows;
 
+  explicit StudyRun(const StudyCopy& copy) {
+    const auto file = write_file(directory / (copy.kind + "-copy.toml"), study_copy_suite(copy));
+    std::vector<std::string> args = {"study", file.string(), "-o", output().string(), "-j", "2"};
+    if (!copy.figures) args.push_back("--no-figures");
+    process = run_descent(args);
+    INFO(process.err);
+    REQUIRE(process.exit_status == 0);
+    rows = read_csv(output() / "study.csv");
+  }
   std::filesystem::path output() const { return directory / "out"; }
 };
-
-inline void run_study(StudyRun& run, const std::string& name, const std::string& toml, bool figures = false) {
-  const auto file = write_file(run.directory / (name + ".toml"), toml);
-  std::vector<std::string> args = {"study", file.string(), "-o", run.output().string(), "-j", "2"};
-  if (!figures) args.push_back("--no-figures");
-  run.process = run_descent(args);
-  INFO(run.process.err);
-  REQUIRE(run.process.exit_status == 0);
-  run.rows = read_csv(run.output() / "study.csv");
-}
 
 // The rows whose quantity contains `quantity`, whose label is `label` (any when empty) and
 // whose parameters contain `parameters`.
