@@ -12,6 +12,8 @@
 // text a results file stores can contain (TOML forbids control characters).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -22,5 +24,13 @@ namespace descent::h5 {
 // 4064 left in its collection"); nullopt when every collection is consistent. The file is
 // read once, in blocks of 1 MiB. Throws std::runtime_error when it cannot be read.
 std::optional<std::string> global_heap_damage(int fd);
+
+// The objects of one collection: the size in bytes of each, by its index.
+using HeapObjects = std::map<std::uint64_t, std::uint64_t>;
+
+// The objects of the global heap collection at byte `start` of the open file `fd`; nullopt
+// when no consistent collection starts there. Throws std::runtime_error when the file cannot
+// be read.
+std::optional<HeapObjects> global_heap_objects(int fd, std::uint64_t start);
 
 }  // namespace descent::h5
