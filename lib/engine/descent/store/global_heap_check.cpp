@@ -13,19 +13,6 @@
 
 namespace descent::h5 {
 
-namespace {
-
-constexpr std::array<char, 8> kCollectionStart{'G', 'C', 'O', 'L', 1, 0, 0, 0};
-constexpr std::uint64_t kHeaderBytes = 16;        // signature, version, reserved, size
-constexpr std::uint64_t kObjectHeaderBytes = 16;  // index, references, reserved, size
-
-std::uint64_t little_endian(const unsigned char* bytes, int count) {
-  std::uint64_t value = 0;
-  for (int i = count - 1; i >= 0; --i) value = value << 8 | bytes[i];
-  return value;
-}
-
-// Reads exactly `size` bytes at `offset`, or fewer at the end of the file.
 std::size_t read_at(int fd, unsigned char* data, std::size_t size, std::uint64_t offset) {
   std::size_t filled = 0;
   while (filled < size) {
@@ -39,6 +26,18 @@ std::size_t read_at(int fd, unsigned char* data, std::size_t size, std::uint64_t
     filled += static_cast<std::size_t>(got);
   }
   return filled;
+}
+
+namespace {
+
+constexpr std::array<char, 8> kCollectionStart{'G', 'C', 'O', 'L', 1, 0, 0, 0};
+constexpr std::uint64_t kHeaderBytes = 16;        // signature, version, reserved, size
+constexpr std::uint64_t kObjectHeaderBytes = 16;  // index, references, reserved, size
+
+std::uint64_t little_endian(const unsigned char* bytes, int count) {
+  std::uint64_t value = 0;
+  for (int i = count - 1; i >= 0; --i) value = value << 8 | bytes[i];
+  return value;
 }
 
 // The objects of the collection at `start`, walked as HDF5 walks them (H5HG__cache_heap_deserialize):

@@ -9,9 +9,11 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "descent/core/file_descriptor.hpp"
 #include "descent/store/global_heap_check.hpp"
 
 namespace descent::h5 {
@@ -86,33 +88,6 @@ std::uint64_t stored_offset(const Handle& dataset, std::size_t rows, std::size_t
   return offset;
 }
 
-// A read-only descriptor of a file, closed when destroyed.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
-    if (fd_ < 0) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-  }
-  ~FileDescriptor() { ::close(fd_); }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-bool read_exactly(int fd, unsigned char* data, std::size_t size, std::uint64_t offset) {
-  std::size_t filled = 0;
-  while (filled < size) {
-    const ssize_t got = ::pread(fd, data + filled, size - filled, static_cast<off_t>(offset + filled));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw Error(std::string("cannot read the file (") + std::strerror(errno) + ")");
-    if (got == 0) return false;
-    filled += static_cast<std::size_t>(got);
-  }
-  return true;
-}
-
 }  // namespace
 
 void check_variable_strings(const Handle& dataset, std::size_t rows) {
@@ -133,15 +108,17 @@ void check_variable_strings(const Handle& dataset, std::size_t rows) {
   hsize_t file_size = 0;
   file.check(H5Fget_filesize(file.id(), &file_size), "H5Fget_filesize");
 
-  const FileDescriptor fd(dataset.file());
+  const FileDescriptor fd(::open(dataset.file().c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.fd() < 0)
+    throw std::runtime_error(dataset.file() + ": cannot open (" + std::strerror(errno) + ")");
   std::map<std::uint64_t, std::optional<HeapObjects>> collections;  // by heap address
   const auto object_size = [&](std::uint64_t heap, std::uint64_t index) -> std::optional<std::uint64_t> {
     auto found = collections.find(heap);
     if (found == collections.end()) {
       try {
-        found = collections.emplace(heap, global_heap_objects(fd.get(), base + heap)).first;
+        found = collections.emplace(heap, global_heap_objects(fd.fd(), base + heap)).first;
       } catch (const std::runtime_error& e) {
-        throw Error(dataset.file() + ": " + e.what());
+        throw std::runtime_error(dataset.file() + ": " + e.what());
       }
     }
     if (!found->second) return std::nullopt;
@@ -153,8 +130,13 @@ void check_variable_strings(const Handle& dataset, std::size_t rows) {
   std::vector<unsigned char> block(std::min(rows, kBlockRows) * stored_row);
   for (std::size_t first = 0; first < rows; first += kBlockRows) {
     const std::size_t count = std::min(kBlockRows, rows - first);
-    if (!read_exactly(fd.get(), block.data(), count * stored_row, offset + first * stored_row))
-      throw damaged(dataset, "its rows are cut short by the end of the file");
+    std::size_t got = 0;
+    try {
+      got = read_at(fd.fd(), block.data(), count * stored_row, offset + first * stored_row);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(dataset.file() + ": " + e.what());
+    }
+    if (got < count * stored_row) throw damaged(dataset, "its rows are cut short by the end of the file");
     for (std::size_t r = 0; r < count; ++r)
       for (const auto& column : columns) {
         const unsigned char* stored = block.data() + r * stored_row + column.offset;

@@ -24,7 +24,7 @@
 namespace descent::h5 {
 
 // Checks the first `rows` rows of the compound `dataset`; Error naming the dataset, the row
-// and the column of the first damaged string.
+// and the column of the first damaged string; std::runtime_error when the file cannot be read.
 void check_variable_strings(const Handle& dataset, std::size_t rows);
 
 }  // namespace descent::h5
