@@ -6,7 +6,7 @@
 #   build-sanitize/  ASan + UBSan (DESCENT_SANITIZERS=ON, g++ at -O1): every test but those
 #                    tagged [slow], the packaging test and the Python tests
 #   build-fuzz/      clang-14 + libFuzzer (DESCENT_FUZZ=ON): each fuzz program for
-#                    DESCENT_FUZZ_SECONDS (default 30) from its corpus; skipped without clang++-14
+#                    DESCENT_FUZZ_SECONDS (default 60) from its corpus; skipped without clang++-14
 # DESCENT_LEGS chooses the legs (default: "normal"; all three: "normal sanitize fuzz").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,7 +34,7 @@ if [[ $legs == *" fuzz "* ]]; then
     DESCENT_WERROR=OFF DESCENT_TARGETS="fuzz_suite_parser fuzz_results_reader" \
     DESCENT_CMAKE_ARGS="-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DDESCENT_FUZZ=ON \
 -DDESCENT_BUILD_TESTS=OFF -DDESCENT_BUILD_BENCH=OFF -DDESCENT_BUILD_PYTHON=OFF \
--DDESCENT_FUZZ_SECONDS=${DESCENT_FUZZ_SECONDS:-30}" \
+-DDESCENT_FUZZ_SECONDS=${DESCENT_FUZZ_SECONDS:-60}" \
       "$root/scripts/setup.sh" "$root/build-fuzz"
     (cd "$root/build-fuzz" && ctest --output-on-failure -j "$jobs" -L fuzz)
   else

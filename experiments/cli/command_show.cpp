@@ -95,8 +95,9 @@ nlohmann::json objective_json(const ObjectiveEntry& entry, const ParamMap& param
     fields.push_back({{"name", f.name}, {"type", f.type}, {"default", f.default_text}, {"rule", f.rule},
                       {"doc", f.doc}});
   nlohmann::json values = nlohmann::json::object();
-  for (const auto& [key, value] : entry.normalize(params))
-    std::visit([&values, &key](const auto& v) { values[key] = v; }, value);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  for (const auto& named : entry.normalize(params))
+    std::visit([&values, &key = named.first](const auto& v) { values[key] = v; }, named.second);
   const auto objective = entry.make(params);
   nlohmann::json minima = nlohmann::json::array();
   for (const auto& m : objective->minima())

@@ -4,8 +4,10 @@
 // header declares, or a crash.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -44,6 +46,14 @@ void require_refused(const std::filesystem::path& path) {
   REQUIRE_THAT(report.err, Catch::Contains("not a valid results file"));
 }
 
+// A good results file of the current version: two runs, compacted.
+void write_two_runs(const std::filesystem::path& path) {
+  const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01), test::quadratic_run("adam", 0.1)};
+  ResultsStore store(path, test::suite_of(runs));
+  for (const auto& spec : runs) store.write_run(spec, test::run(spec));
+  store.compact();
+}
+
 void make_damaged_files(const std::filesystem::path& good, const std::filesystem::path& directory) {
   const std::string script = std::string(DESCENT_SOURCE_DIR) + "/tests/store/make_damaged_files.py";
   REQUIRE(std::system(("/usr/bin/python3 " + script + " " + good.string() + " " +
@@ -56,12 +66,7 @@ TEST_CASE("a damaged results file is refused as not valid, never read past its e
           "[store][damaged]") {
   const test::TemporaryDirectory dir;
   const auto good = dir / "good.h5";
-  const std::vector<RunSpec> runs{test::quadratic_run("gd", 0.01), test::quadratic_run("adam", 0.1)};
-  {
-    ResultsStore store(good, test::suite_of(runs));
-    for (const auto& spec : runs) store.write_run(spec, test::run(spec));
-    store.compact();
-  }
+  write_two_runs(good);
   REQUIRE_NOTHROW(read_everything(good));
   make_damaged_files(good, dir.path());
   const auto damage = GENERATE(as<std::string>{}, "layout_column_shorter", "layout_column_longer",
@@ -69,7 +74,7 @@ TEST_CASE("a damaged results file is refused as not valid, never read past its e
                                "text_layout_column", "missing_parameter_set",
                                "missing_root_attribute", "index_without_trace_rows",
                                "index_of_reals_for_integers", "missing_index", "index_of_numbers",
-                               "flipped_global_heap_byte");
+                               "flipped_global_heap_byte", "index_string_declares_gigabytes");
   require_refused(dir / (damage + ".h5"));
 }
 
@@ -82,7 +87,7 @@ TEST_CASE("a damaged version-1 results file is refused as not valid, never read 
   const auto damage = GENERATE(as<std::string>{}, "shorter_f", "iter_twenty_times_longer",
                                "declared_terabyte", "x0_of_wrong_length", "text_trace_column",
                                "missing_attribute", "missing_index", "index_of_numbers",
-                               "flipped_global_heap_byte");
+                               "flipped_global_heap_byte", "index_string_declares_gigabytes");
   require_refused(dir / (damage + ".h5"));
 }
 
@@ -114,4 +119,31 @@ TEST_CASE("a flipped byte in the global heap is refused by inspect, report, merg
   CHECK(result.exit_status == 2);
   CHECK_THAT(result.err, Catch::Contains(damaged.string() + ": not a valid results file: global "
                                          "heap collection at byte "));
+}
+
+TEST_CASE("a string of /index that declares gigabytes is refused at once, in bounded memory",
+          "[store][damaged]") {
+  // HDF5 sizes and zero-fills its buffer from a string's stored length before it reads the
+  // string (variable_string_check.hpp): unchecked, this file took 3.6 GB and about a minute.
+  // Well above a refusal under the sanitizers, well below what the unchecked read takes:
+  constexpr double kPromptSeconds = 20;
+  constexpr long kBoundedKilobytes = 1L << 20;  // 1 GiB, the largest child of this process
+  const test::TemporaryDirectory dir;
+  const auto good = dir / "good.h5";
+  write_two_runs(good);
+  make_damaged_files(good, dir.path());
+  const auto damaged = dir / "index_string_declares_gigabytes.h5";
+
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = test::run_descent({"inspect", damaged.string()});
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  rusage children{};
+  REQUIRE(getrusage(RUSAGE_CHILDREN, &children) == 0);
+  INFO(result.err);
+  CHECK(result.signal == 0);
+  CHECK(result.exit_status == 2);
+  CHECK_THAT(result.err, Catch::Contains(damaged.string() + ": not a valid results file: /index") &&
+                             Catch::Contains("row 0 column run_id declares 3600000000 bytes"));
+  CHECK(took.count() < kPromptSeconds);
+  CHECK(children.ru_maxrss < kBoundedKilobytes);
 }

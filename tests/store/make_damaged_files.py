@@ -160,8 +160,21 @@ def flipped_global_heap_byte(path):
         f.write(bytes([data[collection + 31] ^ 0xFF]))
 
 
+def index_string_declares_gigabytes(path):
+    """The stored length of /index's first variable-length string (run_id of the first row: the
+    4 bytes before its global heap ID) set to 3.6e9, its heap object left as it was. HDF5 1.10
+    allocates and zero-fills a buffer of the stored length before it reads the object: 3.6 GB
+    and a minute for one damaged field."""
+    with h5py.File(path, "r") as f:
+        assert f["index"].dtype.names[0] == "run_id", "/index does not start with run_id"
+        offset = f["index"].id.get_offset()
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        f.write((3_600_000_000).to_bytes(4, "little"))
+
+
 # Damage done to the bytes of the file, below what h5py can write.
-BYTE_DAMAGES = [flipped_global_heap_byte]
+BYTE_DAMAGES = [flipped_global_heap_byte, index_string_declares_gigabytes]
 
 
 def main():

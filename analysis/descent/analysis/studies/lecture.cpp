@@ -73,7 +73,10 @@ StudyResult analyse_lecture(const StudyContext& context) {
 
   StudyResult result;
   Figure figure{"first_reached", "Iteration at which each method first reaches f − f* ≤ 1e-6 (missing: never)", {}, {}};
-  for (const auto& [start, methods] : starts) {
+  for (const auto& start : starts) {
+    // A named reference, not a structured binding: clang 14 (the fuzz build) cannot capture
+    // a binding in a lambda.
+    const auto& methods = start.second;
     const auto add = [&](const std::string& method, const std::string& claim, bool holds) {
       const auto it = methods.find(method);
       if (it == methods.end()) return;

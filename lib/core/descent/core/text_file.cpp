@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "descent/core/file_descriptor.hpp"
+
 namespace descent {
 
 namespace {
@@ -25,19 +27,6 @@ std::string size_rule(std::uintmax_t max_bytes) {
   return "it is larger than " + std::to_string(max_bytes) + " bytes, the most read from such a file";
 }
 
-// Closes the descriptor however the read ends.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() { ::close(fd_); }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
@@ -47,7 +36,7 @@ std::string read_text_file(const std::filesystem::path& path, std::uintmax_t max
     if (errno == ENOENT) throw TextFileRefused("it does not exist");
     throw TextFileRefused(std::string("it cannot be opened (") + std::strerror(errno) + ")");
   }
-  const Descriptor file(fd);
+  const FileDescriptor file(fd);
   struct stat status {};
   if (::fstat(file.fd(), &status) != 0)
     throw TextFileRefused(std::string("it cannot be examined (") + std::strerror(errno) + ")");

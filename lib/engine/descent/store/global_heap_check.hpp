@@ -12,6 +12,9 @@
 // text a results file stores can contain (TOML forbids control characters).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -22,5 +25,17 @@ namespace descent::h5 {
 // 4064 left in its collection"); nullopt when every collection is consistent. The file is
 // read once, in blocks of 1 MiB. Throws std::runtime_error when it cannot be read.
 std::optional<std::string> global_heap_damage(int fd);
+
+// Reads `size` bytes at `offset` of the open file `fd` into `data`: the number read, fewer only
+// at the end of the file. Throws std::runtime_error when the file cannot be read.
+std::size_t read_at(int fd, unsigned char* data, std::size_t size, std::uint64_t offset);
+
+// The objects of one collection: the size in bytes of each, by its index.
+using HeapObjects = std::map<std::uint64_t, std::uint64_t>;
+
+// The objects of the global heap collection at byte `start` of the open file `fd`; nullopt
+// when no consistent collection starts there. Throws std::runtime_error when the file cannot
+// be read.
+std::optional<HeapObjects> global_heap_objects(int fd, std::uint64_t start);
 
 }  // namespace descent::h5

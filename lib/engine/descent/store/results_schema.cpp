@@ -15,6 +15,7 @@
 
 #include "descent/core/config_error.hpp"
 #include "descent/store/global_heap_check.hpp"
+#include "descent/store/variable_string_check.hpp"
 
 namespace descent::schema {
 
@@ -355,6 +356,7 @@ std::vector<IndexEntry> read_index(const Handle& file) {
   check_index_type(dataset, columns);
   const Handle space = dataset.derived(H5Dget_space(dataset.id()), "H5Dget_space");
   const std::size_t rows = h5::bounded_count(dataset, space, sizeof(IndexSlot) * columns.size());
+  h5::check_variable_strings(dataset, rows);
   const Handle text = h5::string_type();
   const Handle type = index_type(file, columns, text);
   // In blocks: HDF5's copies of the text of a block at a time, not of the whole table.
