@@ -236,9 +236,13 @@ void ResultsStore::Impl::write_loop() {
     }
     const bool due = segment && Clock::now() - segment->opened >=
                                     std::chrono::duration<double>(ResultsStore::kBatchSeconds);
-    if (due || commits_requested > commits_done || stopping) commit();
-    if (commits_requested > commits_done) {
-      commits_done = commits_requested;
+    // The requests made so far, taken while the queue is empty: every run written before them
+    // is in the segment now. commit() lets go of the lock, and a request made meanwhile may
+    // follow a run still queued, so it waits for the next turn of the loop.
+    const std::uint64_t requested = commits_requested;
+    if (due || requested > commits_done || stopping) commit();
+    if (requested > commits_done) {
+      commits_done = requested;
       changed.notify_all();
     }
     if (stopping && queue.empty()) return;
