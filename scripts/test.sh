@@ -12,6 +12,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 legs=" ${DESCENT_LEGS:-normal} "
 jobs=${DESCENT_JOBS:-$(nproc)}
+# Leaks inside HDF5 itself are not ours to fix (tests/support/lsan_suppressions.txt says which).
+export LSAN_OPTIONS="suppressions=$root/tests/support/lsan_suppressions.txt"
 
 if [[ $legs == *" normal "* ]]; then
   "$root/scripts/setup.sh"
