@@ -183,6 +183,17 @@ void time_peer(benchmark::State& state, const char* name, Solve&& solve) {
   report(state, name, n, o);
 }
 
+// The settings both LBFGSpp solvers share: m = 10, stop at ‖g‖ ≤ kTolerance.
+template <class Param>
+Param lbfgspp_param() {
+  Param p;
+  p.m = 10;
+  p.epsilon = kTolerance;
+  p.epsilon_rel = 0.0;
+  p.max_iterations = 100000;
+  return p;
+}
+
 // LBFGSSolver<LineSearchNocedalWright>: minimize(f, x, fx) returns the iterations. (The
 // LBFGSpp solvers keep a reference to their parameters: they are members, set up first.)
 class LbfgsppSolver {
@@ -192,11 +203,7 @@ class LbfgsppSolver {
 
  private:
   static LBFGSpp::LBFGSParam<double> param() {
-    LBFGSpp::LBFGSParam<double> p;
-    p.m = 10;
-    p.epsilon = kTolerance;
-    p.epsilon_rel = 0.0;
-    p.max_iterations = 100000;
+    auto p = lbfgspp_param<LBFGSpp::LBFGSParam<double>>();
     p.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
     return p;
   }
@@ -218,12 +225,8 @@ class LbfgsppBSolver {
 
  private:
   static LBFGSpp::LBFGSBParam<double> param() {
-    LBFGSpp::LBFGSBParam<double> p;
-    p.m = 10;
-    p.epsilon = kTolerance;
-    p.epsilon_rel = 0.0;
+    auto p = lbfgspp_param<LBFGSpp::LBFGSBParam<double>>();
     p.past = 0;
-    p.max_iterations = 100000;
     return p;
   }
   LBFGSpp::LBFGSBParam<double> param_;
