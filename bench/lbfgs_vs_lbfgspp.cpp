@@ -18,10 +18,10 @@
 // closes the run, with each solver's evaluations and CPU time as ratios to the best LBFGSpp
 // variant at that n (the fewer evaluations, and the less CPU time, of the two).
 //
-// From the standard start all n/2 bananas are the same, and every solver walks the 2-D
-// Rosenbrock path; which step a search takes then turns on rounding in sums over n, and the
-// count of evaluations is one draw of a chaotic process (perturbing x₀ by 10⁻¹⁵ moves it by
-// about 20, for every solver). A second table closes the run: the evaluations from
+// From the standard start all n/2 bananas are the same and every solver walks the 2-D
+// Rosenbrock path, a special case where the step a search takes turns on rounding in
+// sums over n; perturbing x₀ by 10⁻¹⁵ breaks the symmetry and raises every solver's count by
+// 15 to 30. A second table closes the run: the evaluations from
 // kPerturbedStarts starts x₀ᵢ(1 + 10⁻¹² uᵢ), uᵢ uniform in [−1, 1] (seeds 1 …
 // kPerturbedStarts), at n ≤ 10⁴ (LBFGSpp-B needs ~30 s per solve at 10⁶): their median,
 // mean, least and most, and the solves that did not converge.
