@@ -1,6 +1,7 @@
 // The line search of Moré & Thuente (1994), "Line search algorithms with guaranteed
-// sufficient decrease", ACM TOMS 20(3) 286–307: the search of MINPACK-2 (dcsrch, dcstep),
-// L-BFGS-B and LBFGSpp. It looks for a step with
+// sufficient decrease", ACM TOMS 20(3) 286–307: the search of MINPACK-2 (dcsrch, dcstep) and
+// L-BFGS-B (LBFGSpp's LineSearchMoreThuente simplifies it; docs/methods.md, "Line
+// searches"). It looks for a step with
 //   φ(t) ≤ φ(0) + c₁ t φ'(0)   and   |φ'(t)| ≤ c₂ |φ'(0)|          (strong Wolfe)
 // keeping an interval I with ends tₓ (the step with the least value so far) and t_y:
 //   stage 1, while no trial has both ψ(t) ≤ 0 and φ'(t) ≥ 0, works on the auxiliary function
