@@ -113,6 +113,12 @@ RunSpec ResultsReader::spec(const std::string& run_id) const {
       [&](const schema::IndexEntry& entry) { return impl_->runs->spec(entry); });
 }
 
+Trace ResultsReader::trace(const std::string& run_id, const std::vector<std::string>& columns) const {
+  return impl_->read(
+      run_id, [&] { return schema::read_trace_v1(impl_->file, run_id, columns); },
+      [&](const schema::IndexEntry& entry) { return impl_->runs->trace(entry, columns); });
+}
+
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {
   return impl_->read(
       run_id, [&] { return schema::trace_columns_v1(impl_->file, run_id); },

@@ -437,6 +437,60 @@ RunSpec read_spec_v1(const Handle& file, const std::string& run_id) {
   return spec_of_group(open_run(file, run_id), run_id);
 }
 
+namespace {
+
+// Whether a trace read that asked for `columns` (empty: all) reads column `name`; iter, which
+// gives the number of records, is always read.
+bool wanted(const std::vector<std::string>& columns, const std::string& name) {
+  return columns.empty() || name == "iter" || std::find(columns.begin(), columns.end(), name) != columns.end();
+}
+
+// The trace of the version-1 run group `run`.
+Trace trace_of_group(const Handle& file, const Handle& run, const std::string& run_id,
+                     const std::vector<std::string>& columns) {
+  const auto invalid = [&](const std::string& what) {
+    throw invalid_file(file.file(), "run '" + run_id + "': " + what);
+  };
+  const Handle trace_group = h5::open_group(run, "trace");
+  Trace t;
+  for (const auto& column : standard_columns())
+    if (wanted(columns, column.name))
+      std::visit(
+          [&](auto member) {
+            using Values = std::remove_reference_t<decltype(t.*member)>;
+            if constexpr (std::is_same_v<Values, std::vector<double>>)
+              t.*member = h5::read_reals(trace_group, column.name);
+            else
+              t.*member = h5::read_integers(trace_group, column.name);
+          },
+          column.field);
+  for (const auto& name : h5::link_names(trace_group)) {
+    if (!wanted(columns, name)) continue;
+    if (name == "x") {
+      const auto shape = h5::dataset_shape(trace_group, "x");
+      t.x_dim = shape.size() == 2 ? static_cast<Index>(shape[1]) : 0;
+      t.x = h5::read_reals(trace_group, "x");
+    } else if (!is_standard_column(name)) {
+      t.extra.emplace(name, h5::read_reals(trace_group, name));
+    }
+  }
+  const std::size_t records = t.iter.size();
+  const auto require_records = [&](const char* name, std::size_t size) {
+    if (size != records)
+      invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
+              " entries, iter has " + std::to_string(records));
+  };
+  for (const auto& column : standard_columns())
+    if (wanted(columns, column.name))
+      std::visit([&](auto member) { require_records(column.name, (t.*member).size()); }, column.field);
+  for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
+  if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
+    invalid("trace column x is not records × dim");
+  return t;
+}
+
+}  // namespace
+
 StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
   const Handle run = open_run(file, run_id);
   StoredRun stored;
@@ -460,47 +514,18 @@ StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
   result.seconds = h5::read_real_attribute(run, "seconds");
   result.x_final = to_vector(h5::read_reals(run, "x_final"));
 
-  const auto invalid = [&](const std::string& what) {
-    throw invalid_file(file.file(), "run '" + run_id + "': " + what);
-  };
   const std::int64_t dim = h5::read_integer_attribute(run, "dim");
   if (spec.x0.size() != dim || result.x_final.size() != dim)
-    invalid("x0 and x_final have " + std::to_string(spec.x0.size()) + " and " +
-            std::to_string(result.x_final.size()) + " coordinates, dim is " + std::to_string(dim));
-
-  const Handle trace_group = h5::open_group(run, "trace");
-  Trace& t = result.trace;
-  for (const auto& column : standard_columns())
-    std::visit(
-        [&](auto member) {
-          using Values = std::remove_reference_t<decltype(t.*member)>;
-          if constexpr (std::is_same_v<Values, std::vector<double>>)
-            t.*member = h5::read_reals(trace_group, column.name);
-          else
-            t.*member = h5::read_integers(trace_group, column.name);
-        },
-        column.field);
-  for (const auto& name : h5::link_names(trace_group)) {
-    if (name == "x") {
-      const auto shape = h5::dataset_shape(trace_group, "x");
-      t.x_dim = shape.size() == 2 ? static_cast<Index>(shape[1]) : 0;
-      t.x = h5::read_reals(trace_group, "x");
-    } else if (!is_standard_column(name)) {
-      t.extra.emplace(name, h5::read_reals(trace_group, name));
-    }
-  }
-  const std::size_t records = t.iter.size();
-  const auto require_records = [&](const char* name, std::size_t size) {
-    if (size != records)
-      invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
-              " entries, iter has " + std::to_string(records));
-  };
-  for (const auto& column : standard_columns())
-    std::visit([&](auto member) { require_records(column.name, (t.*member).size()); }, column.field);
-  for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
-  if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
-    invalid("trace column x is not records × dim");
+    throw invalid_file(file.file(), "run '" + run_id + "': x0 and x_final have " +
+                                        std::to_string(spec.x0.size()) + " and " +
+                                        std::to_string(result.x_final.size()) +
+                                        " coordinates, dim is " + std::to_string(dim));
+  result.trace = trace_of_group(file, run, run_id, {});
   return stored;
+}
+
+Trace read_trace_v1(const Handle& file, const std::string& run_id, const std::vector<std::string>& columns) {
+  return trace_of_group(file, open_run(file, run_id), run_id, columns);
 }
 
 std::vector<std::string> trace_columns_v1(const Handle& file, const std::string& run_id) {

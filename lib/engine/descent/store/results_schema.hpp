@@ -107,6 +107,9 @@ bool has_run_group(const h5::Handle& file, const std::string& run_id);
 StoredRun read_run_v1(const h5::Handle& file, const std::string& run_id);
 // The specification part of read_run_v1 (attributes, parameters, x0), without the trace.
 RunSpec read_spec_v1(const h5::Handle& file, const std::string& run_id);
+// The trace part of read_run_v1: the columns named in `columns` (ResultsReader::trace).
+Trace read_trace_v1(const h5::Handle& file, const std::string& run_id,
+                    const std::vector<std::string>& columns);
 std::vector<std::string> trace_columns_v1(const h5::Handle& file, const std::string& run_id);
 
 // Trace column names in the documented order: standard columns, then x, then the others by
