@@ -146,6 +146,9 @@ Loaded load_runs(const ReportOptions& options) {
   std::map<Instance*, std::pair<std::string, Shared<ParamMap>>> named;  // objective, parameters
   std::map<Instance*, double> best_observed;  // the smallest finite f_final, NaN when none
   InstanceNames names;
+  std::size_t rows = 0;
+  for (const auto& reader : loaded.readers) rows += reader.index().size();
+  all.reserve(rows);
   for (std::size_t f = 0; f < loaded.readers.size(); ++f)
     for (const IndexRow& row : loaded.readers[f].index()) {
       RunSpec spec = loaded.readers[f].spec(row.run_id);
@@ -182,25 +185,27 @@ Loaded load_runs(const ReportOptions& options) {
   std::vector<Filter> filters;
   for (const auto& text : options.where) filters.push_back(parse_filter(text));
   std::vector<bool> known_key(filters.size(), false);
-  for (ReportRun& run : all) {
+  const auto selected = [&](const ReportRun& run) {
     const std::string& suite = loaded.readers[run.file].info().suite_name;
-    bool selected = true;
+    bool all_hold = true;
     for (std::size_t i = 0; i < filters.size(); ++i) {
       known_key[i] = known_key[i] || filters[i].key == "objective" ||
                      column_value(run, suite, filters[i].key).has_value();
-      selected = selected && matches(run, suite, filters[i]);
+      all_hold = all_hold && matches(run, suite, filters[i]);
     }
-    if (selected) loaded.runs.push_back(std::move(run));
-  }
+    return all_hold;
+  };
+  std::erase_if(all, [&](const ReportRun& run) { return !selected(run); });
   for (std::size_t i = 0; i < filters.size(); ++i)
-    if (!known_key[i] && !all.empty())
+    if (!known_key[i] && loaded.runs_read > 0)
       throw ConfigError("--where", "--where " + filters[i].key + "=" + filters[i].value +
                                        ": no run has a column '" + filters[i].key +
                                        "' (columns of runs.csv, or a parameter name)");
-  if (loaded.runs.empty())
-    throw ConfigError("--where", all.empty() ? "the results files hold no runs"
-                                             : "--where selects none of the " +
-                                                   std::to_string(all.size()) + " runs");
+  if (all.empty())
+    throw ConfigError("--where", loaded.runs_read == 0 ? "the results files hold no runs"
+                                                       : "--where selects none of the " +
+                                                             std::to_string(loaded.runs_read) + " runs");
+  loaded.runs = std::move(all);
   return loaded;
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -349,6 +350,14 @@ void write_index(const Handle& file, std::span<const IndexEntry> entries) {
 }
 
 std::vector<IndexEntry> read_index(const Handle& file) {
+  std::vector<IndexEntry> entries;
+  for_each_index_entry(file, [&](std::size_t rows) { entries.reserve(rows); },
+                       [&](IndexEntry& entry) { entries.push_back(std::move(entry)); });
+  return entries;
+}
+
+void for_each_index_entry(const Handle& file, const std::function<void(std::size_t)>& rows_ahead,
+                          const std::function<void(IndexEntry&)>& take) {
   const Handle dataset(H5Dopen2(file.id(), kIndex, H5P_DEFAULT), "H5Dopen2", file.file(), "/index");
   if (H5Tget_class(dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type").id()) != H5T_COMPOUND)
     throw h5::Error("/index is not a table (compound dataset)");
@@ -361,7 +370,7 @@ std::vector<IndexEntry> read_index(const Handle& file) {
   const Handle type = index_type(file, columns, text);
   // In blocks: HDF5's copies of the text of a block at a time, not of the whole table.
   constexpr std::size_t kBlockRows = 4096;
-  std::vector<IndexEntry> entries(rows);
+  rows_ahead(rows);
   std::vector<IndexSlot> slots(std::min(rows, kBlockRows) * columns.size());
   for (std::size_t first = 0; first < rows; first += kBlockRows) {
     const hsize_t start[1] = {first};
@@ -371,12 +380,19 @@ std::vector<IndexEntry> read_index(const Handle& file) {
     const Handle block = dataset.derived(H5Screate_simple(1, count, nullptr), "H5Screate_simple");
     dataset.check(H5Dread(dataset.id(), type.id(), block.id(), space.id(), H5P_DEFAULT, slots.data()),
                   "H5Dread");
-    for (std::size_t r = 0; r < count[0]; ++r)
-      for (std::size_t c = 0; c < columns.size(); ++c)
-        load(entries[first + r], columns[c], slots[r * columns.size() + c]);
-    H5Dvlen_reclaim(type.id(), block.id(), H5P_DEFAULT, slots.data());
+    // The slots' strings are HDF5's until reclaimed, also when `take` throws.
+    struct Reclaim {
+      const Handle& type;
+      const Handle& block;
+      std::vector<IndexSlot>& slots;
+      ~Reclaim() { H5Dvlen_reclaim(type.id(), block.id(), H5P_DEFAULT, slots.data()); }
+    } reclaim{type, block, slots};
+    for (std::size_t r = 0; r < count[0]; ++r) {
+      IndexEntry entry;
+      for (std::size_t c = 0; c < columns.size(); ++c) load(entry, columns[c], slots[r * columns.size() + c]);
+      take(entry);
+    }
   }
-  return entries;
 }
 
 void check_storable(const RunSpec& spec, const RunResult& result) {

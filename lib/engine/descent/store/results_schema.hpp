@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <variant>
@@ -88,6 +89,11 @@ void write_index(const h5::Handle& file, std::span<const IndexEntry> entries);
 // The rows of /index, every column's presence and type checked first; version-1 files have
 // no location columns (left zero).
 std::vector<IndexEntry> read_index(const h5::Handle& file);
+// The same rows one at a time, in file order, for a reader that keeps them in its own form:
+// rows_ahead(n) first with the number of rows, then take(entry) for each (which may move
+// from it). Only a block of rows is held at a time.
+void for_each_index_entry(const h5::Handle& file, const std::function<void(std::size_t)>& rows_ahead,
+                          const std::function<void(IndexEntry&)>& take);
 
 // A standard trace column and the Trace member holding it, in standard_trace_columns() order.
 using TraceField = std::variant<std::vector<std::int64_t> Trace::*, std::vector<double> Trace::*>;
