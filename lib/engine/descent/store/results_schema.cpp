@@ -507,13 +507,12 @@ Trace trace_of_group(const Handle& file, const Handle& run, const std::string& r
 
 }  // namespace
 
-StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
-  const Handle run = open_run(file, run_id);
-  StoredRun stored;
-  stored.spec = spec_of_group(run, run_id);
-  const RunSpec& spec = stored.spec;
+namespace {
 
-  RunResult& result = stored.result;
+// The run's result without its trace, its stop reason and coordinates checked.
+RunResult result_of_group(const Handle& file, const Handle& run, const std::string& run_id,
+                          const RunSpec& spec) {
+  RunResult result;
   const std::string reason = h5::read_string_attribute(run, "stop_reason");
   const auto stop_reason = stop_reason_from(reason);
   if (!stop_reason)
@@ -536,12 +535,30 @@ StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
                                         std::to_string(spec.x0.size()) + " and " +
                                         std::to_string(result.x_final.size()) +
                                         " coordinates, dim is " + std::to_string(dim));
-  result.trace = trace_of_group(file, run, run_id, {});
+  return result;
+}
+
+void check_run_v1(const Handle& file, const Handle& run, const std::string& run_id) {
+  result_of_group(file, run, run_id, spec_of_group(run, run_id));
+}
+
+}  // namespace
+
+StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
+  const Handle run = open_run(file, run_id);
+  StoredRun stored;
+  stored.spec = spec_of_group(run, run_id);
+  stored.result = result_of_group(file, run, run_id, stored.spec);
+  stored.result.trace = trace_of_group(file, run, run_id, {});
   return stored;
 }
 
 Trace read_trace_v1(const Handle& file, const std::string& run_id, const std::vector<std::string>& columns) {
-  return trace_of_group(file, open_run(file, run_id), run_id, columns);
+  // The run is checked whole, as read_run_v1 checks it, so that a damaged run is refused by
+  // every reader; only the columns asked for are read from its trace.
+  const Handle run = open_run(file, run_id);
+  check_run_v1(file, run, run_id);
+  return trace_of_group(file, run, run_id, columns);
 }
 
 std::vector<std::string> trace_columns_v1(const Handle& file, const std::string& run_id) {

@@ -113,7 +113,8 @@ bool has_run_group(const h5::Handle& file, const std::string& run_id);
 StoredRun read_run_v1(const h5::Handle& file, const std::string& run_id);
 // The specification part of read_run_v1 (attributes, parameters, x0), without the trace.
 RunSpec read_spec_v1(const h5::Handle& file, const std::string& run_id);
-// The trace part of read_run_v1: the columns named in `columns` (ResultsReader::trace).
+// The trace part of read_run_v1, the columns named in `columns` (ResultsReader::trace); the
+// rest of the run is checked as read_run_v1 checks it.
 Trace read_trace_v1(const h5::Handle& file, const std::string& run_id,
                     const std::vector<std::string>& columns);
 std::vector<std::string> trace_columns_v1(const h5::Handle& file, const std::string& run_id);
