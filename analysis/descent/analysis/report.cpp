@@ -280,6 +280,7 @@ std::vector<Group> groups_of(const Loaded& loaded) {
 
 std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
   std::vector<RunCost> costs;
+  costs.reserve(group.runs.size());
   for (const ReportRun* run : group.runs) {
     const Measures* hit = hit_of(*run, target);
     costs.push_back({hit ? (*hit)[kCost] : run->end_cost, hit != nullptr});
@@ -354,6 +355,7 @@ std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, st
   std::vector<std::vector<ErtCell>> cells;
   for (const Group& group : groups) {
     std::vector<std::vector<RunCost>> costs;
+    costs.reserve(targets);
     for (std::size_t t = 0; t < targets; ++t) costs.push_back(costs_to(group, t));
     const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();

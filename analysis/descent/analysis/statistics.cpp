@@ -86,11 +86,20 @@ class WholeCostSums {
       first_cost_.push_back(static_cast<std::int64_t>(run.cost));
       first_reached_.push_back(run.reached ? 1 : 0);
     }
+    const auto changed = [&](std::size_t k, std::size_t i) {
+      const RunCost& before = costs[targets[k - 1]][i];
+      const RunCost& now = costs[targets[k]][i];
+      return now.cost != before.cost || now.reached != before.reached;
+    };
+    std::size_t changes = 0;
+    for (std::size_t k = 1; k < targets.size(); ++k)
+      for (std::size_t i = 0; i < runs; ++i) changes += changed(k, i) ? 1 : 0;
+    changes_.reserve(changes);
     for (std::size_t k = 1; k < targets.size(); ++k) {
       const auto& before = costs[targets[k - 1]];
       const auto& now = costs[targets[k]];
       for (std::size_t i = 0; i < runs; ++i)
-        if (now[i].cost != before[i].cost || now[i].reached != before[i].reached)
+        if (changed(k, i))
           changes_.push_back({static_cast<std::uint32_t>(i), (now[i].reached ? 1 : 0) - (before[i].reached ? 1 : 0),
                               static_cast<std::int64_t>(now[i].cost) - static_cast<std::int64_t>(before[i].cost)});
       change_end_[k] = changes_.size();
