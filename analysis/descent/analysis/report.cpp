@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <limits>
-#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
