@@ -8,7 +8,10 @@ results file: f* and every number come from the report.
 - convergence_<instance>: per objective instance, the iterations, the cost and the seconds
   (x, one panel each) to reach each target (y), median line and interquartile band over the
   successful runs of each method, from targets.csv; a method's curve ends at the last target
-  half of its runs reach.
+  half of its runs reach. A run that diverged (runs.csv: status diverged, or stop reason
+  diverged or non_finite) is a cross at the top of each panel, the largest target, where its
+  precision left the panel: at its iterations, cost and seconds; the crosses' rows
+  (label, run_id, stop_reason, iterations, cost, seconds, target) in <stem>_diverged.csv.
 - ert_<instance>: expected running time per target with its 95% bootstrap band, from ert.csv.
 - profiles: Dolan–Moré performance profiles and Moré–Wild data profiles, from profiles.csv.
 - sensitivity_<instance>_<parameter>: for a sweep, the final f − f* (left) and the cost to
@@ -108,11 +111,12 @@ def number(text: str) -> float:
     return float(text) if text not in ("", "nan") else math.nan
 
 
-def finish(fig, ax, labels, styles, bar):
-    """The legend, or the colour bar and a legend of the methods' line styles."""
+def finish(fig, ax, labels, styles, bar, extra_handles=()):
+    """The legend, or the colour bar and a legend of the methods' line styles; extra_handles
+    (the diverged marker) are added to either legend."""
     if bar is None:
         handles = [plt.Line2D([], [], label=label, **styles[label]) for label in labels]
-        figures.legend_at_right(fig, handles)
+        figures.legend_at_right(fig, handles + list(extra_handles))
         return
     cmap, norm, ticks, tick_labels, title, methods = bar
     colorbar = fig.colorbar(plt.cm.ScalarMappable(cmap=cmap, norm=norm), ax=ax)
@@ -120,32 +124,38 @@ def finish(fig, ax, labels, styles, bar):
     colorbar.set_ticklabels(tick_labels)
     colorbar.minorticks_off()
     colorbar.set_label(title)
-    if len(methods) > 1:
-        fig.legend(handles=[plt.Line2D([], [], color="black", label=name,
-                                       linestyle=LINE_STYLES[i % len(LINE_STYLES)])
-                            for i, name in enumerate(methods)],
-                   loc="lower right", fontsize="small", frameon=False)
+    handles = [plt.Line2D([], [], color="black", label=name, linestyle=LINE_STYLES[i % len(LINE_STYLES)])
+               for i, name in enumerate(methods)] if len(methods) > 1 else []
+    if handles or extra_handles:
+        fig.legend(handles=handles + list(extra_handles), loc="lower right", fontsize="small", frameon=False)
 
 
 def per_instance(rows_all: list, runs: list, out_dir: str, prefix: str, draw, panels: int = 1) -> list:
     """One figure per objective instance with `panels` panels: `draw(axes, rows, style)` for
-    each label, style the keyword arguments of its line (colour, line style)."""
+    each label, style the keyword arguments of its line (colour, line style). `draw` may return
+    the rows of the diverged markers it drew: they are written as <stem>_diverged.csv, and the
+    legend gets the marker."""
     paths = []
     for instance in dict.fromkeys(row["objective"] for row in rows_all):
         rows = [row for row in rows_all if row["objective"] == instance]
         labels = list(dict.fromkeys(row["label"] for row in rows))
         styles, bar = styles_for(labels, runs)
         fig, axes = figures.panel_grid(panels)
+        markers = []
         for label in labels:
-            draw(axes, [row for row in rows if row["label"] == label], styles[label])
+            markers += draw(axes, [row for row in rows if row["label"] == label], styles[label]) or []
         for ax in axes:
             ax.set_xscale("log")
             ax.set_yscale("log")
         figures.title(fig, instance)
-        finish(fig, axes[-1], labels, styles, bar)
+        diverged = [plt.Line2D([], [], linestyle="", color="white", label="diverged",
+                               **figures.DIVERGED_MARKER)] if markers else []
+        finish(fig, axes[-1], labels, styles, bar, diverged)
         stem = prefix + stem_of(instance)
         paths += figures.save(fig, out_dir, stem)
         paths.append(write_csv(os.path.join(out_dir, stem + ".csv"), rows))
+        if markers:
+            paths.append(write_csv(os.path.join(out_dir, stem + "_diverged.csv"), markers))
     return paths
 
 
@@ -153,9 +163,24 @@ PRECISIONS = {"abs": r"$f - f^*$", "rel": r"$(f - f^*)/(f(x_0) - f^*)$", "grad":
 CONVERGENCE_MEASURES = (("iterations", "iterations"), ("cost", "cost"), ("seconds", "seconds"))
 
 
+# What makes a run diverged, as analysis/plots/results.py reads it from a results file.
+DIVERGED_STOP_REASONS = ("diverged", "non_finite")
+
+
+def diverged_runs(runs: list, suite: str, instance: str, label: str) -> list:
+    """The rows of runs.csv of the group's runs that diverged."""
+    return [run for run in runs
+            if run["suite"] == suite and run["instance"] == instance and run["label"] == label
+            and (run["status"] == "diverged" or run["stop_reason"] in DIVERGED_STOP_REASONS)]
+
+
 def convergence(targets: list, runs: list, out_dir: str) -> list:
     def draw(axes, rows, style):
         reached = [row for row in rows if number(row["success_rate"]) >= 0.5]
+        # A diverged run's precision grows past every target: it leaves the panel at the top
+        # (the largest target) at its end, its iterations, cost and seconds in runs.csv.
+        top = max(number(row["target"]) for row in rows)
+        diverged = diverged_runs(runs, rows[0]["suite"], rows[0]["objective"], rows[0]["label"])
         for ax, (measure, name) in zip(axes, CONVERGENCE_MEASURES):
             if reached:
                 y = [number(row["target"]) for row in reached]
@@ -163,8 +188,14 @@ def convergence(targets: list, runs: list, out_dir: str) -> list:
                 ax.fill_betweenx(y, [number(row[measure + "_q1"]) for row in reached],
                                  [number(row[measure + "_q3"]) for row in reached], color=style["color"],
                                  alpha=0.2)
+            if diverged:
+                ax.plot([number(run[measure]) for run in diverged], [top] * len(diverged), linestyle="",
+                        color=style["color"], zorder=5, clip_on=False, **figures.DIVERGED_MARKER)
             ax.set_xlabel(f"{name} to reach the target (median, quartiles)")
         axes[0].set_ylabel("target " + PRECISIONS[rows[0]["precision"]])
+        return [{"label": run["label"], "run_id": run["run_id"], "stop_reason": run["stop_reason"],
+                 **{measure: run[measure] for measure, _ in CONVERGENCE_MEASURES}, "target": repr(top)}
+                for run in diverged]
     return per_instance(targets, runs, out_dir, "convergence_", draw, len(CONVERGENCE_MEASURES))
 
 

@@ -94,3 +94,67 @@ TEST_CASE("the bootstrap intervals are reproducible and follow their documented 
     REQUIRE(std::isnan(empty[0].lower));
   }
 }
+
+TEST_CASE("whole and fractional costs give the intervals of resamples summed in draw order",
+          "[analysis][statistics][bootstrap]") {
+  // 40 runs, 12 targets: run i reaches the first reach[i] targets, each at a cost that grows
+  // with the target, and is charged its end cost for the others, as the report builds them.
+  const std::size_t runs = 40, targets = 12;
+  const int samples = 300;
+  const std::uint64_t seed = Catch::rngSeed();
+  std::mt19937_64 rng(seed);
+  std::vector<std::size_t> reach(runs);
+  std::vector<double> end(runs);
+  for (std::size_t i = 0; i < runs; ++i) {
+    reach[i] = rng() % (targets + 1);
+    end[i] = static_cast<double>(100 + rng() % 900);
+  }
+  const auto costs_for = [&](double unit) {
+    std::vector<std::vector<RunCost>> costs(targets, std::vector<RunCost>(runs));
+    for (std::size_t t = 0; t < targets; ++t)
+      for (std::size_t i = 0; i < runs; ++i)
+        costs[t][i] = t < reach[i] ? RunCost{unit * static_cast<double>(3 * (t / 2) + i % 5 + 1), true}
+                                   : RunCost{unit * end[i], false};
+    return costs;
+  };
+  // The documented construction: resample after resample, costs summed in draw order.
+  const auto in_draw_order = [&](const std::vector<std::vector<RunCost>>& costs) {
+    std::mt19937_64 generator(seed);
+    std::vector<std::vector<double>> erts(targets);
+    for (int b = 0; b < samples; ++b) {
+      std::vector<std::size_t> drawn;
+      for (std::size_t j = 0; j < runs; ++j) {
+        const long double u = static_cast<long double>(generator());
+        drawn.push_back(static_cast<std::size_t>(std::floor(u * runs / 18446744073709551616.0L)));
+      }
+      for (std::size_t t = 0; t < targets; ++t) {
+        double spent = 0.0;
+        int successes = 0;
+        for (const auto i : drawn) {
+          spent += costs[t][i].cost;
+          successes += costs[t][i].reached ? 1 : 0;
+        }
+        erts[t].push_back(successes ? spent / successes : std::numeric_limits<double>::infinity());
+      }
+    }
+    return erts;
+  };
+  // 0.1 makes the sums depend on their order: only the draw-order sums give these bits.
+  for (const double unit : {1.0, 0.1}) {
+    INFO("cost unit " << unit << ", seed " << seed);
+    const auto costs = costs_for(unit);
+    const auto intervals = bootstrap_ert_intervals(costs, samples, seed);
+    auto erts = in_draw_order(costs);
+    for (std::size_t t = 0; t < targets; ++t) {
+      INFO("target " << t);
+      const bool reached = std::any_of(costs[t].begin(), costs[t].end(), [](const RunCost& c) { return c.reached; });
+      if (!reached) {
+        REQUIRE(std::isinf(intervals[t].lower));
+        continue;
+      }
+      std::sort(erts[t].begin(), erts[t].end());
+      REQUIRE(intervals[t].lower == erts[t][7]);    // ⌈0.025 · 300⌉ = 8th value
+      REQUIRE(intervals[t].upper == erts[t][292]);  // ⌈0.975 · 300⌉ = 293rd value
+    }
+  }
+}

@@ -81,6 +81,19 @@ TEST_CASE("a target is reached at the first record at or below it, else at the r
     REQUIRE((*grad[1])[kIterations] == 10.0);
     REQUIRE((*grad[2])[kIterations] == 12.0);
   }
+  SECTION("one record per trace record that first reaches some targets, covering them") {
+    // f − f* = 100 reaches 1000 and 100; 1 reaches 10 and 1; 0.005 no further level of these;
+    // the end, 1e-7, reaches 1e-6.
+    const auto records = first_hit_records(sample_trace(), final_row(), 1.0, TargetKind::kAbsolute,
+                                           {1000.0, 100.0, 10.0, 1.0, 1e-6, 1e-8}, cost);
+    REQUIRE(records.size() == 3);
+    REQUIRE(records[0].levels_end == 2);
+    REQUIRE(records[0].measures[kIterations] == 0.0);
+    REQUIRE(records[1].levels_end == 4);
+    REQUIRE(records[1].measures[kIterations] == 5.0);
+    REQUIRE(records[2].levels_end == 5);
+    REQUIRE(records[2].measures[kIterations] == 12.0);
+  }
   SECTION("with f* unknown no f target is reached") {
     const auto none = first_hits(sample_trace(), final_row(), std::nan(""), TargetKind::kAbsolute,
                                  levels, cost);

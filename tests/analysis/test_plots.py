@@ -468,6 +468,56 @@ class ReportFigureColours(unittest.TestCase):
         self.assertIsNone(bar)
 
 
+class ReportConvergenceDivergedMarkers(unittest.TestCase):
+    """report_figures.py marks each diverged run of the convergence figure where it left the
+    panel: at the top target, at its iterations, cost and seconds from runs.csv."""
+
+    TARGETS = ("100", "1", "0.01")
+
+    def setUp(self):
+        sys.path.insert(0, SCRIPTS)
+        import report_figures
+        self.report_figures = report_figures
+
+    @staticmethod
+    def run_row(run_id, label, status, stop_reason, iterations, cost, seconds, instance="beale"):
+        return {"run_id": run_id, "suite": "s", "instance": instance, "label": label, "optimizer": label,
+                "status": status, "stop_reason": stop_reason, "iterations": iterations, "cost": cost,
+                "seconds": seconds}
+
+    def target_rows(self, label, successes):
+        measures = {f"{m}_{q}": "5" for m in ("iterations", "cost", "seconds") for q in ("median", "q1", "q3")}
+        return [{"objective": "beale", "label": label, "target": t, "precision": "abs", "runs": "2",
+                 "successes": str(successes), "success_rate": str(successes / 2), "suite": "s", **measures}
+                for t in self.TARGETS]
+
+    def test_each_diverged_run_is_a_marker_at_the_top_target_at_its_end(self):
+        runs = [self.run_row("a1", "gd", "diverged", "non_finite", "7", "15", "0.25"),
+                self.run_row("a2", "gd", "max_iter", "diverged", "40", "81", "0.5"),
+                self.run_row("b1", "adam", "converged", "converged_grad", "30", "31", "0.125"),
+                self.run_row("b2", "adam", "converged", "converged_grad", "20", "21", "0.0625"),
+                self.run_row("c1", "gd", "diverged", "non_finite", "3", "4", "0.01", instance="rosenbrock")]
+        targets = self.target_rows("gd", 0) + self.target_rows("adam", 2)
+        with tempfile.TemporaryDirectory() as out:
+            paths = self.report_figures.convergence(targets, runs, out)
+            markers_path = os.path.join(out, "convergence_beale_diverged.csv")
+            self.assertIn(markers_path, paths)
+            markers = self.report_figures.read_csv(markers_path)
+            self.assertTrue(os.path.exists(os.path.join(out, "convergence_beale.png")))
+        self.assertEqual([(m["label"], m["run_id"], m["stop_reason"]) for m in markers],
+                         [("gd", "a1", "non_finite"), ("gd", "a2", "diverged")])
+        self.assertEqual([(m["iterations"], m["cost"], m["seconds"]) for m in markers],
+                         [("7", "15", "0.25"), ("40", "81", "0.5")])
+        self.assertEqual({float(m["target"]) for m in markers}, {100.0})
+
+    def test_without_a_diverged_run_no_marker_file(self):
+        runs = [self.run_row("b1", "adam", "converged", "converged_grad", "30", "31", "0.125")]
+        with tempfile.TemporaryDirectory() as out:
+            paths = self.report_figures.convergence(self.target_rows("adam", 1), runs, out)
+            self.assertFalse(any(path.endswith("_diverged.csv") for path in paths))
+            self.assertFalse(os.path.exists(os.path.join(out, "convergence_beale_diverged.csv")))
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
         sys.exit(f"usage: {sys.argv[0]} ANALYSIS_PLOTS_DIR")

@@ -89,6 +89,26 @@ inline void require_same_trace(const Trace& got, const Trace& expected) {
   }
 }
 
+// ResultsReader::trace of a stored run: all columns as run() reads them; columns asked for
+// by name (iter always) equal to those, every other column empty.
+inline void require_trace_reads(const ResultsReader& reader, const std::string& run_id) {
+  const Trace whole = reader.run(run_id).result.trace;
+  require_same_trace(reader.trace(run_id), whole);
+
+  Trace expected;
+  expected.iter = whole.iter;
+  expected.f = whole.f;
+  expected.evals_hess = whole.evals_hess;
+  require_same_trace(reader.trace(run_id, {"f", "evals_hess"}), expected);
+
+  expected = Trace{};
+  expected.iter = whole.iter;
+  expected.x_dim = whole.x_dim;
+  expected.x = whole.x;
+  if (whole.extra.contains("ls_trials")) expected.extra.emplace("ls_trials", whole.extra.at("ls_trials"));
+  require_same_trace(reader.trace(run_id, {"x", "ls_trials"}), expected);
+}
+
 // Every field of the specification and the result, bit for bit.
 inline void require_same_run(const StoredRun& got, const RunSpec& spec, const RunResult& result) {
   REQUIRE(got.spec.run_id == spec.run_id);

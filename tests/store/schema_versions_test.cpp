@@ -54,6 +54,7 @@ TEST_CASE("a version-1 file reads with its index, parameters and traces", "[stor
     REQUIRE(stored.result.trace.size() == static_cast<std::size_t>(stored.result.iterations) + 1);
     REQUIRE(stored.result.trace.x_dim == 2);
     REQUIRE(stored.result.trace.extra.contains("ls_trials") == (spec.optimizer == "lbfgs"));
+    test::require_trace_reads(reader, spec.run_id);
   }
   const ResultsSummary summary = summarize_results(fixture("schema1.h5"));
   REQUIRE(summary.runs == 6);

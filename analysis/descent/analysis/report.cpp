@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -29,37 +30,51 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr const char* kBestObserved = "best_observed";
 
-struct ReportRun {
-  std::size_t file = 0;
-  IndexRow row;
-  RunSpec spec;  // without its trace
-  std::string instance;
-  std::string solver;  // the label, prefixed by the suite when several suites are read
+// An objective instance: its name (InstanceNames) and f* with its source.
+struct Instance {
+  std::string name;
   double f_star = kNaN;
   std::string f_star_source;
-  // The measures at the first hit of each target the run reaches. Targets descend, so those
-  // are a prefix of them: a run that reaches none holds nothing (see hit_of).
-  std::vector<Measures> reached;
-  std::optional<Measures> profile_hit;
-  Measures end{};
+};
+
+// A run as the report keeps it: what the aggregates need, the rest read from its /index row.
+struct ReportRun {
+  const IndexRow* row;  // in its reader's index
+  std::size_t file;
+  const Instance* instance;
+  const std::string* solver;  // the label, prefixed by the suite when several suites are read
+  Shared<ParamMap> objective_params;
+  Shared<ParamMap> optimizer_params;
+  std::uint64_t seed;
+  double end_cost = kNaN;      // the cost of the whole run
+  double profile_cost = kInf;  // the cost to the profiles' target, +∞ when not reached
+  // The first hits of the targets the run reaches (a prefix of the descending targets), one
+  // record per trace record that is the first hit of some (see hit_of).
+  std::unique_ptr<HitRecord[]> hits{};
+  std::uint32_t reached = 0;  // the number of targets reached
 };
 
 // The measures at the run's first hit of target t, nullptr when it never reaches it.
 const Measures* hit_of(const ReportRun& run, std::size_t t) {
-  return t < run.reached.size() ? &run.reached[t] : nullptr;
+  if (t >= run.reached) return nullptr;
+  const HitRecord* hit = run.hits.get();
+  while (hit->levels_end <= t) ++hit;
+  return &hit->measures;
 }
 
-std::string instance_key(const RunSpec& spec) { return spec.objective + "\n" + to_text(spec.objective_params); }
+std::string instance_key(const std::string& objective, const ParamMap& params) {
+  return objective + "\n" + to_text(params);
+}
 
 // The value of column `key` for a run (the names runs.csv uses, and bare parameter names),
 // nullopt when the run has no such column.
 std::optional<std::string> column_value(const ReportRun& run, const std::string& suite,
                                         const std::string& key) {
-  const IndexRow& r = run.row;
+  const IndexRow& r = *run.row;
   const std::map<std::string, std::function<std::string()>> fixed{
       {"suite", [&] { return suite; }},
       {"run_id", [&] { return r.run_id; }},
-      {"instance", [&] { return run.instance; }},
+      {"instance", [&] { return run.instance->name; }},
       {"optimizer", [&] { return r.optimizer; }},
       {"label", [&] { return r.label; }},
       {"status", [&] { return r.status; }},
@@ -67,18 +82,18 @@ std::optional<std::string> column_value(const ReportRun& run, const std::string&
       {"dim", [&] { return std::to_string(r.dim); }},
       {"start_index", [&] { return std::to_string(r.start_index); }},
       {"repeat", [&] { return std::to_string(r.repeat); }},
-      {"seed", [&] { return std::to_string(run.spec.seed); }},
-      {"f_star_source", [&] { return run.f_star_source; }}};
+      {"seed", [&] { return std::to_string(run.seed); }},
+      {"f_star_source", [&] { return run.instance->f_star_source; }}};
   if (const auto it = fixed.find(key); it != fixed.end()) return it->second();
   const auto parameter = [](const ParamMap& params, const std::string& name) -> std::optional<std::string> {
     const auto it = params.find(name);
     if (it == params.end()) return std::nullopt;
     return parameter_text(it->second);
   };
-  if (key.starts_with("objective.")) return parameter(run.spec.objective_params, key.substr(10));
-  if (key.starts_with("optimizer.")) return parameter(run.spec.optimizer_params, key.substr(10));
-  if (auto value = parameter(run.spec.objective_params, key)) return value;
-  return parameter(run.spec.optimizer_params, key);
+  if (key.starts_with("objective.")) return parameter(run.objective_params, key.substr(10));
+  if (key.starts_with("optimizer.")) return parameter(run.optimizer_params, key.substr(10));
+  if (auto value = parameter(run.objective_params, key)) return value;
+  return parameter(run.optimizer_params, key);
 }
 
 struct Filter {
@@ -105,13 +120,15 @@ bool same_value(const std::string& stored, const std::string& wanted) {
 // `objective=NAME` selects by objective name or instance name; any other key by its column.
 bool matches(const ReportRun& run, const std::string& suite, const Filter& filter) {
   if (filter.key == "objective")
-    return run.row.objective == filter.value || run.instance == filter.value;
+    return run.row->objective == filter.value || run.instance->name == filter.value;
   const auto value = column_value(run, suite, filter.key);
   return value && same_value(*value, filter.value);
 }
 
 struct Loaded {
   std::vector<ResultsReader> readers;
+  std::deque<Instance> instances;  // deque: runs point to them
+  std::map<std::pair<std::size_t, std::string>, std::string> solvers;  // (file, label) → solver
   std::vector<ReportRun> runs;  // the selected runs, in file order
   std::size_t runs_read = 0;
 };
@@ -122,55 +139,73 @@ Loaded load_runs(const ReportOptions& options) {
   std::set<std::string> suites;
   for (const auto& reader : loaded.readers) suites.insert(reader.info().suite_name);
   std::vector<ReportRun> all;
+  // Instances by objective and parameters: by the parameter set a reader shares among its
+  // runs first, by the parameters' text only for a set not seen before.
+  std::map<std::pair<std::string, const ParamMap*>, Instance*> by_set;
+  std::map<std::string, Instance*> by_key;
+  std::map<Instance*, std::pair<std::string, Shared<ParamMap>>> named;  // objective, parameters
+  std::map<Instance*, double> best_observed;  // the smallest finite f_final, NaN when none
   InstanceNames names;
+  std::size_t rows = 0;
+  for (const auto& reader : loaded.readers) rows += reader.index().size();
+  all.reserve(rows);
   for (std::size_t f = 0; f < loaded.readers.size(); ++f)
     for (const IndexRow& row : loaded.readers[f].index()) {
-      ReportRun run;
-      run.file = f;
-      run.row = row;
-      run.spec = loaded.readers[f].spec(row.run_id);
-      names.add(run.spec.objective, run.spec.objective_params);
-      all.push_back(std::move(run));
+      RunSpec spec = loaded.readers[f].spec(row.run_id);
+      Instance*& instance = by_set[{spec.objective, &*spec.objective_params}];
+      if (!instance) {
+        Instance*& by_text = by_key[instance_key(spec.objective, spec.objective_params)];
+        if (!by_text) {
+          by_text = &loaded.instances.emplace_back(Instance{"", kNaN, kBestObserved});
+          names.add(spec.objective, spec.objective_params);
+          named.emplace(by_text, std::pair{spec.objective, spec.objective_params});
+        }
+        instance = by_text;
+      }
+      if (row.f_star_source == kFStarKnown) *instance = {"", row.f_star, kFStarKnown};
+      double& best = best_observed.try_emplace(instance, kNaN).first->second;
+      if (std::isfinite(row.f_final) && !(row.f_final >= best)) best = row.f_final;
+      const std::string& suite = loaded.readers[f].info().suite_name;
+      const std::string& solver =
+          loaded.solvers.try_emplace({f, row.label}, suites.size() > 1 ? suite + ": " + row.label : row.label)
+              .first->second;
+      all.push_back({.row = &row,
+                     .file = f,
+                     .instance = instance,
+                     .solver = &solver,
+                     .objective_params = std::move(spec.objective_params),
+                     .optimizer_params = std::move(spec.optimizer_params),
+                     .seed = spec.seed});
     }
   loaded.runs_read = all.size();
-
-  std::map<std::string, std::pair<double, std::string>> f_star;  // instance key → f*, source
-  for (const ReportRun& run : all)
-    if (run.row.f_star_source == kFStarKnown)
-      f_star.insert_or_assign(instance_key(run.spec), std::pair{run.row.f_star, std::string(kFStarKnown)});
-  for (const ReportRun& run : all) {
-    auto& [value, source] = f_star.try_emplace(instance_key(run.spec), kNaN, kBestObserved).first->second;
-    if (source == kFStarKnown) continue;
-    if (std::isfinite(run.row.f_final) && !(run.row.f_final >= value)) value = run.row.f_final;
-  }
+  for (auto& [instance, identity] : named) instance->name = names.name(identity.first, identity.second);
+  for (auto& [instance, best] : best_observed)
+    if (instance->f_star_source != kFStarKnown) instance->f_star = best;
 
   std::vector<Filter> filters;
   for (const auto& text : options.where) filters.push_back(parse_filter(text));
   std::vector<bool> known_key(filters.size(), false);
-  for (ReportRun& run : all) {
+  const auto selected = [&](const ReportRun& run) {
     const std::string& suite = loaded.readers[run.file].info().suite_name;
-    run.instance = names.name(run.spec.objective, run.spec.objective_params);
-    run.solver = suites.size() > 1 ? suite + ": " + run.row.label : run.row.label;
-    const auto& [value, source] = f_star.at(instance_key(run.spec));
-    run.f_star = value;
-    run.f_star_source = source;
-    bool selected = true;
+    bool all_hold = true;
     for (std::size_t i = 0; i < filters.size(); ++i) {
       known_key[i] = known_key[i] || filters[i].key == "objective" ||
                      column_value(run, suite, filters[i].key).has_value();
-      selected = selected && matches(run, suite, filters[i]);
+      all_hold = all_hold && matches(run, suite, filters[i]);
     }
-    if (selected) loaded.runs.push_back(std::move(run));
-  }
+    return all_hold;
+  };
+  std::erase_if(all, [&](const ReportRun& run) { return !selected(run); });
   for (std::size_t i = 0; i < filters.size(); ++i)
-    if (!known_key[i] && !all.empty())
+    if (!known_key[i] && loaded.runs_read > 0)
       throw ConfigError("--where", "--where " + filters[i].key + "=" + filters[i].value +
                                        ": no run has a column '" + filters[i].key +
                                        "' (columns of runs.csv, or a parameter name)");
-  if (loaded.runs.empty())
-    throw ConfigError("--where", all.empty() ? "the results files hold no runs"
-                                             : "--where selects none of the " +
-                                                   std::to_string(all.size()) + " runs");
+  if (all.empty())
+    throw ConfigError("--where", loaded.runs_read == 0 ? "the results files hold no runs"
+                                                       : "--where selects none of the " +
+                                                             std::to_string(loaded.runs_read) + " runs");
+  loaded.runs = std::move(all);
   return loaded;
 }
 
@@ -197,28 +232,30 @@ class OutputFile {
 void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector<double>& levels,
                  std::ostream* traces, std::vector<std::unique_ptr<Exporter>>& exporters) {
   if (traces) write_trace_header(*traces);
+  // traces.csv writes every standard column; the targets and the exports read fewer.
+  const std::vector<std::string>& columns = traces ? standard_trace_columns() : hit_trace_columns();
   for (ReportRun& run : loaded.runs) {
-    const Trace trace = loaded.readers[run.file].run(run.row.run_id).result.trace;
-    run.reached.clear();
-    for (const auto& hit : first_hits(trace, run.row, run.f_star, options.targets, levels, options.cost)) {
-      if (!hit) break;
-      run.reached.push_back(*hit);
-    }
-    run.profile_hit = first_hits(trace, run.row, run.f_star, TargetKind::kRelative,
-                                 {options.profile_tau}, options.cost)
-                          .front();
-    run.end = final_measures(run.row, options.cost);
+    const IndexRow& row = *run.row;
+    const double f_star = run.instance->f_star;
+    const Trace trace = loaded.readers[run.file].trace(row.run_id, columns);
+    const auto hits = first_hit_records(trace, row, f_star, options.targets, levels, options.cost);
+    run.reached = hits.empty() ? 0 : hits.back().levels_end;
+    run.hits = std::make_unique_for_overwrite<HitRecord[]>(hits.size());
+    std::copy(hits.begin(), hits.end(), run.hits.get());
+    const auto profile_hit =
+        first_hit_records(trace, row, f_star, TargetKind::kRelative, {options.profile_tau}, options.cost);
+    run.profile_cost = profile_hit.empty() ? kInf : profile_hit.front().measures[kCost];
+    run.end_cost = final_measures(row, options.cost)[kCost];
     for (auto& exporter : exporters)
       exporter->add({.suite = loaded.readers[run.file].info().suite_name,
-                     .instance = run.instance,
-                     .algorithm = run.solver,
-                     .f_star = std::isnan(run.f_star) ? 0.0 : run.f_star,
-                     .row = &run.row,
+                     .instance = run.instance->name,
+                     .algorithm = *run.solver,
+                     .f_star = std::isnan(f_star) ? 0.0 : f_star,
+                     .row = &row,
                      .trace = &trace});
     if (traces)
       write_trace_rows(*traces,
-                       TraceKey{run.row.run_id, run.row.label, run.instance, run.row.start_index,
-                                run.row.repeat},
+                       TraceKey{row.run_id, row.label, run.instance->name, row.start_index, row.repeat},
                        trace);
   }
 }
@@ -233,9 +270,9 @@ std::vector<Group> groups_of(const Loaded& loaded) {
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
   for (const ReportRun& run : loaded.runs) {
     const std::string& suite = loaded.readers[run.file].info().suite_name;
-    const auto key = std::tuple{suite, run.instance, run.row.label};
+    const auto key = std::tuple{suite, run.instance->name, run.row->label};
     const auto [it, inserted] = index.try_emplace(key, groups.size());
-    if (inserted) groups.push_back({suite, run.instance, run.row.label, run.solver, {}});
+    if (inserted) groups.push_back({suite, run.instance->name, run.row->label, *run.solver, {}});
     groups[it->second].runs.push_back(&run);
   }
   return groups;
@@ -243,9 +280,10 @@ std::vector<Group> groups_of(const Loaded& loaded) {
 
 std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
   std::vector<RunCost> costs;
+  costs.reserve(group.runs.size());
   for (const ReportRun* run : group.runs) {
     const Measures* hit = hit_of(*run, target);
-    costs.push_back({hit ? (*hit)[kCost] : run->end[kCost], hit != nullptr});
+    costs.push_back({hit ? (*hit)[kCost] : run->end_cost, hit != nullptr});
   }
   return costs;
 }
@@ -253,8 +291,8 @@ std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
 void write_runs(const Loaded& loaded, std::ostream& out) {
   std::set<std::string> objective_keys, optimizer_keys;
   for (const ReportRun& run : loaded.runs) {
-    for (const auto& [key, value] : run.spec.objective_params) objective_keys.insert(key);
-    for (const auto& [key, value] : run.spec.optimizer_params) optimizer_keys.insert(key);
+    for (const auto& [key, value] : run.objective_params) objective_keys.insert(key);
+    for (const auto& [key, value] : run.optimizer_params) optimizer_keys.insert(key);
   }
   out << "run_id,suite,objective,instance,optimizer,label,dim,start_index,repeat,seed,status,"
          "stop_reason,iterations,f_final,grad_norm_final,evals_f,evals_grad,evals_hess,evals_hvp,"
@@ -267,17 +305,17 @@ void write_runs(const Loaded& loaded, std::ostream& out) {
     return it == params.end() ? std::string() : csv_field(parameter_text(it->second));
   };
   for (const ReportRun& run : loaded.runs) {
-    const IndexRow& r = run.row;
+    const IndexRow& r = *run.row;
     out << csv_field(r.run_id) << ',' << csv_field(loaded.readers[run.file].info().suite_name) << ','
-        << csv_field(r.objective) << ',' << csv_field(run.instance) << ',' << csv_field(r.optimizer)
+        << csv_field(r.objective) << ',' << csv_field(run.instance->name) << ',' << csv_field(r.optimizer)
         << ',' << csv_field(r.label) << ',' << r.dim << ',' << r.start_index << ',' << r.repeat << ','
-        << run.spec.seed << ',' << r.status << ',' << r.stop_reason << ',' << r.iterations << ','
+        << run.seed << ',' << r.status << ',' << r.stop_reason << ',' << r.iterations << ','
         << csv_number(r.f_final) << ',' << csv_number(r.grad_norm_final) << ',' << r.evals_f << ','
         << r.evals_grad << ',' << r.evals_hess << ',' << r.evals_hvp << ',' << csv_number(r.seconds)
-        << ',' << csv_number(run.end[kCost]) << ',' << csv_number(run.f_star) << ','
-        << run.f_star_source;
-    for (const auto& key : objective_keys) out << ',' << parameter(run.spec.objective_params, key);
-    for (const auto& key : optimizer_keys) out << ',' << parameter(run.spec.optimizer_params, key);
+        << ',' << csv_number(run.end_cost) << ',' << csv_number(run.instance->f_star) << ','
+        << run.instance->f_star_source;
+    for (const auto& key : objective_keys) out << ',' << parameter(run.objective_params, key);
+    for (const auto& key : optimizer_keys) out << ',' << parameter(run.optimizer_params, key);
     out << '\n';
   }
 }
@@ -298,9 +336,11 @@ void write_targets(const std::vector<Group>& groups, const std::vector<double>& 
           << csv_number(levels[t]) << ',' << to_string(kind) << ',' << group.runs.size() << ','
           << successes << ','
           << csv_number(static_cast<double>(successes) / static_cast<double>(group.runs.size()));
-      for (const auto& values : reached)
-        out << ',' << csv_number(quantile(values, 0.5)) << ',' << csv_number(quantile(values, 0.25))
-            << ',' << csv_number(quantile(values, 0.75));
+      for (auto& values : reached) {
+        std::sort(values.begin(), values.end());
+        out << ',' << csv_number(sorted_quantile(values, 0.5)) << ','
+            << csv_number(sorted_quantile(values, 0.25)) << ',' << csv_number(sorted_quantile(values, 0.75));
+      }
       out << ',' << csv_field(group.suite) << '\n';
     }
 }
@@ -315,6 +355,7 @@ std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, st
   std::vector<std::vector<ErtCell>> cells;
   for (const Group& group : groups) {
     std::vector<std::vector<RunCost>> costs;
+    costs.reserve(targets);
     for (std::size_t t = 0; t < targets; ++t) costs.push_back(costs_to(group, t));
     const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();
@@ -346,16 +387,16 @@ void write_profiles(const Loaded& loaded, std::ostream& out) {
   std::map<std::string, std::size_t> solver_index;
   std::map<std::tuple<std::string, std::int64_t, std::int64_t>, std::size_t> problem_index;
   for (const ReportRun& run : loaded.runs) {
-    if (solver_index.try_emplace(run.solver, solvers.size()).second) solvers.push_back(run.solver);
-    problem_index.try_emplace(std::tuple{run.instance, run.row.start_index, run.row.repeat},
+    if (solver_index.try_emplace(*run.solver, solvers.size()).second) solvers.push_back(*run.solver);
+    problem_index.try_emplace(std::tuple{run.instance->name, run.row->start_index, run.row->repeat},
                               problem_index.size());
   }
   ProfileInput input{solvers, std::vector<std::vector<double>>(problem_index.size(),
                                                                std::vector<double>(solvers.size(), kInf))};
   for (const ReportRun& run : loaded.runs) {
-    double& cell = input.cost[problem_index.at(std::tuple{run.instance, run.row.start_index,
-                                                          run.row.repeat})][solver_index.at(run.solver)];
-    if (run.profile_hit) cell = std::min(cell, (*run.profile_hit)[kCost]);
+    double& cell = input.cost[problem_index.at(std::tuple{run.instance->name, run.row->start_index,
+                                                          run.row->repeat})][solver_index.at(*run.solver)];
+    cell = std::min(cell, run.profile_cost);
   }
   out << "profile,label,x,fraction,problems\n";
   const auto write = [&](const char* name, const std::vector<ProfilePoint>& points) {
@@ -393,7 +434,7 @@ std::vector<SweepCell> sweep_cells(const std::vector<Group>& groups) {
   std::vector<SweepCell> cells;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
   for (const Group& group : groups) {
-    const std::string& optimizer = group.runs.front()->row.optimizer;
+    const std::string& optimizer = group.runs.front()->row->optimizer;
     const auto [it, inserted] = index.try_emplace({group.suite, group.instance, optimizer}, cells.size());
     if (inserted) cells.push_back({group.suite, group.instance, optimizer, {}, {}});
     cells[it->second].groups.push_back(&group);
@@ -403,7 +444,7 @@ std::vector<SweepCell> sweep_cells(const std::vector<Group>& groups) {
     std::map<std::string, std::set<std::string>> values;
     for (const Group* group : cell.groups)
       for (const ReportRun* run : group->runs)
-        for (const auto& [key, value] : run->spec.optimizer_params) values[key].insert(parameter_text(value));
+        for (const auto& [key, value] : run->optimizer_params) values[key].insert(parameter_text(value));
     for (const auto& [key, seen] : values)
       if (seen.size() > 1) cell.parameters.push_back(key);
   }
@@ -411,8 +452,8 @@ std::vector<SweepCell> sweep_cells(const std::vector<Group>& groups) {
 }
 
 std::string parameter_of(const ReportRun& run, const std::string& key) {
-  const auto it = run.spec.optimizer_params->find(key);
-  return it == run.spec.optimizer_params->end() ? std::string() : parameter_text(it->second);
+  const auto it = run.optimizer_params->find(key);
+  return it == run.optimizer_params->end() ? std::string() : parameter_text(it->second);
 }
 
 // Values in numeric order when they all are numbers, else in text order.
@@ -447,7 +488,7 @@ void write_sweeps(const std::vector<SweepCell>& cells, const std::vector<double>
       for (const std::string& value : ordered_values(values)) {
         std::vector<double> gap, cost;
         for (const ReportRun* run : by_value.at(value)) {
-          gap.push_back(run->row.f_final - run->f_star);
+          gap.push_back(run->row->f_final - run->instance->f_star);
           if (const Measures* hit = hit_of(*run, kSweepTarget)) cost.push_back((*hit)[kCost]);
         }
         out << csv_field(cell.suite) << ',' << csv_field(cell.instance) << ',' << csv_field(cell.optimizer)
@@ -477,7 +518,7 @@ std::vector<BestSetting> best_settings(const std::vector<SweepCell>& cells) {
     for (const Group* group : cell.groups) {
       const auto costs = costs_to(*group, kSweepTarget);
       std::vector<double> gap;
-      for (const ReportRun* run : group->runs) gap.push_back(run->row.f_final - run->f_star);
+      for (const ReportRun* run : group->runs) gap.push_back(run->row->f_final - run->instance->f_star);
       std::string setting;
       for (const auto& parameter : cell.parameters)
         setting.append(setting.empty() ? "" : " ").append(parameter + "=" + parameter_of(*group->runs.front(), parameter));
@@ -557,10 +598,10 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
     std::vector<double> iterations, cost, gap;
     std::size_t converged = 0;
     for (const ReportRun* run : group.runs) {
-      iterations.push_back(run->end[kIterations]);
-      cost.push_back(run->end[kCost]);
-      gap.push_back(run->row.f_final - run->f_star);
-      converged += run->row.status == "converged" ? 1 : 0;
+      iterations.push_back(static_cast<double>(run->row->iterations));
+      cost.push_back(run->end_cost);
+      gap.push_back(run->row->f_final - run->instance->f_star);
+      converged += run->row->status == "converged" ? 1 : 0;
     }
     instances.push_back(group.instance);
     table.rows.push_back({latex_escape(group.instance), latex_escape(group.solver),
@@ -619,13 +660,13 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
                    .rule_before = {}};
   std::vector<std::string> instances;
   for (const ReportRun& run : loaded.runs) {
-    const IndexRow& r = run.row;
-    instances.push_back(run.instance);
-    table.rows.push_back({latex_escape(run.instance), latex_escape(run.solver),
+    const IndexRow& r = *run.row;
+    instances.push_back(run.instance->name);
+    table.rows.push_back({latex_escape(run.instance->name), latex_escape(*run.solver),
                           std::to_string(r.start_index), std::to_string(r.repeat),
                           latex_escape(r.stop_reason), std::to_string(r.iterations),
                           std::to_string(r.evals_f), std::to_string(r.evals_grad),
-                          latex_number(r.f_final - run.f_star)});
+                          latex_number(r.f_final - run.instance->f_star)});
   }
   table.rule_before = group_starts(instances);
   write_table_float(out, table);

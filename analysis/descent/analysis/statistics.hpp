@@ -23,6 +23,8 @@ namespace descent {
 
 // NaN for an empty vector. `values` need not be sorted.
 double quantile(std::vector<double> values, double q);
+// The same for values sorted ascending (no copy, no sort: for several quantiles of one set).
+double sorted_quantile(const std::vector<double>& sorted, double q);
 
 struct RunCost {
   double cost = 0.0;  // until the target when reached, else until the run's end
@@ -37,10 +39,15 @@ struct Interval {
 };
 
 // The 95% interval of the ERT to each target over B = `samples` resamples of the m runs, drawn
-// as above; costs[t][i] is run i's cost to target t (every costs[t] of size m). The resamples
-// are drawn in batches of at most 8 MiB of indices, each shared by all targets, so memory is
-// bounded by that and B·T values, not B·m. (NaN, NaN) for each target without runs; (+∞, +∞)
-// for a target no run reaches.
+// as above; costs[t][i] is run i's cost to target t (every costs[t] of size m). Memory is
+// bounded by B·T values and O(m + changes), not B·m. (NaN, NaN) for each target without runs;
+// (+∞, +∞) for a target no run reaches. Two ways to the same values:
+// - whole costs (the default cost model's are: weighted counts) with m times the largest
+//   below 2⁵³: every sum is exact in any order, so a resample is summed from its draw counts
+//   c_i, Σ c_i cost_t(i), and from one target to the next only the runs whose cost or success
+//   changes (whose first hit moves to a later record) alter the sums;
+// - otherwise each resample is summed in draw order, resamples drawn in batches of at most
+//   8 MiB of indices shared by all targets.
 std::vector<Interval> bootstrap_ert_intervals(const std::vector<std::vector<RunCost>>& costs,
                                               int samples, std::uint64_t seed);
 

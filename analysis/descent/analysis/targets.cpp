@@ -120,11 +120,16 @@ Measures final_measures(const IndexRow& row, const CostModel& cost) {
                      row.evals_hess, row.evals_hvp, row.seconds, row.dim, cost);
 }
 
-std::vector<std::optional<Measures>> first_hits(const Trace& trace, const IndexRow& row,
-                                                double f_star, TargetKind kind,
-                                                const std::vector<double>& levels,
-                                                const CostModel& cost) {
-  std::vector<std::optional<Measures>> hits(levels.size());
+const std::vector<std::string>& hit_trace_columns() {
+  static const std::vector<std::string> columns{"iter",       "f",          "grad_norm", "evals_f",
+                                                "evals_grad", "evals_hess", "evals_hvp", "seconds"};
+  return columns;
+}
+
+std::vector<HitRecord> first_hit_records(const Trace& trace, const IndexRow& row, double f_star,
+                                         TargetKind kind, const std::vector<double>& levels,
+                                         const CostModel& cost) {
+  std::vector<HitRecord> hits;
   const double f0 = trace.size() > 0 ? trace.f.front() : row.f_final;
   const auto precision = [&](double f, double grad_norm) {
     switch (kind) {
@@ -135,14 +140,31 @@ std::vector<std::optional<Measures>> first_hits(const Trace& trace, const IndexR
     return f - f_star;
   };
   std::size_t next = 0;  // levels descend: the first one not reached yet
-  const auto reach = [&](double value, const Measures& measures) {
-    while (next < levels.size() && value <= levels[next]) hits[next++] = measures;
+  // Whether `value` reaches the next level; if so, past every level it reaches.
+  const auto reaches = [&](double value) {
+    if (next == levels.size() || !(value <= levels[next])) return false;
+    while (next < levels.size() && value <= levels[next]) ++next;
+    return true;
   };
   for (std::size_t k = 0; k < trace.size() && next < levels.size(); ++k)
-    reach(precision(trace.f[k], trace.grad_norm[k]),
-          measures_of(static_cast<double>(trace.iter[k]), trace.evals_f[k], trace.evals_grad[k],
-                      trace.evals_hess[k], trace.evals_hvp[k], trace.seconds[k], row.dim, cost));
-  reach(precision(row.f_final, row.grad_norm_final), final_measures(row, cost));
+    if (reaches(precision(trace.f[k], trace.grad_norm[k])))
+      hits.push_back({measures_of(static_cast<double>(trace.iter[k]), trace.evals_f[k],
+                                  trace.evals_grad[k], trace.evals_hess[k], trace.evals_hvp[k],
+                                  trace.seconds[k], row.dim, cost),
+                      static_cast<std::uint32_t>(next)});
+  if (reaches(precision(row.f_final, row.grad_norm_final)))
+    hits.push_back({final_measures(row, cost), static_cast<std::uint32_t>(next)});
+  return hits;
+}
+
+std::vector<std::optional<Measures>> first_hits(const Trace& trace, const IndexRow& row,
+                                                double f_star, TargetKind kind,
+                                                const std::vector<double>& levels,
+                                                const CostModel& cost) {
+  std::vector<std::optional<Measures>> hits(levels.size());
+  std::size_t level = 0;
+  for (const HitRecord& hit : first_hit_records(trace, row, f_star, kind, levels, cost))
+    while (level < hit.levels_end) hits[level++] = hit.measures;
   return hits;
 }
 

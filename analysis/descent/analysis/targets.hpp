@@ -64,8 +64,27 @@ const std::array<const char*, kMeasureCount>& measure_names();
 // The measures at the end of a run, from its /index row.
 Measures final_measures(const IndexRow& row, const CostModel& cost);
 
-// For each level (descending), the measures at the first record reaching it, nullopt when the
-// run never does. `f_star` may be NaN (then no f target is reached).
+// The trace columns first_hits reads (iter, f, grad_norm, the four counts, seconds): what a
+// reader of the traces for targets needs (ResultsReader::trace).
+const std::vector<std::string>& hit_trace_columns();
+
+// A record that is the first to reach some levels: the levels before `levels_end` that no
+// earlier hit reached (levels descend, so the levels a run reaches are a prefix of them, and
+// each hit covers the next few).
+struct HitRecord {
+  Measures measures;
+  std::uint32_t levels_end = 0;
+};
+
+// The first hits of the levels (descending), one HitRecord per record that is the first to
+// reach one or more of them, in trace order; the last one's levels_end is the number of
+// levels reached. `f_star` may be NaN (then no f target is reached).
+std::vector<HitRecord> first_hit_records(const Trace& trace, const IndexRow& row, double f_star,
+                                         TargetKind kind, const std::vector<double>& levels,
+                                         const CostModel& cost);
+
+// For each level, the measures at the first record reaching it (first_hit_records), nullopt
+// when the run never does.
 std::vector<std::optional<Measures>> first_hits(const Trace& trace, const IndexRow& row,
                                                 double f_star, TargetKind kind,
                                                 const std::vector<double>& levels,

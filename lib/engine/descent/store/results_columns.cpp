@@ -265,11 +265,13 @@ std::int64_t set_id(const RunLocation& at, int kind) {
   return kind == 0 ? at.params : kind == 1 ? at.objective_params : at.settings;
 }
 
-void check_rows(const ColumnSetReader& set, const std::string& what, std::int64_t start,
-                std::int64_t count) {
+// `what()` names the rows in the error; it is called only on failure, so that checking every
+// run of a file builds no strings.
+template <class What>
+void check_rows(const ColumnSetReader& set, What&& what, std::int64_t start, std::int64_t count) {
   if (start < 0 || count < 0 || static_cast<hsize_t>(start) > set.rows ||
       static_cast<hsize_t>(count) > set.rows - static_cast<hsize_t>(start))
-    throw h5::Error(what + ": rows " + std::to_string(start) + " to " +
+    throw h5::Error(what() + ": rows " + std::to_string(start) + " to " +
                     std::to_string(start + count) + " asked for, it has " +
                     std::to_string(set.rows));
 }
@@ -361,6 +363,18 @@ struct RunsReader::Impl {
     }
     return *slot;
   }
+  // The run's trace layout, h5::Error unless the run's rows lie within it and its x has dim
+  // columns.
+  const ColumnSetReader& checked_layout(const IndexEntry& entry) const {
+    const RunLocation& at = entry.location;
+    const auto& set = layout(at.trace);
+    check_rows(set, [&] { return "run '" + entry.row.run_id + "' in /traces/" + std::to_string(at.trace); },
+               at.trace_start, at.trace_rows);
+    if (const auto* x = set.find("x"); x && static_cast<std::int64_t>(x->width) != entry.row.dim)
+      throw h5::Error("run '" + entry.row.run_id + "': trace x has " + std::to_string(x->width) + " columns, dim is " +
+                      std::to_string(entry.row.dim));
+    return set;
+  }
   const Shared<ParamMap>& param_set(int kind, std::int64_t id) const {
     const auto it = param_sets[kind].find(id);
     if (it != param_sets[kind].end()) return it->second;
@@ -396,14 +410,10 @@ RunsReader& RunsReader::operator=(RunsReader&&) noexcept = default;
 
 void RunsReader::check(const IndexEntry& entry) const {
   const RunLocation& at = entry.location;
-  const std::string run = "run '" + entry.row.run_id + "'";
   for (int kind = 0; kind < 3; ++kind) impl_->param_set(kind, set_id(at, kind));
-  check_rows(*impl_->points, run + " in /points", at.x_start, entry.row.dim);
-  const auto& layout = impl_->layout(at.trace);
-  check_rows(layout, run + " in /traces/" + std::to_string(at.trace), at.trace_start, at.trace_rows);
-  if (const auto* x = layout.find("x"); x && static_cast<std::int64_t>(x->width) != entry.row.dim)
-    throw h5::Error(run + ": trace x has " + std::to_string(x->width) + " columns, dim is " +
-                    std::to_string(entry.row.dim));
+  check_rows(*impl_->points, [&] { return "run '" + entry.row.run_id + "' in /points"; }, at.x_start,
+             entry.row.dim);
+  impl_->checked_layout(entry);
 }
 
 RunSpec RunsReader::spec(const IndexEntry& entry) const {
@@ -436,7 +446,6 @@ void RunsReader::read_point(const IndexEntry& entry, const char* name, double* o
 
 StoredRun RunsReader::run(const IndexEntry& entry) const {
   const IndexRow& row = entry.row;
-  const RunLocation& at = entry.location;
   StoredRun stored;
   stored.spec = spec(entry);
 
@@ -452,13 +461,21 @@ StoredRun RunsReader::run(const IndexEntry& entry) const {
   result.f_star = row.f_star;
   result.x_final.resize(row.dim);
   read_point(entry, "x_final", result.x_final.data());
+  result.trace = trace(entry, {});
+  return stored;
+}
 
-  const auto& layout = impl_->layout(at.trace);
+Trace RunsReader::trace(const IndexEntry& entry, const std::vector<std::string>& columns) const {
+  const RunLocation& at = entry.location;
+  const ColumnSetReader& layout = impl_->checked_layout(entry);
   const auto rows = static_cast<hsize_t>(at.trace_rows);
   const auto start = static_cast<hsize_t>(at.trace_start);
-  Trace& t = result.trace;
+  Trace t;
   for (std::size_t c = 0; c < layout.specs.size(); ++c) {
     const ColumnSpec& column = layout.specs[c];
+    if (!columns.empty() && column.name != "iter" &&
+        std::find(columns.begin(), columns.end(), column.name) == columns.end())
+      continue;
     const Handle& dataset = layout.datasets[c];
     const auto read_into = [&](auto& values) {
       using T = typename std::decay_t<decltype(values)>::value_type;
@@ -481,7 +498,7 @@ StoredRun RunsReader::run(const IndexEntry& entry) const {
       read_into(t.extra[column.name]);
     }
   }
-  return stored;
+  return t;
 }
 
 std::vector<std::string> RunsReader::trace_columns(const IndexEntry& entry) const {

@@ -71,14 +71,18 @@ ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::mak
   impl_->file = schema::open_results(path);
   schema::validated_read(path.string(), [&] {
     impl_->info = schema::read_root(impl_->file);
-    auto entries = schema::read_index(impl_->file);
-    impl_->index.reserve(entries.size());
-    for (auto& entry : entries) impl_->index.push_back(std::move(entry.row));
-    if (impl_->info.schema_version >= 2) {
-      impl_->locations.reserve(entries.size());
-      for (const auto& entry : entries) impl_->locations.push_back(entry.location);
-      impl_->runs.emplace(impl_->file);
-    }
+    const bool located = impl_->info.schema_version >= 2;
+    schema::for_each_index_entry(
+        impl_->file,
+        [&](std::size_t rows) {
+          impl_->index.reserve(rows);
+          if (located) impl_->locations.reserve(rows);
+        },
+        [&](schema::IndexEntry& entry) {
+          impl_->index.push_back(std::move(entry.row));
+          if (located) impl_->locations.push_back(entry.location);
+        });
+    if (located) impl_->runs.emplace(impl_->file);
   });
   impl_->position.reserve(impl_->index.size());
   for (std::size_t i = 0; i < impl_->index.size(); ++i)
@@ -111,6 +115,12 @@ RunSpec ResultsReader::spec(const std::string& run_id) const {
   return impl_->read(
       run_id, [&] { return schema::read_spec_v1(impl_->file, run_id); },
       [&](const schema::IndexEntry& entry) { return impl_->runs->spec(entry); });
+}
+
+Trace ResultsReader::trace(const std::string& run_id, const std::vector<std::string>& columns) const {
+  return impl_->read(
+      run_id, [&] { return schema::read_trace_v1(impl_->file, run_id, columns); },
+      [&](const schema::IndexEntry& entry) { return impl_->runs->trace(entry, columns); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {

@@ -115,6 +115,11 @@ class ResultsReader {
   StoredRun run(const std::string& run_id) const;
   // A run's specification only (no trace read); ConfigError as for run().
   RunSpec spec(const std::string& run_id) const;
+  // A run's trace only (no specification, no x_final), as run() reads it, but only the
+  // columns named in `columns` (names of trace_columns(run_id)): the others are left empty
+  // (x_dim 0 without x), and iter, which counts the records, is always read. Empty `columns`
+  // reads them all. ConfigError as for run().
+  Trace trace(const std::string& run_id, const std::vector<std::string>& columns = {}) const;
   // Names of the run's trace datasets: standard columns, then `x`, then method-specific ones.
   std::vector<std::string> trace_columns(const std::string& run_id) const;
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -349,6 +350,14 @@ void write_index(const Handle& file, std::span<const IndexEntry> entries) {
 }
 
 std::vector<IndexEntry> read_index(const Handle& file) {
+  std::vector<IndexEntry> entries;
+  for_each_index_entry(file, [&](std::size_t rows) { entries.reserve(rows); },
+                       [&](IndexEntry& entry) { entries.push_back(std::move(entry)); });
+  return entries;
+}
+
+void for_each_index_entry(const Handle& file, const std::function<void(std::size_t)>& rows_ahead,
+                          const std::function<void(IndexEntry&)>& take) {
   const Handle dataset(H5Dopen2(file.id(), kIndex, H5P_DEFAULT), "H5Dopen2", file.file(), "/index");
   if (H5Tget_class(dataset.derived(H5Dget_type(dataset.id()), "H5Dget_type").id()) != H5T_COMPOUND)
     throw h5::Error("/index is not a table (compound dataset)");
@@ -361,7 +370,7 @@ std::vector<IndexEntry> read_index(const Handle& file) {
   const Handle type = index_type(file, columns, text);
   // In blocks: HDF5's copies of the text of a block at a time, not of the whole table.
   constexpr std::size_t kBlockRows = 4096;
-  std::vector<IndexEntry> entries(rows);
+  rows_ahead(rows);
   std::vector<IndexSlot> slots(std::min(rows, kBlockRows) * columns.size());
   for (std::size_t first = 0; first < rows; first += kBlockRows) {
     const hsize_t start[1] = {first};
@@ -371,12 +380,19 @@ std::vector<IndexEntry> read_index(const Handle& file) {
     const Handle block = dataset.derived(H5Screate_simple(1, count, nullptr), "H5Screate_simple");
     dataset.check(H5Dread(dataset.id(), type.id(), block.id(), space.id(), H5P_DEFAULT, slots.data()),
                   "H5Dread");
-    for (std::size_t r = 0; r < count[0]; ++r)
-      for (std::size_t c = 0; c < columns.size(); ++c)
-        load(entries[first + r], columns[c], slots[r * columns.size() + c]);
-    H5Dvlen_reclaim(type.id(), block.id(), H5P_DEFAULT, slots.data());
+    // The slots' strings are HDF5's until reclaimed, also when `take` throws.
+    struct Reclaim {
+      const Handle& type;
+      const Handle& block;
+      std::vector<IndexSlot>& slots;
+      ~Reclaim() { H5Dvlen_reclaim(type.id(), block.id(), H5P_DEFAULT, slots.data()); }
+    } reclaim{type, block, slots};
+    for (std::size_t r = 0; r < count[0]; ++r) {
+      IndexEntry entry;
+      for (std::size_t c = 0; c < columns.size(); ++c) load(entry, columns[c], slots[r * columns.size() + c]);
+      take(entry);
+    }
   }
-  return entries;
 }
 
 void check_storable(const RunSpec& spec, const RunResult& result) {
@@ -437,13 +453,66 @@ RunSpec read_spec_v1(const Handle& file, const std::string& run_id) {
   return spec_of_group(open_run(file, run_id), run_id);
 }
 
-StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
-  const Handle run = open_run(file, run_id);
-  StoredRun stored;
-  stored.spec = spec_of_group(run, run_id);
-  const RunSpec& spec = stored.spec;
+namespace {
 
-  RunResult& result = stored.result;
+// Whether a trace read that asked for `columns` (empty: all) reads column `name`; iter, which
+// gives the number of records, is always read.
+bool wanted(const std::vector<std::string>& columns, const std::string& name) {
+  return columns.empty() || name == "iter" || std::find(columns.begin(), columns.end(), name) != columns.end();
+}
+
+// The trace of the version-1 run group `run`.
+Trace trace_of_group(const Handle& file, const Handle& run, const std::string& run_id,
+                     const std::vector<std::string>& columns) {
+  const auto invalid = [&](const std::string& what) {
+    throw invalid_file(file.file(), "run '" + run_id + "': " + what);
+  };
+  const Handle trace_group = h5::open_group(run, "trace");
+  Trace t;
+  for (const auto& column : standard_columns())
+    if (wanted(columns, column.name))
+      std::visit(
+          [&](auto member) {
+            using Values = std::remove_reference_t<decltype(t.*member)>;
+            if constexpr (std::is_same_v<Values, std::vector<double>>)
+              t.*member = h5::read_reals(trace_group, column.name);
+            else
+              t.*member = h5::read_integers(trace_group, column.name);
+          },
+          column.field);
+  for (const auto& name : h5::link_names(trace_group)) {
+    if (!wanted(columns, name)) continue;
+    if (name == "x") {
+      const auto shape = h5::dataset_shape(trace_group, "x");
+      t.x_dim = shape.size() == 2 ? static_cast<Index>(shape[1]) : 0;
+      t.x = h5::read_reals(trace_group, "x");
+    } else if (!is_standard_column(name)) {
+      t.extra.emplace(name, h5::read_reals(trace_group, name));
+    }
+  }
+  const std::size_t records = t.iter.size();
+  const auto require_records = [&](const char* name, std::size_t size) {
+    if (size != records)
+      invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
+              " entries, iter has " + std::to_string(records));
+  };
+  for (const auto& column : standard_columns())
+    if (wanted(columns, column.name))
+      std::visit([&](auto member) { require_records(column.name, (t.*member).size()); }, column.field);
+  for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
+  if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
+    invalid("trace column x is not records × dim");
+  return t;
+}
+
+}  // namespace
+
+namespace {
+
+// The run's result without its trace, its stop reason and coordinates checked.
+RunResult result_of_group(const Handle& file, const Handle& run, const std::string& run_id,
+                          const RunSpec& spec) {
+  RunResult result;
   const std::string reason = h5::read_string_attribute(run, "stop_reason");
   const auto stop_reason = stop_reason_from(reason);
   if (!stop_reason)
@@ -460,47 +529,36 @@ StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
   result.seconds = h5::read_real_attribute(run, "seconds");
   result.x_final = to_vector(h5::read_reals(run, "x_final"));
 
-  const auto invalid = [&](const std::string& what) {
-    throw invalid_file(file.file(), "run '" + run_id + "': " + what);
-  };
   const std::int64_t dim = h5::read_integer_attribute(run, "dim");
   if (spec.x0.size() != dim || result.x_final.size() != dim)
-    invalid("x0 and x_final have " + std::to_string(spec.x0.size()) + " and " +
-            std::to_string(result.x_final.size()) + " coordinates, dim is " + std::to_string(dim));
+    throw invalid_file(file.file(), "run '" + run_id + "': x0 and x_final have " +
+                                        std::to_string(spec.x0.size()) + " and " +
+                                        std::to_string(result.x_final.size()) +
+                                        " coordinates, dim is " + std::to_string(dim));
+  return result;
+}
 
-  const Handle trace_group = h5::open_group(run, "trace");
-  Trace& t = result.trace;
-  for (const auto& column : standard_columns())
-    std::visit(
-        [&](auto member) {
-          using Values = std::remove_reference_t<decltype(t.*member)>;
-          if constexpr (std::is_same_v<Values, std::vector<double>>)
-            t.*member = h5::read_reals(trace_group, column.name);
-          else
-            t.*member = h5::read_integers(trace_group, column.name);
-        },
-        column.field);
-  for (const auto& name : h5::link_names(trace_group)) {
-    if (name == "x") {
-      const auto shape = h5::dataset_shape(trace_group, "x");
-      t.x_dim = shape.size() == 2 ? static_cast<Index>(shape[1]) : 0;
-      t.x = h5::read_reals(trace_group, "x");
-    } else if (!is_standard_column(name)) {
-      t.extra.emplace(name, h5::read_reals(trace_group, name));
-    }
-  }
-  const std::size_t records = t.iter.size();
-  const auto require_records = [&](const char* name, std::size_t size) {
-    if (size != records)
-      invalid(std::string("trace column ") + name + " has " + std::to_string(size) +
-              " entries, iter has " + std::to_string(records));
-  };
-  for (const auto& column : standard_columns())
-    std::visit([&](auto member) { require_records(column.name, (t.*member).size()); }, column.field);
-  for (const auto& [name, values] : t.extra) require_records(name.c_str(), values.size());
-  if (t.x.size() != records * static_cast<std::size_t>(t.x_dim) || (t.x_dim == 0 && !t.x.empty()))
-    invalid("trace column x is not records × dim");
+void check_run_v1(const Handle& file, const Handle& run, const std::string& run_id) {
+  result_of_group(file, run, run_id, spec_of_group(run, run_id));
+}
+
+}  // namespace
+
+StoredRun read_run_v1(const Handle& file, const std::string& run_id) {
+  const Handle run = open_run(file, run_id);
+  StoredRun stored;
+  stored.spec = spec_of_group(run, run_id);
+  stored.result = result_of_group(file, run, run_id, stored.spec);
+  stored.result.trace = trace_of_group(file, run, run_id, {});
   return stored;
+}
+
+Trace read_trace_v1(const Handle& file, const std::string& run_id, const std::vector<std::string>& columns) {
+  // The run is checked whole, as read_run_v1 checks it, so that a damaged run is refused by
+  // every reader; only the columns asked for are read from its trace.
+  const Handle run = open_run(file, run_id);
+  check_run_v1(file, run, run_id);
+  return trace_of_group(file, run, run_id, columns);
 }
 
 std::vector<std::string> trace_columns_v1(const Handle& file, const std::string& run_id) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <variant>
@@ -88,6 +89,11 @@ void write_index(const h5::Handle& file, std::span<const IndexEntry> entries);
 // The rows of /index, every column's presence and type checked first; version-1 files have
 // no location columns (left zero).
 std::vector<IndexEntry> read_index(const h5::Handle& file);
+// The same rows one at a time, in file order, for a reader that keeps them in its own form:
+// rows_ahead(n) first with the number of rows, then take(entry) for each (which may move
+// from it). Only a block of rows is held at a time.
+void for_each_index_entry(const h5::Handle& file, const std::function<void(std::size_t)>& rows_ahead,
+                          const std::function<void(IndexEntry&)>& take);
 
 // A standard trace column and the Trace member holding it, in standard_trace_columns() order.
 using TraceField = std::variant<std::vector<std::int64_t> Trace::*, std::vector<double> Trace::*>;
@@ -107,6 +113,10 @@ bool has_run_group(const h5::Handle& file, const std::string& run_id);
 StoredRun read_run_v1(const h5::Handle& file, const std::string& run_id);
 // The specification part of read_run_v1 (attributes, parameters, x0), without the trace.
 RunSpec read_spec_v1(const h5::Handle& file, const std::string& run_id);
+// The trace part of read_run_v1, the columns named in `columns` (ResultsReader::trace); the
+// rest of the run is checked as read_run_v1 checks it.
+Trace read_trace_v1(const h5::Handle& file, const std::string& run_id,
+                    const std::vector<std::string>& columns);
 std::vector<std::string> trace_columns_v1(const h5::Handle& file, const std::string& run_id);
 
 // Trace column names in the documented order: standard columns, then x, then the others by
