@@ -6,6 +6,7 @@
 
 #include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/config_errors.hpp"
 
 using namespace descent;
 
@@ -16,14 +17,7 @@ std::string suite_with(const std::string& study) {
          "\n[[objective]]\nname = \"sphere\"\n[[optimizer]]\nname = \"gd\"\n";
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_suite(text, "study.toml", builtin_catalog());
-  } catch (const ConfigError& error) {
-    return error.what();
-  }
-  return "";
-}
+std::string error_of(const std::string& text) { return test::suite_error_of(text, "study.toml"); }
 
 }  // namespace
 
