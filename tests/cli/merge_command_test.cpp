@@ -2,18 +2,21 @@
 // writes, and a merge that lacks runs of the suite names them and fails unless --partial.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
 
 using namespace descent;
+namespace fs = std::filesystem;
 
 namespace {
 
-// Six runs: shard K of 3 holds runs #K-1 and #K+2.
+// Six runs: shard K of 3 holds runs #K-1 and #K+2, shard K of 2 runs #K-1, #K+1 and #K+3.
 const char* const kSuite = R"(
 name = "six"
 [run]
@@ -28,22 +31,39 @@ name = "adam"
 sweep = { lr = [0.01, 0.02, 0.03] }
 )";
 
+// Shard K of N of the suite, run into PARTK.h5 beside it.
+std::string run_shard(const fs::path& suite, int k, int n) {
+  const auto part = suite.parent_path() / ("part" + std::to_string(k) + ".h5");
+  return test::run_quietly(suite, part, {"--shard", std::to_string(k) + "/" + std::to_string(n)}).string();
+}
+
 }  // namespace
+
+TEST_CASE("shards run separately and merge into the file one run would write", "[cli][merge]") {
+  const test::SuiteFiles files("six", kSuite);
+  const auto& [dir, suite, merged] = files;
+  const auto part1 = run_shard(suite, 1, 2), part2 = run_shard(suite, 2, 2);
+  REQUIRE(ResultsReader(part1).index().size() == 3);
+  REQUIRE(ResultsReader(part2).index().size() == 3);
+  const auto merge = test::run_descent({"merge", merged.string(), part1, part2});
+  INFO(merge.err);
+  REQUIRE(merge.exit_status == 0);
+  REQUIRE(ResultsReader(merged).index().size() == 6);
+
+  const auto inspect = test::run_descent({"inspect", merged.string(), "--json"});
+  REQUIRE(inspect.exit_status == 0);
+  REQUIRE_THAT(inspect.out, Catch::Contains("\"six\""));
+  REQUIRE_THAT(inspect.out, Catch::Contains("\"ranks\": 2"));  // one process per shard
+
+  REQUIRE(test::run_descent({"run", suite.string(), "--shard", "3/2"}).exit_status == 2);
+}
 
 TEST_CASE("merge of a job array's shards names the runs still missing and fails until they are in",
           "[cli][merge]") {
-  test::TemporaryDirectory dir;
-  const auto suite = test::write_file(dir / "six.toml", kSuite);
-  const auto part = [&](int k) {
-    const auto path = dir / ("part" + std::to_string(k) + ".h5");
-    const auto shard = std::to_string(k) + "/3";
-    REQUIRE(
-        test::run_descent({"run", suite.string(), "-o", path.string(), "--shard", shard, "--quiet"})
-            .exit_status == 0);
-    return path.string();
-  };
-  const auto merged = dir / "merged.h5", whole = dir / "whole.h5";
-  const auto part1 = part(1), part2 = part(2), part3 = part(3);
+  const test::SuiteFiles files("six", kSuite);
+  const auto& [dir, suite, merged] = files;
+  const auto whole = dir / "whole.h5";
+  const auto part1 = run_shard(suite, 1, 3), part2 = run_shard(suite, 2, 3), part3 = run_shard(suite, 3, 3);
 
   const auto lacking = test::run_descent({"merge", merged.string(), part1, part3});
   INFO(lacking.err);
@@ -67,8 +87,7 @@ TEST_CASE("merge of a job array's shards names the runs still missing and fails 
   INFO(complete.err);
   REQUIRE(complete.exit_status == 0);
   REQUIRE(complete.err.empty());
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status ==
-          0);
+  test::run_quietly(suite, whole);
   REQUIRE(ResultsReader(merged).info().ranks == 3);  // the three shards' processes
   // Merged in the order the parts came, not the suite's: compare run by run.
   const ResultsReader a(merged), b(whole);
