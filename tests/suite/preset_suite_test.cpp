@@ -23,16 +23,12 @@ namespace {
 
 constexpr int kSteps = 4;
 
-const std::string kTorchSuite = R"(name = "torch defaults"
+const std::string kTorchSuite = std::string(R"(name = "torch defaults"
 [run]
 max_iter = 4
 record = { x = true }
 
-[[objective]]
-name = "quadratic"
-params = { eigenvalues = [1.0, 4.0] }
-starts = [[1.5, -0.75]]
-
+)") + test::pinned::kObjectiveToml + R"(
 [[optimizer]]
 name = "gd"
 preset = "torch"
