@@ -89,22 +89,11 @@ void stream(StepArrays<T>& s, std::int64_t) {
   for (Index i = 0; i < n; ++i) a[i] += Coefficients<T>::lr * b[i];
 }
 
-// The traffic of the 5- and 7-word rules with no arithmetic beyond one product.
-template <class T>
-void stream5(StepArrays<T>& s, std::int64_t) {
-  const Index n = static_cast<Index>(s.x.size());
-  T* x = s.x.data();
-  const T* g = s.g.data();
-  T* v = s.v.data();
-  for (Index i = 0; i < n; ++i) {
-    const T d = Coefficients<T>::lr * g[i];
-    x[i] += d;
-    v[i] -= d;
-  }
-}
-
-template <class T>
-void stream7(StepArrays<T>& s, std::int64_t) {
+// The traffic of the 5- and 7-word rules with no arithmetic beyond one product: x and g with
+// one state array (v) or two (v and a), each read and written.
+template <class T, int kStates>
+void stream_states(StepArrays<T>& s, std::int64_t) {
+  static_assert(kStates == 1 || kStates == 2);
   const Index n = static_cast<Index>(s.x.size());
   T* x = s.x.data();
   const T* g = s.g.data();
@@ -114,7 +103,7 @@ void stream7(StepArrays<T>& s, std::int64_t) {
     const T d = Coefficients<T>::lr * g[i];
     x[i] += d;
     v[i] -= d;
-    a[i] += d;
+    if constexpr (kStates == 2) a[i] += d;
   }
 }
 
@@ -180,8 +169,8 @@ struct Kernel {
 template <class T>
 std::vector<Kernel<T>> kernels() {
   return {{"stream", 3, stream<T>},
-          {"stream5", 5, stream5<T>},
-          {"stream7", 7, stream7<T>},
+          {"stream5", 5, stream_states<T, 1>},
+          {"stream7", 7, stream_states<T, 2>},
           {"gd", 3, gd<T>},
           {"momentum", 5, momentum<T>},
           {"nesterov", 5, nesterov<T>},

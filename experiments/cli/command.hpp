@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,33 @@ namespace descent::cli {
 
 // A subcommand's action, run after parsing; returns the exit status.
 using Action = std::function<int()>;
+
+// A subcommand as its file declares it: the CLI11 command its options and flags are added to,
+// and the options they fill.
+template <class Options>
+struct Command {
+  CLI::App* app;
+  Options* options;
+};
+
+// Adds the subcommand NAME to `app` with fresh options; once the command line is parsed,
+// `action` runs `body` on them (main maps its exceptions to the exit status).
+template <class Options>
+Command<Options> add_command(CLI::App& app, Action& action, const std::string& name,
+                             const std::string& summary, int (*body)(const Options&)) {
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(name, summary);
+  command->callback([&action, options, body] { action = [options, body] { return body(*options); }; });
+  return {command, options.get()};
+}
+
+// The options and flags that mean the same in several subcommands.
+// --json: print WHAT as JSON (one object on standard output) instead of the text.
+void add_json_flag(CLI::App& command, bool& json, const std::string& what);
+// -j,--threads: runs in parallel, 1 … 1024.
+void add_threads_option(CLI::App& command, int& threads);
+// --no-figures: tables only, no matplotlib figures.
+void add_no_figures_flag(CLI::App& command, bool& figures);
 
 void add_run_command(CLI::App& app, Action& action);
 void add_study_command(CLI::App& app, Action& action);

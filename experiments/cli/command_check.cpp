@@ -6,14 +6,10 @@
 // ending in .png, .pdf or .svg or in a missing directory). `--plot FILE` also writes the
 // table as CSV next to FILE and draws it with analysis/plots/derivative_check.py. `--json`
 // prints the same report as one JSON object (the exit status is the same).
-#include <sys/wait.h>
-#include <spawn.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,8 +22,6 @@
 #include "descent/core/counted.hpp"
 #include "command.hpp"
 #include "descent/objectives/registry.hpp"
-
-extern char** environ;
 
 namespace descent::cli {
 
@@ -102,21 +96,6 @@ void write_csv(const std::filesystem::path& path, const DerivativeCheckReport& r
     out << e.step << ',' << e.gradient_central << ',' << e.gradient_forward << ',' << e.hessian_central
         << ',' << e.hessian_forward << '\n';
   if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-// Runs /usr/bin/python3 on the plotting script; no shell is involved.
-void draw(const std::filesystem::path& csv, const std::string& figure, const std::string& title) {
-  const std::string script = std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/derivative_check.py";
-  std::vector<std::string> args = {"/usr/bin/python3", script, csv.string(), figure, "--title", title};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (const int error = posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ); error != 0)
-    throw std::runtime_error(std::string("cannot run /usr/bin/python3: ") + std::strerror(error));
-  int status = 0;
-  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("drawing " + figure + " with " + script + " failed");
 }
 
 // The figure's name is checked before the derivatives are: a bad one is a usage error, and
@@ -205,7 +184,8 @@ int check(const CheckOptions& options) {
   if (!options.plot.empty()) {
     csv = std::filesystem::path(options.plot).replace_extension(".csv");
     write_csv(csv, report);
-    draw(csv, options.plot, entry->name);
+    if (!run_plot_script("derivative_check.py", {csv.string(), options.plot, "--title", entry->name}))
+      return 1;
   }
   if (options.json)
     std::cout << report_json(entry->name, report, check_options.tolerance, options.plot, csv).dump(2) << "\n";
@@ -217,8 +197,9 @@ int check(const CheckOptions& options) {
 }  // namespace
 
 void add_check_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand("check", "Check an objective's gradient and Hessian against finite differences");
+  const auto [cmd, options] = add_command<CheckOptions>(
+      app, action, "check", "Check an objective's gradient and Hessian against finite differences",
+      check);
   cmd->add_option("OBJECTIVE", options->name, "objective name")->required();
   cmd->add_option("--dim", options->dim, "dimension (objectives with a dim parameter)");
   cmd->add_option("--points", options->points, "random points of the domain (default 3)")
@@ -226,8 +207,7 @@ void add_check_command(CLI::App& app, Action& action) {
   cmd->add_option("--seed", options->seed, "seed of the points (default 1)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--param", options->params, "objective parameter KEY=VALUE (repeatable)");
   cmd->add_option("--plot", options->plot, "draw error against step size into FILE (.png, .pdf, .svg)");
-  cmd->add_flag("--json", options->json, "Print the report as JSON");
-  cmd->callback([&action, options] { action = [options] { return check(*options); }; });
+  add_json_flag(*cmd, options->json, "the report");
 }
 
 }  // namespace descent::cli

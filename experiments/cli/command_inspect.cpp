@@ -131,11 +131,10 @@ int inspect(const InspectOptions& options) {
 }  // namespace
 
 void add_inspect_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<InspectOptions>();
-  auto* cmd = app.add_subcommand("inspect", "Show what a results file holds");
+  const auto [cmd, options] = add_command<InspectOptions>(
+      app, action, "inspect", "Show what a results file holds", inspect);
   cmd->add_option("OUT.h5", options->path, "results file")->required();
-  cmd->add_flag("--json", options->json, "Print JSON");
-  cmd->callback([&action, options] { action = [options] { return inspect(*options); }; });
+  add_json_flag(*cmd, options->json, "what the file holds");
 }
 
 }  // namespace descent::cli

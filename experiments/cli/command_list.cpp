@@ -20,20 +20,6 @@ struct ListOptions {
   bool json = false;
 };
 
-}  // namespace
-
-std::vector<std::filesystem::path> shipped_toml_files(const std::string& folder) {
-  std::vector<std::filesystem::path> files;
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments" / folder;
-  if (std::filesystem::is_directory(dir))
-    for (const auto& entry : std::filesystem::directory_iterator(dir))
-      if (entry.path().extension() == ".toml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-namespace {
-
 int list(const ListOptions& options) {
   nlohmann::json out = nlohmann::json::object();
   const bool all = options.what == "all";
@@ -76,12 +62,12 @@ int list(const ListOptions& options) {
 }  // namespace
 
 void add_list_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<ListOptions>();
-  auto* cmd = app.add_subcommand("list", "List the objectives, optimizers, suites and studies descent knows");
+  const auto [cmd, options] = add_command<ListOptions>(
+      app, action, "list", "List the objectives, optimizers, suites and studies descent knows",
+      list);
   cmd->add_option("what", options->what, "objectives, optimizers, suites or studies (default: all)")
       ->check(CLI::IsMember({"all", "objectives", "optimizers", "suites", "studies"}));
-  cmd->add_flag("--json", options->json, "Print JSON");
-  cmd->callback([&action, options] { action = [options] { return list(*options); }; });
+  add_json_flag(*cmd, options->json, "the lists");
 }
 
 }  // namespace descent::cli

@@ -65,8 +65,8 @@ int merge(const MergeOptions& options) {
 }  // namespace
 
 void add_merge_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<MergeOptions>();
-  auto* cmd = app.add_subcommand("merge", "Join results files of one suite (shards) into one");
+  const auto [cmd, options] = add_command<MergeOptions>(
+      app, action, "merge", "Join results files of one suite (shards) into one", merge);
   cmd->add_option("OUT.h5", options->output,
                   "merged results file (an existing one is kept and added to)")
       ->required();
@@ -74,7 +74,6 @@ void add_merge_command(CLI::App& app, Action& action) {
   cmd->add_flag(
       "--partial", options->partial,
       "exit with status 0 when runs of the suite are still missing (they are still listed)");
-  cmd->callback([&action, options] { action = [options] { return merge(*options); }; });
 }
 
 }  // namespace descent::cli

@@ -37,17 +37,6 @@ struct ReportCommandOptions {
   int frames = 120;
 };
 
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'')
-      out.append("'\\''");
-    else
-      out.push_back(c);
-  }
-  return out.append("'");
-}
-
 ReportOptions report_options(const ReportCommandOptions& command) {
   ReportOptions options{.results = {command.results.begin(), command.results.end()},
                         .directory = {},
@@ -68,16 +57,6 @@ ReportOptions report_options(const ReportCommandOptions& command) {
 }
 
 }  // namespace
-
-bool run_plot_script(const std::string& script, const std::vector<std::string>& arguments) {
-  std::string command =
-      "/usr/bin/python3 " + shell_quote(std::string(DESCENT_SOURCE_DIR) + "/analysis/plots/" + script);
-  for (const auto& argument : arguments) command += " " + shell_quote(argument);
-  std::cout.flush();
-  if (std::system(command.c_str()) == 0) return true;
-  std::cerr << "descent: failure: drawing the figures failed (" << command << ")\n";
-  return false;
-}
 
 int report_study(const std::string& results_path, const std::string& directory, bool figures) {
   const ResultsReader results(results_path);
@@ -125,9 +104,11 @@ int report(const ReportCommandOptions& command) {
 }  // namespace
 
 void add_report_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<ReportCommandOptions>();
-  auto* cmd = app.add_subcommand("report", "Write metrics, tables (CSV, LaTeX) and figures from results files");
-  cmd->add_option("RESULTS", options->results, "results files (HDF5); runs of several suites are compared")
+  const auto [cmd, options] = add_command<ReportCommandOptions>(
+      app, action, "report", "Write metrics, tables (CSV, LaTeX) and figures from results files",
+      report);
+  cmd->add_option("RESULTS", options->results,
+                  "results files (HDF5); runs of several suites are compared")
       ->required();
   cmd->add_option("-o,--output", options->directory,
                   "output directory (default: next to the first results file)");
@@ -143,7 +124,7 @@ void add_report_command(CLI::App& app, Action& action) {
   cmd->add_option("--bootstrap-seed", options->bootstrap_seed, "seed of the bootstrap resamples");
   cmd->add_option("--profile-tau", options->profile_tau,
                   "convergence test of the profiles: f - f* <= tau (f(x0) - f*)");
-  cmd->add_flag("!--no-figures", options->figures, "tables only, no matplotlib figures");
+  add_no_figures_flag(*cmd, options->figures);
   cmd->add_flag("--lecture-figures", options->lecture_figures,
                 "also the trajectories and loss curves of lecture_figures.py (first results file)");
   cmd->add_option("--export", options->exports,
@@ -154,7 +135,6 @@ void add_report_command(CLI::App& app, Action& action) {
                 "also animations of the paths over the contours of each 2-D objective (GIF; MP4 with "
                 "ffmpeg), from the first results file");
   cmd->add_option("--frames", options->frames, "frames of each animation (the recorded steps subsampled)");
-  cmd->callback([&action, options] { action = [options] { return report(*options); }; });
 }
 
 }  // namespace descent::cli

@@ -182,20 +182,19 @@ int run_suite(const RunOptions& options) {
 }
 
 void add_run_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<RunOptions>();
-  auto* cmd = app.add_subcommand("run", "Run a suite file and store every run in an HDF5 results file");
+  const auto [cmd, options] = add_command<RunOptions>(
+      app, action, "run", "Run a suite file and store every run in an HDF5 results file",
+      run_suite);
   cmd->add_option("SUITE", options->suite, "suite file (TOML, schema 1)")->required();
   cmd->add_option("-o,--output", options->output,
                   "results file (default results/<suite name>.h5); an existing one is resumed");
-  cmd->add_option("-j,--threads", options->threads, "runs in parallel")
-      ->check(CLI::Range(1, 1024));
+  add_threads_option(*cmd, options->threads);
   cmd->add_option("--shard", options->shard, "run only shard K of N (K/N), for job arrays; join with merge");
   cmd->add_flag("--mpi", options->mpi,
                 "run as one rank of an MPI job (mpirun -n N descent run ... --mpi): rank 0 hands "
                 "out the runs, every rank runs them on THREADS threads (docs/cluster.md)");
   cmd->add_flag("--quiet", options->quiet, "no progress and no summary table");
   cmd->add_flag("--json", options->json, "print the final summary as JSON (progress stays on stderr)");
-  cmd->callback([&action, options] { action = [options] { return run_suite(*options); }; });
 }
 
 }  // namespace descent::cli

@@ -259,17 +259,18 @@ int show(const ShowOptions& options) {
 }  // namespace
 
 void add_show_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<ShowOptions>();
-  auto* cmd = app.add_subcommand("show", "Show an objective's or optimizer's formulas, parameters and defaults");
-  cmd->add_option("NAME", options->name, "objective or optimizer name, or \"run\" for the run settings")
+  const auto [cmd, options] = add_command<ShowOptions>(
+      app, action, "show", "Show an objective's or optimizer's formulas, parameters and defaults",
+      show);
+  cmd->add_option("NAME", options->name,
+                  "objective or optimizer name, or \"run\" for the run settings")
       ->required();
   cmd->add_option("--param", options->params,
                   "objective parameter KEY=VALUE, VALUE as JSON or else a string (repeatable)");
-  cmd->add_flag("--json", options->json, "Print the objective as JSON");
+  add_json_flag(*cmd, options->json, "the objective");
   cmd->add_option("--preset", options->preset,
                   "optimizers: show the defaults of a framework preset (lecture, torch, optax, keras)");
   cmd->add_option("--grid", options->grid, "with --json: f of a 2-D objective on XMIN,XMAX,YMIN,YMAX,N");
-  cmd->callback([&action, options] { action = [options] { return show(*options); }; });
 }
 
 }  // namespace descent::cli

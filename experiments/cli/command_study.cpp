@@ -64,13 +64,15 @@ int study(const StudyOptions& options) {
 }  // namespace
 
 void add_study_command(CLI::App& app, Action& action) {
-  auto options = std::make_shared<StudyOptions>();
-  auto* cmd = app.add_subcommand("study", "Run a study and print its predictions next to its measurements");
-  cmd->add_option("NAME", options->study, "a study of experiments/studies, or the path of a study file")->required();
+  const auto [cmd, options] = add_command<StudyOptions>(
+      app, action, "study", "Run a study and print its predictions next to its measurements",
+      study);
+  cmd->add_option("NAME", options->study,
+                  "a study of experiments/studies, or the path of a study file")
+      ->required();
   cmd->add_option("-o,--output", options->directory, "output directory (default results/NAME)");
-  cmd->add_option("-j,--threads", options->threads, "runs in parallel")->check(CLI::Range(1, 1024));
-  cmd->add_flag("!--no-figures", options->figures, "tables only, no matplotlib figures");
-  cmd->callback([&action, options] { action = [options] { return study(*options); }; });
+  add_threads_option(*cmd, options->threads);
+  add_no_figures_flag(*cmd, options->figures);
 }
 
 }  // namespace descent::cli

@@ -37,6 +37,15 @@ void check_size(const char* what, const Vector& x, Index dim) {
                                 " entries, the objective's dimension is " + std::to_string(dim));
 }
 
+// `compute(objective)` at a point x checked against the objective's dimension, run without the
+// GIL: the value or a derivative.
+template <class Compute>
+auto at_point(const BuiltObjective& o, const Vector& x, Compute compute) {
+  check_size("x", x, o.objective->dim());
+  py::gil_scoped_release release;
+  return compute(*o.objective);
+}
+
 // L, μ, κ where the objective knows them (its constants() query); none without that query.
 template <std::derived_from<Objective> O>
 py::dict constants_of(const O& objective) {
@@ -67,40 +76,38 @@ void bind_objectives(py::module_& module) {
       .def(
           "value",
           [](const BuiltObjective& o, const Vector& x) {
-            check_size("x", x, o.objective->dim());
-            py::gil_scoped_release release;
-            return o.objective->value(x);
+            return at_point(o, x, [&](const Objective& f) { return f.value(x); });
           },
           py::arg("x"), "f(x)")
       .def(
           "gradient",
           [](const BuiltObjective& o, const Vector& x) {
-            check_size("x", x, o.objective->dim());
-            py::gil_scoped_release release;
-            Vector g(x.size());
-            o.objective->gradient(x, g);
-            return g;
+            return at_point(o, x, [&](const Objective& f) {
+              Vector g(x.size());
+              f.gradient(x, g);
+              return g;
+            });
           },
           py::arg("x"), "∇f(x), shape (n,)")
       .def(
           "hessian",
           [](const BuiltObjective& o, const Vector& x) {
-            check_size("x", x, o.objective->dim());
-            py::gil_scoped_release release;
-            Matrix h(x.size(), x.size());
-            o.objective->hessian(x, h);
-            return h;
+            return at_point(o, x, [&](const Objective& f) {
+              Matrix h(x.size(), x.size());
+              f.hessian(x, h);
+              return h;
+            });
           },
           py::arg("x"), "∇²f(x), shape (n, n); refused above the objective's dense limit")
       .def(
           "hvp",
           [](const BuiltObjective& o, const Vector& x, const Vector& v) {
-            check_size("x", x, o.objective->dim());
-            check_size("v", v, o.objective->dim());
-            py::gil_scoped_release release;
-            Vector hv(x.size());
-            o.objective->hessian_vector(x, v, hv);
-            return hv;
+            return at_point(o, x, [&](const Objective& f) {
+              check_size("v", v, f.dim());
+              Vector hv(x.size());
+              f.hessian_vector(x, v, hv);
+              return hv;
+            });
           },
           py::arg("x"), py::arg("v"), "∇²f(x) v, shape (n,)")
       .def_property_readonly(

@@ -1,34 +1,17 @@
-// `descent check`, `report`, `merge` and `inspect` as a user runs them.
+// `descent check` and `report` as a user runs them.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
+#include "support/text_files.hpp"
 
 using namespace descent;
 namespace fs = std::filesystem;
-
-namespace {
-
-const char* const kSuite = R"(
-name = "shards"
-[run]
-max_iter = 200
-[[objective]]
-name = "beale"
-starts = [[2.0, -2.0], [-3.0, 3.0]]
-[[optimizer]]
-name = "gd"
-lr = 1e-4
-[[optimizer]]
-name = "adam"
-lr = 0.05
-)";
-
-}  // namespace
 
 TEST_CASE("check passes a correct objective and refuses bad input with status 2", "[cli][check]") {
   const auto pass = test::run_descent({"check", "rosenbrock", "--points", "2"});
@@ -84,35 +67,9 @@ TEST_CASE("check refuses --dim for a fixed dimension and a bad figure name befor
   REQUIRE(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("shards run separately and merge into the file one run would write", "[cli][merge]") {
-  test::TemporaryDirectory dir;
-  const auto suite = dir / "shards.toml";
-  std::ofstream(suite) << kSuite;
-  const auto part1 = dir / "part1.h5", part2 = dir / "part2.h5", merged = dir / "merged.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", part1.string(), "--shard", "1/2", "--quiet"}).exit_status == 0);
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", part2.string(), "--shard", "2/2", "--quiet"}).exit_status == 0);
-  REQUIRE(ResultsReader(part1).index().size() == 2);
-  REQUIRE(ResultsReader(part2).index().size() == 2);
-  const auto merge = test::run_descent({"merge", merged.string(), part1.string(), part2.string()});
-  INFO(merge.err);
-  REQUIRE(merge.exit_status == 0);
-  const ResultsReader reader(merged);
-  REQUIRE(reader.index().size() == 4);
-
-  const auto inspect = test::run_descent({"inspect", merged.string(), "--json"});
-  REQUIRE(inspect.exit_status == 0);
-  REQUIRE_THAT(inspect.out, Catch::Contains("\"shards\""));
-  REQUIRE_THAT(inspect.out, Catch::Contains("\"ranks\": 2"));  // one process per shard
-
-  REQUIRE(test::run_descent({"run", suite.string(), "--shard", "3/2"}).exit_status == 2);
-}
-
 TEST_CASE("report writes the tables and the figures", "[cli][report][slow]") {
   test::TemporaryDirectory dir;
-  const auto suite = dir / "shards.toml";
-  std::ofstream(suite) << kSuite;
-  const auto results = dir / "results.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", results.string(), "--quiet"}).exit_status == 0);
+  const auto results = test::run_suite(dir, "small", test::kSmallSuite);
   const auto report = test::run_descent(
       {"report", results.string(), "-o", (dir / "report").string(), "--lecture-figures"});
   INFO(report.err);

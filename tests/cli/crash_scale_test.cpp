@@ -18,6 +18,7 @@
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/run_suites.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 
@@ -58,8 +59,7 @@ TEST_CASE("10^4 runs killed at random moments while writing and compacting lose 
   // while the runs are written, whatever the speed of the machine.
   const auto whole = dir / "whole.h5";
   const auto started = std::chrono::steady_clock::now();
-  REQUIRE(test::run_descent({"run", suite_path.string(), "-o", whole.string(), "--quiet"})
-              .exit_status == 0);
+  test::run_quietly(suite_path, whole);
   const std::chrono::duration<double> whole_time = std::chrono::steady_clock::now() - started;
 
   std::mt19937_64 random(Catch::rngSeed());

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
@@ -56,9 +57,9 @@ TEST_CASE("counts take their noun in the right number", "[cli][plural]") {
   const auto three = test::run_descent({"check", "rosenbrock", "--points", "3"});
   CHECK_THAT(three.out, Contains("3 points"));
 
-  test::TemporaryDirectory dir;
-  const fs::path suite = test::write_file(dir / "one.toml", kOneRunSuite);
-  const auto ran = test::run_descent({"run", suite.string(), "-o", (dir / "one.h5").string()});
+  const test::SuiteFiles files("one", kOneRunSuite);
+  const auto& [dir, suite, out] = files;
+  const auto ran = test::run_descent({"run", suite.string(), "-o", out.string()});
   INFO(ran.err);
   REQUIRE(ran.exit_status == 0);
   CHECK_THAT(ran.out, Contains("(1 run of this suite)"));
@@ -70,9 +71,8 @@ TEST_CASE("counts take their noun in the right number", "[cli][plural]") {
 TEST_CASE(
     "run --json prints the final summary as data; the file holds the preset's values and name",
     "[cli][run][json][presets]") {
-  test::TemporaryDirectory dir;
-  const fs::path suite = test::write_file(dir / "one.toml", kOneRunSuite);
-  const fs::path output = dir / "one.h5";
+  const test::SuiteFiles files("one", kOneRunSuite);
+  const auto& [dir, suite, output] = files;
   const auto ran = test::run_descent({"run", suite.string(), "-o", output.string(), "--json"});
   INFO(ran.err);
   REQUIRE(ran.exit_status == 0);

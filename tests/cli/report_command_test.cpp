@@ -12,6 +12,9 @@
 #include <sstream>
 
 #include "descent/store/results_reader.hpp"
+#include "support/report_files.hpp"
+#include "support/run_suites.hpp"
+#include "support/shipped_files.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 
@@ -40,54 +43,9 @@ name = "nesterov"
 lr = 0.05
 )";
 
-using Row = std::map<std::string, std::string>;
-
-// RFC 4180 rows of a CSV file, as column → field.
-std::vector<Row> read_csv(const fs::path& path) {
-  std::ifstream in(path);
-  REQUIRE(in);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::vector<std::string>> records(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field.push_back(text[++i]);
-      else if (c == '"') quoted = false;
-      else field.push_back(c);
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      records.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      records.back().push_back(std::move(field));
-      field.clear();
-      records.emplace_back();
-    } else {
-      field.push_back(c);
-    }
-  }
-  records.pop_back();
-  std::vector<Row> rows;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    REQUIRE(records[r].size() == records[0].size());
-    Row row;
-    for (std::size_t c = 0; c < records[0].size(); ++c) row[records[0][c]] = records[r][c];
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-fs::path run_suite(const test::TemporaryDirectory& dir, const std::string& name, const std::string& suite) {
-  std::ofstream(dir / (name + ".toml")) << suite;
-  const auto results = dir / (name + ".h5");
-  const auto run = test::run_descent({"run", (dir / (name + ".toml")).string(), "-o", results.string(), "--quiet"});
-  INFO(run.err);
-  REQUIRE(run.exit_status == 0);
-  return results;
-}
+using test::CsvRow;
+using test::read_csv;
+using test::run_suite;
 
 test::ProcessResult report(std::vector<std::string> args) {
   args.insert(args.begin(), "report");
@@ -120,7 +78,7 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
 
   const auto runs = read_csv(out / "runs.csv");
   REQUIRE(runs.size() == 2 * 3 * 3);
-  const Row& first = runs.front();
+  const CsvRow& first = runs.front();
   REQUIRE(first.at("instance") == "quadratic κ=10");
   REQUIRE(first.at("objective.kappa") == "10");
   REQUIRE(first.at("objective.dim") == "3");
@@ -155,15 +113,15 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
   const auto ert = read_csv(out / "ert.csv");
   const auto targets = read_csv(out / "targets.csv");
   REQUIRE(ert.size() == 2 * 3 * 51);
-  const auto find = [&](const std::vector<Row>& rows) {
-    for (const Row& r : rows)
+  const auto find = [&](const std::vector<CsvRow>& rows) {
+    for (const CsvRow& r : rows)
       if (r.at("objective") == "quadratic κ=1000" && r.at("label") == "gd lr=0.1" &&
           std::stod(r.at("target")) == std::pow(10.0, -4.0))
         return r;
     FAIL("no row for the group and target");
-    return Row{};
+    return CsvRow{};
   };
-  const Row e = find(ert);
+  const CsvRow e = find(ert);
   REQUIRE(std::stoul(e.at("runs")) == 3);
   REQUIRE(std::stoul(e.at("successes")) == successes);
   REQUIRE(e.at("cost_unit") == "f=1,grad=1,hess=n,hvp=2");
@@ -171,7 +129,7 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
     REQUIRE(std::stod(e.at("ert")) == total / static_cast<double>(successes));
     REQUIRE(std::stod(e.at("ert_lo")) <= std::stod(e.at("ert")));
     REQUIRE(std::stod(e.at("ert_hi")) >= std::stod(e.at("ert")));
-    const Row t = find(targets);
+    const CsvRow t = find(targets);
     REQUIRE(std::stod(t.at("iterations_median")) == median(iterations));
   } else {
     REQUIRE(e.at("ert") == "inf");
@@ -180,25 +138,17 @@ TEST_CASE("report's ERT, success counts and medians agree with a recomputation f
   SECTION("the bootstrap is reproducible and follows its seed") {
     const auto again = report({results.string(), "-o", (dir / "again").string()});
     REQUIRE(again.exit_status == 0);
-    std::ifstream a(out / "ert.csv"), b(dir / "again" / "ert.csv");
-    REQUIRE(std::string(std::istreambuf_iterator<char>(a), {}) ==
-            std::string(std::istreambuf_iterator<char>(b), {}));
+    REQUIRE(test::text_of(out / "ert.csv") == test::text_of(dir / "again" / "ert.csv"));
   }
   SECTION("every .tex compiles with pdflatex") {
-    for (const char* table : {"summary.tex", "ert.tex", "best_settings.tex"}) {
-      std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
-                                         "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
-      const std::string command = "cd '" + out.string() +
-                                  "' && pdflatex -interaction=nonstopmode -halt-on-error main.tex > latex.log 2>&1";
-      INFO(table);
-      REQUIRE(std::system(command.c_str()) == 0);
-    }
+    for (const char* table : {"summary.tex", "ert.tex", "best_settings.tex"})
+      test::require_latex_compiles(out, table);
   }
   SECTION("profiles: fractions of the 6 problems, nondecreasing, performance ratios from 1") {
     const auto profiles = read_csv(out / "profiles.csv");
     REQUIRE_FALSE(profiles.empty());
     std::map<std::pair<std::string, std::string>, double> last;
-    for (const Row& p : profiles) {
+    for (const CsvRow& p : profiles) {
       REQUIRE(p.at("problems") == "6");
       const double fraction = std::stod(p.at("fraction"));
       REQUIRE(fraction > 0.0);
@@ -234,13 +184,13 @@ TEST_CASE("report --where selects runs and several files are compared by suite",
   REQUIRE(where.exit_status == 0);
   const auto runs = read_csv(dir / "where" / "runs.csv");
   REQUIRE(runs.size() == 2 * 3);
-  for (const Row& r : runs) {
+  for (const CsvRow& r : runs) {
     REQUIRE(r.at("objective.kappa") == "1000");
     REQUIRE(r.at("optimizer") == "gd");
   }
   const auto traces = read_csv(dir / "where" / "traces.csv");
   REQUIRE_FALSE(traces.empty());
-  for (const Row& t : traces) REQUIRE(t.at("objective") == "quadratic κ=1000");
+  for (const CsvRow& t : traces) REQUIRE(t.at("objective") == "quadratic κ=1000");
   REQUIRE_FALSE(fs::exists(dir / "report" / "traces.csv"));
 
   for (const char* bad : {"kappa", "no_such_column=1"}) {
@@ -261,11 +211,11 @@ TEST_CASE("report --where selects runs and several files are compared by suite",
   const auto ert = read_csv(dir / "both" / "ert.csv");
   REQUIRE(ert.size() == 2 * 2 * 3 * 51);
   std::map<std::string, int> per_suite;
-  for (const Row& r : ert) ++per_suite[r.at("suite")];
+  for (const CsvRow& r : ert) ++per_suite[r.at("suite")];
   REQUIRE(per_suite == std::map<std::string, int>{{"report-other", 306}, {"report-test", 306}});
   const auto profiles = read_csv(dir / "both" / "profiles.csv");
   REQUIRE(std::any_of(profiles.begin(), profiles.end(),
-                      [](const Row& p) { return p.at("label") == "report-other: gd lr=0.1"; }));
+                      [](const CsvRow& p) { return p.at("label") == "report-other: gd lr=0.1"; }));
 }
 
 TEST_CASE("report reads a file written before f* was stored, with f* best observed",
@@ -280,12 +230,12 @@ TEST_CASE("report reads a file written before f* was stored, with f* best observ
 
   std::map<std::string, double> best;  // instance → smallest f_final
   const auto runs = read_csv(dir / "old" / "runs.csv");
-  for (const Row& r : runs) {
+  for (const CsvRow& r : runs) {
     const double f = std::stod(r.at("f_final"));
     auto [it, inserted] = best.try_emplace(r.at("instance"), f);
     if (!inserted) it->second = std::min(it->second, f);
   }
-  for (const Row& r : runs) {
+  for (const CsvRow& r : runs) {
     REQUIRE(r.at("f_star_source") == "best_observed");
     REQUIRE(std::stod(r.at("f_star")) == best.at(r.at("instance")));
   }
@@ -294,24 +244,17 @@ TEST_CASE("report reads a file written before f* was stored, with f* best observ
 TEST_CASE("report on every shipped suite writes LaTeX that pdflatex compiles, --per-run too",
           "[cli][report][slow]") {
   const test::TemporaryDirectory dir;
-  for (const auto& entry : fs::directory_iterator(fs::path(DESCENT_SOURCE_DIR) / "experiments" / "suites")) {
-    const std::string name = entry.path().stem().string();
+  for (const auto& file : test::shipped_toml_files("suites")) {
+    const std::string name = file.stem().string();
     INFO(name);
-    const auto results = dir / (name + ".h5");
-    const auto run = test::run_descent({"run", entry.path().string(), "-o", results.string(), "--quiet"});
-    REQUIRE(run.exit_status == 0);
+    const auto results = test::run_quietly(file, dir / (name + ".h5"));
     const auto out = dir / name;
     const auto done = report({results.string(), "-o", out.string(), "--per-run"});
     INFO(done.err);
     REQUIRE(done.exit_status == 0);
     for (const char* table : {"summary.tex", "ert.tex", "runs.tex", "best_settings.tex"}) {
       if (std::string(table) == "best_settings.tex" && !fs::exists(out / table)) continue;  // sweeps only
-      std::ofstream(out / "main.tex") << "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n"
-                                         "\\begin{document}\n\\input{" << table << "}\n\\end{document}\n";
-      INFO(table);
-      REQUIRE(std::system(("cd '" + out.string() +
-                           "' && pdflatex -interaction=nonstopmode -halt-on-error main.tex > latex.log 2>&1")
-                              .c_str()) == 0);
+      test::require_latex_compiles(out, table);
     }
   }
 }
@@ -391,22 +334,28 @@ std::vector<std::vector<std::vector<double>>> read_blocks(const fs::path& path, 
   return blocks;
 }
 
-// The report (with `options`) of kSuite's runs, in DIR/report.
-fs::path report_of_suite(const test::TemporaryDirectory& dir, const std::vector<std::string>& options) {
-  const auto results = run_suite(dir, "quad", kSuite);
-  const auto out = dir / "report";
-  std::vector<std::string> args{results.string(), "-o", out.string()};
-  args.insert(args.end(), options.begin(), options.end());
-  const auto done = report(args);
-  INFO(done.err);
-  REQUIRE(done.exit_status == 0);
-  return out;
-}
+// The report (with `options`) of kSuite's runs, written into a temporary directory, and its
+// runs.csv.
+struct ReportOfSuite {
+  test::TemporaryDirectory dir;
+  fs::path out = dir / "report";
+  std::vector<CsvRow> runs;
+
+  explicit ReportOfSuite(const std::vector<std::string>& options) {
+    const auto results = run_suite(dir, "quad", kSuite);
+    std::vector<std::string> args{results.string(), "-o", out.string()};
+    args.insert(args.end(), options.begin(), options.end());
+    const auto done = report(args);
+    INFO(done.err);
+    REQUIRE(done.exit_status == 0);
+    runs = read_csv(out / "runs.csv");
+  }
+};
 
 // The runs of runs.csv with this label and instance, in file order.
-std::vector<Row> runs_of(const std::vector<Row>& runs, const std::string& label, const std::string& instance) {
-  std::vector<Row> mine;
-  for (const Row& row : runs)
+std::vector<CsvRow> runs_of(const std::vector<CsvRow>& runs, const std::string& label, const std::string& instance) {
+  std::vector<CsvRow> mine;
+  for (const CsvRow& row : runs)
     if (row.at("label") == label && row.at("instance") == instance) mine.push_back(row);
   return mine;
 }
@@ -415,12 +364,10 @@ std::vector<Row> runs_of(const std::vector<Row>& runs, const std::string& label,
 
 TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a block per run",
           "[cli][report][export]") {
-  const test::TemporaryDirectory dir;
-  const auto out = report_of_suite(dir, {"--export", "ioh"});
-  const auto runs = read_csv(out / "runs.csv");
-  const auto algorithm = out / "ioh" / "gd_lr=0.1";
-  REQUIRE(fs::is_directory(out / "ioh" / "gd_lr=0.01"));
-  REQUIRE(fs::is_directory(out / "ioh" / "nesterov"));
+  const ReportOfSuite written({"--export", "ioh"});
+  const auto algorithm = written.out / "ioh" / "gd_lr=0.1";
+  REQUIRE(fs::is_directory(written.out / "ioh" / "gd_lr=0.01"));
+  REQUIRE(fs::is_directory(written.out / "ioh" / "nesterov"));
 
   for (const auto& [function, instance] : {std::pair{1, "quadratic κ=10"}, std::pair{2, "quadratic κ=1000"}}) {
     INFO(instance);
@@ -436,7 +383,7 @@ TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a bloc
     REQUIRE(block.data_file == "data_f" + std::to_string(function) + "/IOHprofiler_f" +
                                    std::to_string(function) + "_DIM3.dat");
 
-    const auto expected = runs_of(runs, "gd lr=0.1", instance);
+    const auto expected = runs_of(written.runs, "gd lr=0.1", instance);
     const auto blocks = read_blocks(algorithm / block.data_file, "\"function evaluation\" \"best-so-far f(x)\"");
     REQUIRE(blocks.size() == expected.size());
     REQUIRE(block.runs.size() == expected.size());
@@ -465,10 +412,8 @@ TEST_CASE("report --export ioh writes IOHprofiler's .info and .dat files, a bloc
 
 TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and .rdat files",
           "[cli][report][export]") {
-  const test::TemporaryDirectory dir;
-  const auto out = report_of_suite(dir, {"--export", "coco"});
-  const auto runs = read_csv(out / "runs.csv");
-  const auto algorithm = out / "coco" / "nesterov";
+  const ReportOfSuite written({"--export", "coco"});
+  const auto algorithm = written.out / "coco" / "nesterov";
   const auto info = read_info(algorithm / "bbobexp_f2.info");
   REQUIRE(info.size() == 1);
   const InfoBlock& block = info.front();
@@ -482,7 +427,7 @@ TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and 
   REQUIRE(block.keys.at("data_format") == "'bbob-new2'");
   REQUIRE(block.data_file == "data_f2/bbobexp_f2_DIM3.dat");
 
-  const auto expected = runs_of(runs, "nesterov", "quadratic κ=1000");
+  const auto expected = runs_of(written.runs, "nesterov", "quadratic κ=1000");
   const auto stem = (algorithm / block.data_file).replace_extension("");
   const auto dat = read_blocks(stem.string() + ".dat", "%");
   const auto tdat = read_blocks(stem.string() + ".tdat", "%");
@@ -521,15 +466,13 @@ TEST_CASE("report --export coco writes the bbob logger's .info, .dat, .tdat and 
 
 TEST_CASE("report on a sweep writes the sensitivity data and the best setting by its rule",
           "[cli][report]") {
-  const test::TemporaryDirectory dir;
-  const auto out = report_of_suite(dir, {});
-  const auto runs = read_csv(out / "runs.csv");
-  const auto ert = read_csv(out / "ert.csv");
+  const ReportOfSuite written({});
+  const auto ert = read_csv(written.out / "ert.csv");
 
   // Only gd is swept (over lr): a cell per instance, two settings each.
-  const auto best = read_csv(out / "best_settings.csv");
+  const auto best = read_csv(written.out / "best_settings.csv");
   REQUIRE(best.size() == 2);
-  for (const Row& cell : best) {
+  for (const CsvRow& cell : best) {
     INFO(cell.at("objective"));
     REQUIRE(cell.at("optimizer") == "gd");
     REQUIRE(cell.at("settings") == "2");
@@ -537,12 +480,12 @@ TEST_CASE("report on a sweep writes the sensitivity data and the best setting by
     std::vector<std::tuple<double, double, std::string>> candidates;
     for (const std::string label : {"gd lr=0.01", "gd lr=0.1"}) {
       double e = 0;
-      for (const Row& row : ert)
+      for (const CsvRow& row : ert)
         if (row.at("objective") == cell.at("objective") && row.at("label") == label &&
             std::abs(std::stod(row.at("target")) - 1e-4) < 1e-12)
           e = std::stod(row.at("ert"));
       std::vector<double> gaps;
-      for (const Row& run : runs_of(runs, label, cell.at("objective"))) gaps.push_back(std::stod(run.at("f_final")));
+      for (const CsvRow& run : runs_of(written.runs, label, cell.at("objective"))) gaps.push_back(std::stod(run.at("f_final")));
       candidates.emplace_back(e, median(gaps), label);
     }
     std::sort(candidates.begin(), candidates.end());
@@ -550,13 +493,13 @@ TEST_CASE("report on a sweep writes the sensitivity data and the best setting by
     REQUIRE(cell.at("setting") == "lr=" + std::get<2>(candidates.front()).substr(6));
   }
 
-  const auto sweeps = read_csv(out / "sweeps.csv");
+  const auto sweeps = read_csv(written.out / "sweeps.csv");
   REQUIRE(sweeps.size() == 4);  // 2 instances × 2 values of lr
-  for (const Row& row : sweeps) {
+  for (const CsvRow& row : sweeps) {
     REQUIRE(row.at("parameter") == "lr");
     REQUIRE(row.at("runs") == "3");
     std::vector<double> gaps;
-    for (const Row& run : runs_of(runs, "gd lr=" + row.at("value"), row.at("objective")))
+    for (const CsvRow& run : runs_of(written.runs, "gd lr=" + row.at("value"), row.at("objective")))
       gaps.push_back(std::stod(run.at("f_final")));
     REQUIRE_THAT(std::stod(row.at("f_gap_median")), Catch::Matchers::WithinRel(median(gaps), 1e-12));
   }

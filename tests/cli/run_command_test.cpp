@@ -21,16 +21,13 @@
 
 using namespace descent;
 namespace fs = std::filesystem;
-using test::committed_runs;
 using test::kSlowSuite;
 using test::kSmallSuite;
-using test::require_same_runs;
 using test::write_file;
 
 TEST_CASE("run writes a results file and prints the summary", "[cli]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto out = dir / "small.h5";
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, out] = files;
   const auto result = test::run_descent({"run", suite.string(), "-o", out.string()});
   INFO(result.err);
   REQUIRE(result.exit_status == 0);
@@ -45,29 +42,21 @@ TEST_CASE("run writes a results file and prints the summary", "[cli]") {
 }
 
 TEST_CASE("the same suite gives identical datasets with -j 1 and -j 2", "[cli][slow]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto one = dir / "one.h5", two = dir / "two.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "-j", "1", "--quiet"}).exit_status == 0);
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", two.string(), "-j", "2", "--quiet"}).exit_status == 0);
-  require_same_runs(one, two);
+  const test::SuiteFiles files("small", kSmallSuite);
+  test::require_same_as_one_process(files.suite, test::run_quietly(files.suite, files.out, {"-j", "2"}));
 }
 
 TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted run",
           "[cli][slow][crash]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "slow.toml", kSlowSuite);
-  const auto killed = dir / "killed.h5", whole = dir / "whole.h5";
+  const test::SuiteFiles files("slow", kSlowSuite);
+  const auto& [dir, suite, killed] = files;
 
   const pid_t pid = test::start_descent({"run", suite.string(), "-o", killed.string(), "--quiet"});
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (committed_runs(killed) < 3 && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  test::wait_for_committed(killed, 3);
   ::kill(pid, SIGKILL);
   const auto killed_result = test::wait_for(pid);
   REQUIRE(killed_result.signal == SIGKILL);
-  const std::size_t done_before = committed_runs(killed);
-  REQUIRE(done_before >= 3);
+  const std::size_t done_before = test::committed_runs(killed);
   REQUIRE(done_before < 12);
 
   const auto resumed = test::run_descent({"run", suite.string(), "-o", killed.string()});
@@ -76,8 +65,7 @@ TEST_CASE("a suite killed midway resumes to the same file as an uninterrupted ru
   REQUIRE_THAT(resumed.err, Catch::Contains(counted(static_cast<std::int64_t>(12 - done_before), "run") + " to do, " +
                                             std::to_string(done_before) + " already stored"));
 
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status == 0);
-  require_same_runs(killed, whole);
+  test::require_same_as_one_process(suite, killed);
 
   const auto again = test::run_descent({"run", suite.string(), "-o", killed.string()});
   REQUIRE_THAT(again.err, Catch::Contains("0 runs to do, 12 already stored"));
@@ -123,14 +111,13 @@ TEST_CASE("bad input exits with status 2, names the problem and writes nothing",
 
 TEST_CASE("an unwritable output is refused and an existing results file is untouched",
           "[cli][errors]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, out] = files;
   const auto result = test::run_descent({"run", suite.string(), "-o", "/proc/descent/out.h5"});
   REQUIRE(result.exit_status == 2);
   REQUIRE_THAT(result.err, Catch::Contains("/proc/descent/out.h5"));
 
-  const auto out = dir / "kept.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  test::run_quietly(suite, out);
   const auto size = fs::file_size(out);
   const auto time = fs::last_write_time(out);
   const auto bad = write_file(dir / "bad.toml", "name = \"small\"\n[[objective]]\nname = \"beale\"\n[[optimizer]]\nname = \"gd\"\nlr = 0\n");
@@ -160,7 +147,7 @@ TEST_CASE("an output holding another suite's results is refused, and an edited s
   const auto first = write_file(dir / "first.toml",
                                 "name = \"first\"\n[run]\nmax_iter = 5\n[[objective]]\nname = "
                                 "\"beale\"\n[[optimizer]]\nname = \"gd\"\n");
-  REQUIRE(test::run_descent({"run", first.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  test::run_quietly(first, out);
   const auto size = fs::file_size(out);
   const auto time = fs::last_write_time(out);
 
@@ -186,9 +173,9 @@ TEST_CASE("an output holding another suite's results is refused, and an edited s
 
 TEST_CASE("an output that is not a results file, the suite file itself included, is left intact",
           "[cli][errors]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto notes = write_file(dir / "notes.txt", "my notes\n");
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, out] = files;
+  const auto notes = write_file(out, "my notes\n");
   for (const auto& output : {notes, suite}) {
     INFO(output.string());
     std::ifstream before_stream(output);

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "descent/store/results_reader.hpp"
+#include "support/run_suites.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
@@ -34,6 +35,12 @@ std::string gd_suite(const std::string& name, int runs, int iterations) {
          std::to_string(runs) + ", box = [-1, 1] }\n[[optimizer]]\nname = \"gd\"\nlr = 1e-3\n";
 }
 
+// gd_suite(name, runs, iterations) as NAME.toml in a temporary directory, its output NAME.h5.
+struct GdSuiteFiles : test::SuiteFiles {
+  GdSuiteFiles(const std::string& name, int runs, int iterations)
+      : SuiteFiles(name, gd_suite(name, runs, iterations)) {}
+};
+
 // Runs a shell command line (for ulimit); returns its exit status, or 128 + signal.
 int shell(const std::string& command) {
   const int status = std::system(command.c_str());
@@ -48,9 +55,8 @@ std::size_t stored_runs(const fs::path& path) { return ResultsReader(path).index
 TEST_CASE("a second writer of one output exits 2 naming the first, and a lock left by kill -9 "
           "is taken over",
           "[cli][faults][lock]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "slow.toml", gd_suite("slow", 40, 200000));
-  const auto out = dir / "out.h5";
+  const GdSuiteFiles files("slow", 40, 200000);
+  const auto& [dir, suite, out] = files;
   const pid_t first = test::start_descent({"run", suite.string(), "-o", out.string(), "--quiet"});
   const auto lock = fs::path(out.string() + ".lock");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -70,10 +76,8 @@ TEST_CASE("a second writer of one output exits 2 naming the first, and a lock le
   ::kill(first, SIGKILL);
   REQUIRE(test::wait_for(first).signal == SIGKILL);
   REQUIRE(fs::exists(lock));  // stale: its holder is gone
-  const auto small = write_file(dir / "slow.toml", gd_suite("slow", 3, 50));
-  const auto resumed = test::run_descent({"run", small.string(), "-o", out.string(), "--quiet"});
-  INFO(resumed.err);
-  REQUIRE(resumed.exit_status == 0);
+  write_file(suite, gd_suite("slow", 3, 50));
+  test::run_quietly(suite, out);
   REQUIRE_FALSE(fs::exists(lock));
   REQUIRE(stored_runs(out) >= 3);
 }
@@ -81,74 +85,63 @@ TEST_CASE("a second writer of one output exits 2 naming the first, and a lock le
 TEST_CASE("a full disk is an error (exit 1) that loses nothing stored and resumes once there is "
           "room",
           "[cli][faults][disk]") {
-  test::TemporaryDirectory dir;
+  const GdSuiteFiles files("big", 400, 200);
+  const auto& [dir, suite, kept] = files;
   const auto mount_point = dir / "small_disk";
   fs::create_directories(mount_point);
   if (::mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=1m") != 0) {
     WARN("cannot mount a tmpfs here (needs root): the full-disk case is not checked");
     return;
   }
-  const auto suite = write_file(dir / "big.toml", gd_suite("big", 400, 200));
-  const auto out = mount_point / "out.h5";
+  const auto out = mount_point / kept.filename();
 
   const auto full = test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"});
   CHECK(full.signal == 0);
   CHECK(full.exit_status == 1);
   CHECK_THAT(full.err, Catch::Contains("No space left on device"));
   // What was committed is intact and is kept on the bigger disk.
-  const auto moved = dir / "moved";
-  fs::create_directories(moved);
   for (const auto& entry : fs::directory_iterator(mount_point))
-    fs::copy(entry.path(), moved / entry.path().filename(), fs::copy_options::recursive);
+    fs::copy(entry.path(), dir / entry.path().filename(), fs::copy_options::recursive);
   ::umount(mount_point.c_str());
-  const auto resumed = test::run_descent(
-      {"run", suite.string(), "-o", (moved / "out.h5").string(), "--quiet"});
-  INFO(resumed.err);
-  REQUIRE(resumed.exit_status == 0);
-  REQUIRE(stored_runs(moved / "out.h5") == 400);
+  test::run_quietly(suite, kept);
+  REQUIRE(stored_runs(kept) == 400);
 }
 
-// `descent args` under `ulimit -n limit`; returns its exit status (128 + signal if killed),
-// its standard error in `err`.
-int descent_with_open_files(int limit, const std::string& args, const fs::path& err) {
-  return shell("( ulimit -n " + std::to_string(limit) + " && exec " + test::descent_program() +
-               " " + args + " ) > /dev/null 2> " + err.string());
+// `descent run` of the files' suite into their output under `ulimit -n limit`, which must exit
+// with `status` (128 + signal if killed; its standard error is shown when it does not); its
+// standard error.
+std::string run_with_open_files(int limit, const GdSuiteFiles& files, int status) {
+  const auto err = files.dir / "err";
+  const int exited = shell("( ulimit -n " + std::to_string(limit) + " && exec " + test::descent_program() +
+                           " run " + files.suite.string() + " -o " + files.out.string() +
+                           " --quiet ) > /dev/null 2> " + err.string());
+  INFO(text_of(err));
+  REQUIRE(exited == status);
+  return text_of(err);
 }
 
 TEST_CASE("compaction keeps the number of open files bounded (1,200 runs under ulimit -n 32)",
           "[cli][faults][files]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "many.toml", gd_suite("many", 1200, 3));
-  const auto out = dir / "out.h5";
-  const int status = descent_with_open_files(
-      32, "run " + suite.string() + " -o " + out.string() + " --quiet", dir / "err");
-  INFO(text_of(dir / "err"));
-  REQUIRE(status == 0);
-  REQUIRE(stored_runs(out) == 1200);
+  const GdSuiteFiles files("many", 1200, 3);
+  run_with_open_files(32, files, 0);
+  REQUIRE(stored_runs(files.out) == 1200);
 }
 
 TEST_CASE("running out of file descriptors is an error (exit 1) that loses nothing",
           "[cli][faults][files]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "few.toml", gd_suite("few", 5, 3));
-  const auto out = dir / "out.h5";
-  const std::string args = "run " + suite.string() + " -o " + out.string() + " --quiet";
+  const GdSuiteFiles files("few", 5, 3);
   // 5 descriptors: the runs are committed to a segment, compaction cannot open it and the
   // temporary output at once.
-  const int status = descent_with_open_files(5, args, dir / "err");
-  INFO(text_of(dir / "err"));
-  REQUIRE(status == 1);
-  REQUIRE_THAT(text_of(dir / "err"), Catch::Contains("Too many open files"));
-  REQUIRE(descent_with_open_files(64, args, dir / "err") == 0);
-  REQUIRE(stored_runs(out) == 5);
+  REQUIRE_THAT(run_with_open_files(5, files, 1), Catch::Contains("Too many open files"));
+  run_with_open_files(64, files, 0);
+  REQUIRE(stored_runs(files.out) == 5);
 }
 
 TEST_CASE("merge removes what killed merges left, and a segment of another suite is refused",
           "[cli][faults]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "s.toml", gd_suite("s", 3, 5));
-  const auto part = dir / "part.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", part.string(), "--quiet"}).exit_status == 0);
+  const GdSuiteFiles files("s", 3, 5);
+  const auto& [dir, suite, part] = files;
+  test::run_quietly(suite, part);
 
   SECTION("leftovers of killed merges") {
     const auto all = dir / "all.h5";
@@ -159,7 +152,7 @@ TEST_CASE("merge removes what killed merges left, and a segment of another suite
   }
   SECTION("a segment of another suite in OUT.h5.segments") {
     const auto other = write_file(dir / "other.toml", gd_suite("other", 2, 5));
-    const auto out = dir / "out.h5";
+    const auto out = dir / "joined.h5";
     fs::create_directories(out.string() + ".segments");
     fs::copy_file(part, fs::path(out.string() + ".segments") / "segment-000001.h5");
     const auto refused = test::run_descent({"run", other.string(), "-o", out.string(), "--quiet"});
@@ -169,10 +162,9 @@ TEST_CASE("merge removes what killed merges left, and a segment of another suite
 }
 
 TEST_CASE("a run whose data are missing from the file is run again on resume", "[cli][faults]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "s.toml", gd_suite("s", 3, 5));
-  const auto out = dir / "out.h5";
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+  const GdSuiteFiles files("s", 3, 5);
+  const auto& [dir, suite, out] = files;
+  test::run_quietly(suite, out);
   const std::string first = ResultsReader(out).index().front().run_id;
   // Its index row points past the end of its trace columns.
   REQUIRE(shell("/usr/bin/python3 -c \"import h5py; f = h5py.File('" + out.string() +
@@ -187,8 +179,8 @@ TEST_CASE("a run whose data are missing from the file is run again on resume", "
 }
 
 TEST_CASE("outputs that cannot be used are refused before any run (exit 2)", "[cli][faults]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "s.toml", gd_suite("s", 2, 5));
+  const GdSuiteFiles files("s", 2, 5);
+  const auto& [dir, suite, out] = files;
 
   SECTION("-o with an empty path") {
     const auto result = test::run_descent({"run", suite.string(), "-o", ""});
@@ -209,8 +201,7 @@ TEST_CASE("outputs that cannot be used are refused before any run (exit 2)", "[c
     REQUIRE_FALSE(fs::exists("/tmp/absolute.h5"));
   }
   SECTION("an existing output that cannot be replaced (immutable)") {
-    const auto out = dir / "out.h5";
-    REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status == 0);
+    test::run_quietly(suite, out);
     if (shell("chattr +i " + out.string() + " 2> /dev/null") != 0) {
       WARN("chattr +i is not supported here: the immutable case is not checked");
       return;

@@ -13,12 +13,7 @@ using Catch::Matchers::WithinRel;
 namespace {
 
 ScheduleSettings schedule(ScheduleKind kind, std::int64_t period, double factor, double floor = 0.0) {
-  ScheduleSettings s;
-  s.kind = kind;
-  s.period = period;
-  s.factor = factor;
-  s.floor = floor;
-  return s;
+  return {.kind = kind, .period = period, .factor = factor, .floor = floor};
 }
 
 }  // namespace
@@ -50,12 +45,9 @@ TEST_CASE("each schedule follows its closed form", "[training][schedule]") {
 
 TEST_CASE("reduce-on-plateau decays after more than `patience` observations without improvement",
           "[training][schedule]") {
-  ScheduleSettings s;
-  s.kind = ScheduleKind::kReduceOnPlateau;
-  s.patience = 2;
-  s.factor = 0.5;
-  s.threshold = 0.1;  // an improvement must beat best by 10 %
-  s.floor = 0.1;
+  // An improvement must beat the best loss by 10 %.
+  const ScheduleSettings s{.kind = ScheduleKind::kReduceOnPlateau, .factor = 0.5, .floor = 0.1,
+                           .patience = 2, .threshold = 0.1};
   LearningRateSchedule schedule(s, 1.0);
   // loss: 10 (first best)  8 (< 9: best)  7.5, 7.3 (not < 7.2: bad 1, 2)  7.2 (bad 3 → halve)
   //       7.25, 7.22 (bad 1, 2)  6 (< 7.2: best)  6, 6 (bad 1, 2)  6 (bad 3 → halve)
@@ -71,10 +63,7 @@ TEST_CASE("reduce-on-plateau decays after more than `patience` observations with
 
 TEST_CASE("reduce-on-plateau counts non-finite losses as no improvement and never raises the rate",
           "[training][schedule]") {
-  ScheduleSettings s;
-  s.kind = ScheduleKind::kReduceOnPlateau;
-  s.patience = 0;
-  s.factor = 0.5;
+  ScheduleSettings s{.kind = ScheduleKind::kReduceOnPlateau, .factor = 0.5, .patience = 0};
   LearningRateSchedule schedule(s, 1.0);
   schedule.observe(3.0);
   REQUIRE(schedule.lr(0) == 1.0);

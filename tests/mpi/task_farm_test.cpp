@@ -23,10 +23,10 @@
 
 using namespace descent;
 namespace fs = std::filesystem;
-using test::committed_runs;
 using test::kSlowSuite;
 using test::kSmallSuite;
-using test::require_same_runs;
+using test::require_same_as_one_process;
+using test::wait_for_committed;
 using test::write_file;
 
 #if DESCENT_HAVE_MPI
@@ -39,13 +39,6 @@ std::vector<std::string> mpirun(int ranks, std::vector<std::string> descent_args
   argv.push_back(test::descent_program());
   argv.insert(argv.end(), descent_args.begin(), descent_args.end());
   return argv;
-}
-
-void wait_for_committed(const fs::path& output, std::size_t runs) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (committed_runs(output) < runs && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  REQUIRE(committed_runs(output) >= runs);
 }
 
 // The pid of rank `rank` among the children of `launcher` (Open MPI starts the ranks of its
@@ -69,9 +62,8 @@ pid_t rank_pid(pid_t launcher, int rank) {
 }  // namespace
 
 TEST_CASE("three ranks write the file one process writes with -j 1", "[mpi]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto farm = dir / "farm.h5", one = dir / "one.h5";
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, farm] = files;
   const auto result =
       test::run_program(mpirun(3, {"run", suite.string(), "-o", farm.string(), "--mpi"}));
   INFO(result.err);
@@ -80,9 +72,7 @@ TEST_CASE("three ranks write the file one process writes with -j 1", "[mpi]") {
                                Catch::Contains("descent: mpi: 3 ranks x 1 thread on "));
   REQUIRE_THAT(result.out,
                Catch::Contains("adam lr=0.1") && Catch::Contains("wrote " + farm.string()));
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "-j", "1", "--quiet"})
-              .exit_status == 0);
-  require_same_runs(farm, one);
+  const auto one = require_same_as_one_process(suite, farm);
 
   const ResultsReader reader(farm);
   CHECK(reader.info().ranks == 3);
@@ -95,29 +85,25 @@ TEST_CASE("three ranks write the file one process writes with -j 1", "[mpi]") {
 
 TEST_CASE("two ranks of two threads write the same file and leave a finished file as it is",
           "[mpi]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto farm = dir / "farm.h5", one = dir / "one.h5";
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, farm] = files;
   const auto args = mpirun(2, {"run", suite.string(), "-o", farm.string(), "--mpi", "-j", "2"});
   REQUIRE(test::run_program(args).exit_status == 0);
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "--quiet"}).exit_status ==
-          0);
-  require_same_runs(farm, one);
+  const auto one = require_same_as_one_process(suite, farm);
   CHECK(ResultsReader(farm).info().threads == 2);
 
   const auto again = test::run_program(args);
   REQUIRE(again.exit_status == 0);
   REQUIRE_THAT(again.err, Catch::Contains("0 runs to do, 12 already stored"));
-  require_same_runs(farm, one);
+  test::require_same_runs(farm, one);
 }
 
 TEST_CASE(
     "a rank killed mid-run fails the job naming the runs in flight and rerunning completes the "
     "file",
     "[mpi][crash]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "slow.toml", kSlowSuite);
-  const auto killed = dir / "killed.h5", whole = dir / "whole.h5";
+  const test::SuiteFiles files("slow", kSlowSuite);
+  const auto& [dir, suite, killed] = files;
   const auto args = mpirun(3, {"run", suite.string(), "-o", killed.string(), "--mpi"});
 
   const pid_t launcher = test::start_program(args, "/dev/null", (dir / "err").string());
@@ -137,7 +123,7 @@ TEST_CASE(
       err, counts,
       std::regex(R"((\d+) runs? stored by this job are kept; (\d+) runs? in flight)")));
   const std::size_t reported = std::stoul(counts[1]), in_flight = std::stoul(counts[2]);
-  const std::size_t stored = committed_runs(killed);
+  const std::size_t stored = test::committed_runs(killed);
   REQUIRE(stored >= reported);
   REQUIRE(stored < 12);
   REQUIRE(in_flight >= 1);
@@ -152,15 +138,12 @@ TEST_CASE(
   REQUIRE(resumed.exit_status == 0);
   REQUIRE_THAT(resumed.err, Catch::Contains(counted(static_cast<std::int64_t>(12 - stored), "run") + " to do, " +
                                             std::to_string(stored) + " already stored"));
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status ==
-          0);
-  require_same_runs(killed, whole);
+  require_same_as_one_process(suite, killed);
 }
 
 TEST_CASE("mpirun killed mid-run: a plain descent run completes the file", "[mpi][crash]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "slow.toml", kSlowSuite);
-  const auto killed = dir / "killed.h5", whole = dir / "whole.h5";
+  const test::SuiteFiles files("slow", kSlowSuite);
+  const auto& [dir, suite, killed] = files;
   const pid_t launcher = test::start_program(
       mpirun(3, {"run", suite.string(), "-o", killed.string(), "--mpi"}), "/dev/null", "/dev/null");
   wait_for_committed(killed, 3);
@@ -176,22 +159,17 @@ TEST_CASE("mpirun killed mid-run: a plain descent run completes the file", "[mpi
   REQUIRE(resumed.exit_status == 0);
   REQUIRE_THAT(resumed.err, Catch::Contains("already stored"));
 
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", whole.string(), "--quiet"}).exit_status ==
-          0);
-  require_same_runs(killed, whole);
+  require_same_as_one_process(suite, killed);
 }
 
 TEST_CASE("descent run --mpi started without mpirun runs the suite as a single rank", "[mpi]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto alone = dir / "alone.h5", one = dir / "one.h5";
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, alone] = files;
   const auto result =
       test::run_descent({"run", suite.string(), "-o", alone.string(), "--mpi", "--quiet"});
   INFO(result.err);
   REQUIRE(result.exit_status == 0);
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", one.string(), "--quiet"}).exit_status ==
-          0);
-  require_same_runs(alone, one);
+  require_same_as_one_process(suite, alone);
   CHECK(ResultsReader(alone).info().ranks == 1);
 }
 
@@ -199,9 +177,8 @@ TEST_CASE("descent run --mpi started without mpirun runs the suite as a single r
 
 TEST_CASE("descent run --mpi in a build without MPI is a usage error that writes nothing",
           "[mpi][errors]") {
-  test::TemporaryDirectory dir;
-  const auto suite = write_file(dir / "small.toml", kSmallSuite);
-  const auto out = dir / "out.h5";
+  const test::SuiteFiles files("small", kSmallSuite);
+  const auto& [dir, suite, out] = files;
   const auto result = test::run_descent({"run", suite.string(), "-o", out.string(), "--mpi"});
   REQUIRE(result.exit_status == 2);
   REQUIRE_THAT(result.err,
@@ -209,8 +186,7 @@ TEST_CASE("descent run --mpi in a build without MPI is a usage error that writes
   REQUIRE_FALSE(fs::exists(out));
   REQUIRE_FALSE(fs::exists(out.string() + ".lock"));
   // Everything else works.
-  REQUIRE(test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"}).exit_status ==
-          0);
+  test::run_quietly(suite, out);
 }
 
 #endif

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "descent/objectives/registry.hpp"
+#include "support/config_errors.hpp"
 #include "support/objective_checks.hpp"
 
 using namespace descent;
@@ -62,18 +63,10 @@ TEST_CASE("objective parameters are validated with the key and the rule", "[obje
     REQUIRE_THROWS_AS(entry.make({{"dim", std::int64_t{20'000'000}}}), ConfigError);
     REQUIRE_THROWS_AS(entry.make({{"dimension", std::int64_t{4}}}), ConfigError);
   }
-  const auto message = [](const char* name, ParamMap params) -> std::string {
-    try {
-      find_objective(name)->make(params);
-    } catch (const ConfigError& e) {
-      return std::string(e.key()) + ": " + e.what();
-    }
-    return "accepted";
-  };
-  CHECK_THAT(message("extended_rosenbrock", {{"dim", std::int64_t{7}}}),
+  CHECK_THAT(test::objective_error_of("extended_rosenbrock", {{"dim", std::int64_t{7}}}),
              Catch::Matchers::StartsWith("dim: ") && Catch::Matchers::Contains("must be even"));
-  CHECK_THAT(message("extended_powell", {{"dim", std::int64_t{6}}}),
+  CHECK_THAT(test::objective_error_of("extended_powell", {{"dim", std::int64_t{6}}}),
              Catch::Matchers::StartsWith("dim: ") && Catch::Matchers::Contains("multiple of 4"));
-  CHECK_THAT(message("quadratic", {{"kappa", 0.5}}),
+  CHECK_THAT(test::objective_error_of("quadratic", {{"kappa", 0.5}}),
              Catch::Matchers::StartsWith("kappa: ") && Catch::Matchers::Contains("1 <= kappa"));
 }

@@ -7,13 +7,13 @@
 
 #include "descent/core/catalog.hpp"
 #include "descent/driver/driver.hpp"
-#include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/objectives/registry.hpp"
 #include "descent/optimizers/elementwise.hpp"
 #include "descent/optimizers/optimizer_entry.hpp"
 #include "descent/optimizers/registry.hpp"
 #include "descent/runner/runner.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/pinned_quadratic.hpp"
 #include "support/tolerances.hpp"
 
 using namespace descent;
@@ -61,12 +61,10 @@ const Catalog& catalog() {
   return with_sign_sgd;
 }
 
-// f = ½(x₁² + 4x₂²), g = (x₁, 4x₂).
-const Quadratic& problem() {
-  static const Quadratic q({.eigenvalues = {1.0, 4.0}});
-  return q;
-}
-const Vector kStart{{1.5, -0.75}};
+using test::pinned::kStart;
+using test::pinned::problem;
+
+// sign(g) with g = (x₁, 4x₂).
 Vector sign_of_gradient(const Vector& x) {
   return Vector{{x[0] > 0 ? 1.0 : -1.0, x[1] > 0 ? 1.0 : -1.0}};
 }
@@ -125,15 +123,12 @@ TEST_CASE("a method in a catalog has its evaluations counted by the driver",
 
 TEST_CASE("a suite names a method of its catalog like a built-in one",
           "[optimizers][extension][suite]") {
-  const std::string suite_text = R"(
+  const std::string suite_text = std::string(R"(
 name = "sign-sgd"
 [run]
 max_iter = 2
 schedule = { kind = "step", period = 1, factor = 0.5 }
-[[objective]]
-name = "quadratic"
-params = { eigenvalues = [1.0, 4.0] }
-starts = [[1.5, -0.75]]
+)") + test::pinned::kObjectiveToml + R"(
 [[optimizer]]
 name = "sign_sgd"
 lr = 0.1

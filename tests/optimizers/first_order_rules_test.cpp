@@ -6,6 +6,7 @@
 
 #include "descent/optimizers/registry.hpp"
 #include "descent/objectives/quadratic/quadratic.hpp"
+#include "support/config_errors.hpp"
 #include "support/pinned_quadratic.hpp"
 #include "support/scripted_context.hpp"
 #include "support/tolerances.hpp"
@@ -200,19 +201,12 @@ TEST_CASE("defaults follow the lecture's conventions", "[optimizers]") {
 
 TEST_CASE("out-of-range hyperparameters are configuration errors naming the key",
           "[optimizers][errors]") {
-  const auto message_of = [](const char* name, const ParamMap& params) {
-    try {
-      find_optimizer(name)->make(params);
-    } catch (const ConfigError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
-  REQUIRE_THAT(message_of("gd", {{"lr", -1.0}}), Catch::Contains("'lr'") && Catch::Contains("0 < lr"));
-  REQUIRE_THAT(message_of("adam", {{"beta1", 1.0}}), Catch::Contains("0 <= beta1 < 1"));
-  REQUIRE_THAT(message_of("rmsprop", {{"beta", -0.1}}), Catch::Contains("beta"));
-  REQUIRE_THAT(message_of("adam", {{"eps_placement", std::string("middle")}}),
+  using test::optimizer_error_of;
+  REQUIRE_THAT(optimizer_error_of("gd", {{"lr", -1.0}}), Catch::Contains("'lr'") && Catch::Contains("0 < lr"));
+  REQUIRE_THAT(optimizer_error_of("adam", {{"beta1", 1.0}}), Catch::Contains("0 <= beta1 < 1"));
+  REQUIRE_THAT(optimizer_error_of("rmsprop", {{"beta", -0.1}}), Catch::Contains("key 'beta'"));
+  REQUIRE_THAT(optimizer_error_of("adam", {{"eps_placement", std::string("middle")}}),
                Catch::Contains("\"inside\", \"outside\""));
-  REQUIRE_THAT(message_of("adam", {{"lr", std::string("fast")}}), Catch::Contains("real number"));
-  REQUIRE_THAT(message_of("adam", {{"betta1", 0.9}}), Catch::Contains("unknown key 'betta1'"));
+  REQUIRE_THAT(optimizer_error_of("adam", {{"lr", std::string("fast")}}), Catch::Contains("real number"));
+  REQUIRE_THAT(optimizer_error_of("adam", {{"betta1", 0.9}}), Catch::Contains("unknown key 'betta1'"));
 }

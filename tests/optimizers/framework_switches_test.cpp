@@ -9,6 +9,7 @@
 
 #include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/optimizers/registry.hpp"
+#include "support/config_errors.hpp"
 #include "support/framework_reference.hpp"
 #include "support/pinned_quadratic.hpp"
 #include "support/scripted_context.hpp"
@@ -241,27 +242,20 @@ TEST_CASE("the switches are off by default: the lecture's rules and parameter li
 
 TEST_CASE("a switch out of its range is a configuration error naming the key and the rule",
           "[optimizers][frameworks][errors]") {
-  const auto message_of = [](const char* name, const ParamMap& params) {
-    try {
-      find_optimizer(name)->make(params);
-    } catch (const ConfigError& e) {
-      return e.key() + ": " + e.what();
-    }
-    return std::string("no error");
-  };
-  CHECK_THAT(message_of("momentum", {{"dampening", 1.0}}),
+  using test::optimizer_error_of;
+  CHECK_THAT(optimizer_error_of("momentum", {{"dampening", 1.0}}),
              Contains("dampening: ") && Contains("0 <= dampening < 1"));
-  CHECK_THAT(message_of("nesterov", {{"dampening", -0.5}}), Contains("0 <= dampening < 1"));
-  CHECK_THAT(message_of("adam", {{"weight_decay", -0.1}}),
+  CHECK_THAT(optimizer_error_of("nesterov", {{"dampening", -0.5}}), Contains("0 <= dampening < 1"));
+  CHECK_THAT(optimizer_error_of("adam", {{"weight_decay", -0.1}}),
              Contains("weight_decay: ") && Contains("0 <= weight_decay"));
-  CHECK_THAT(message_of("gd", {{"weight_decay_mode", text("coupled")}}),
+  CHECK_THAT(optimizer_error_of("gd", {{"weight_decay_mode", text("coupled")}}),
              Contains("weight_decay_mode: ") && Contains("\"l2\", \"decoupled\""));
-  CHECK_THAT(message_of("adagrad", {{"initial_accumulator", -1.0}}),
+  CHECK_THAT(optimizer_error_of("adagrad", {{"initial_accumulator", -1.0}}),
              Contains("0 <= initial_accumulator"));
-  CHECK_THAT(message_of("adam", {{"eps_root", -1e-8}}), Contains("0 <= eps_root"));
-  CHECK_THAT(message_of("adam", {{"amsgrad", 1.0}}), Contains("amsgrad: ") && Contains("bool"));
-  CHECK_THAT(message_of("rmsprop", {{"centered", text("yes")}}), Contains("centered: "));
-  CHECK_THAT(message_of("adagrad", {{"eps_placement", text("outside_uncorrected")}}),
+  CHECK_THAT(optimizer_error_of("adam", {{"eps_root", -1e-8}}), Contains("0 <= eps_root"));
+  CHECK_THAT(optimizer_error_of("adam", {{"amsgrad", 1.0}}), Contains("amsgrad: ") && Contains("bool"));
+  CHECK_THAT(optimizer_error_of("rmsprop", {{"centered", text("yes")}}), Contains("centered: "));
+  CHECK_THAT(optimizer_error_of("adagrad", {{"eps_placement", text("outside_uncorrected")}}),
              Contains("eps_placement: ") && Contains("\"inside\", \"outside\""));
-  CHECK_THAT(message_of("rmsprop", {{"amsgrad", true}}), Contains("unknown key 'amsgrad'"));
+  CHECK_THAT(optimizer_error_of("rmsprop", {{"amsgrad", true}}), Contains("unknown key 'amsgrad'"));
 }

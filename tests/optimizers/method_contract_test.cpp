@@ -6,19 +6,16 @@
 #include <cmath>
 
 #include "descent/driver/driver.hpp"
-#include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/optimizers/registry.hpp"
+#include "support/pinned_quadratic.hpp"
 #include "support/scripted_context.hpp"
 
 using namespace descent;
 
 namespace {
 
-const Quadratic& problem() {
-  static const Quadratic q({.eigenvalues = {1.0, 4.0}});
-  return q;
-}
-const Vector kStart{{1.5, -0.75}};
+using test::pinned::kStart;
+using test::pinned::problem;
 
 bool has_lr(const OptimizerEntry& entry) {
   for (const auto& field : entry.fields)

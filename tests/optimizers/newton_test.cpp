@@ -5,6 +5,7 @@
 #include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/objectives/classic/rosenbrock.hpp"
 #include "descent/objectives/saddles/saddles.hpp"
+#include "support/derivatives_at.hpp"
 #include "support/local_objectives.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
@@ -30,10 +31,7 @@ TEST_CASE("Newton solves an SPD quadratic in one step", "[newton][theory]") {
 TEST_CASE("a Newton step is θ − H⁻¹g", "[newton][exact]") {
   const Rosenbrock rosenbrock;
   const Vector x0{{-1.2, 1.0}};
-  Vector g(2);
-  Matrix h(2, 2);
-  rosenbrock.gradient(x0, g);
-  rosenbrock.hessian(x0, h);
+  const auto [g, h] = test::derivatives_at(rosenbrock, x0);
   // 2×2 inverse by hand
   const double det = h(0, 0) * h(1, 1) - h(0, 1) * h(1, 0);
   const Vector step{{-(h(1, 1) * g[0] - h(0, 1) * g[1]) / det,

@@ -10,6 +10,7 @@
 #include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/optimizers/presets.hpp"
 #include "descent/optimizers/registry.hpp"
+#include "support/config_errors.hpp"
 #include "support/framework_reference.hpp"
 #include "support/pinned_quadratic.hpp"
 #include "support/scripted_context.hpp"
@@ -27,14 +28,7 @@ ParamMap normalized(const char* name, const ParamMap& params) {
 std::string text(const char* s) { return s; }
 double real(const ParamMap& params, const char* key) { return std::get<double>(params.at(key)); }
 
-std::string error_of(const char* name, const ParamMap& params) {
-  try {
-    find_optimizer(name)->make(params);
-  } catch (const ConfigError& e) {
-    return e.key() + ": " + e.what();
-  }
-  return "no error";
-}
+using test::optimizer_error_of;
 
 // The row docs/methods.md gives a preset: "| `torch` | `adam` | torch.optim.Adam | key = value, …
 // |".
@@ -93,10 +87,10 @@ TEST_CASE("preset = \"lecture\" is every method's own defaults", "[optimizers][p
 
 TEST_CASE("a preset that is unknown, or that does not cover the method, is a configuration error",
           "[optimizers][presets][errors]") {
-  CHECK_THAT(error_of("adam", {{"preset", text("pytorch")}}),
+  CHECK_THAT(optimizer_error_of("adam", {{"preset", text("pytorch")}}),
              Contains("preset: ") && Contains("\"lecture\", \"torch\", \"optax\", \"keras\""));
-  CHECK_THAT(error_of("adam", {{"preset", 1.0}}), Contains("preset: ") && Contains("string"));
-  CHECK_THAT(error_of("newton", {{"preset", text("torch")}}),
+  CHECK_THAT(optimizer_error_of("adam", {{"preset", 1.0}}), Contains("preset: ") && Contains("string"));
+  CHECK_THAT(optimizer_error_of("newton", {{"preset", text("torch")}}),
              Contains("preset: ") && Contains("no defaults for optimizer 'newton'") &&
                  Contains("gd, momentum, nesterov, adagrad, rmsprop, adam"));
 }

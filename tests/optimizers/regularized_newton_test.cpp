@@ -8,6 +8,7 @@
 #include "descent/objectives/quadratic/quadratic.hpp"
 #include "descent/objectives/classic/rosenbrock.hpp"
 #include "descent/objectives/saddles/saddles.hpp"
+#include "support/derivatives_at.hpp"
 #include "support/run_method.hpp"
 #include "support/tolerances.hpp"
 
@@ -33,10 +34,7 @@ TEST_CASE("regularized Newton with α → ∞ follows gradient descent with lear
           "[regularized_newton][theory]") {
   const Rosenbrock rosenbrock;
   const Vector x0{{-1.2, 1.0}};
-  Vector g(2);
-  Matrix h(2, 2);
-  rosenbrock.gradient(x0, g);
-  rosenbrock.hessian(x0, h);
+  const auto [g, h] = test::derivatives_at(rosenbrock, x0);
   const double h_norm = h.norm();
   double previous_gap = std::numeric_limits<double>::infinity();
   for (double alpha : {1e4, 1e6, 1e8}) {

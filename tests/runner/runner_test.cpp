@@ -8,36 +8,28 @@
 #include "descent/objectives/registry.hpp"
 #include "descent/runner/runner.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/run_suites.hpp"
 
 using namespace descent;
 
 namespace {
 
-const char* const kSuite = R"(
-name = "runner"
-[run]
-max_iter = 50
-[[objective]]
-name = "beale"
-starts = [[2.0, -2.0], [-3.0, 3.0], [1.0, 1.0]]
-[[optimizer]]
-name = "gd"
-sweep = { lr = [1e-4, 1e-3] }
-[[optimizer]]
-name = "adam"
-)";
+// The runs of `suite` as run_all takes them.
+std::vector<const RunSpec*> runs_of(const Suite& suite) {
+  std::vector<const RunSpec*> runs;
+  for (const auto& spec : suite.runs) runs.push_back(&spec);
+  return runs;
+}
 
 }  // namespace
 
 TEST_CASE("run_all runs every run exactly once on one or several threads", "[runner]") {
-  const Suite suite = parse_suite(kSuite, "runner.toml", builtin_catalog());
-  std::vector<const RunSpec*> runs;
-  for (const auto& spec : suite.runs) runs.push_back(&spec);
+  const Suite suite = parse_suite(test::kSmallSuite, "small.toml", builtin_catalog());
   const int threads = GENERATE(1, 2, 3);
   std::mutex mutex;
   std::multiset<std::string> finished;
   // Catch2 assertions are not thread-safe: the callback only records.
-  run_all(runs, threads, builtin_catalog(), [&](const RunSpec& spec, const RunResult&) {
+  run_all(runs_of(suite), threads, builtin_catalog(), [&](const RunSpec& spec, const RunResult&) {
     std::lock_guard lock(mutex);
     finished.insert(spec.run_id);
   });
@@ -46,12 +38,10 @@ TEST_CASE("run_all runs every run exactly once on one or several threads", "[run
 }
 
 TEST_CASE("an error inside a run names the run", "[runner][errors]") {
-  Suite suite = parse_suite(kSuite, "runner.toml", builtin_catalog());
+  Suite suite = parse_suite(test::kSmallSuite, "small.toml", builtin_catalog());
   suite.runs[1].optimizer = "no_such_method";
-  std::vector<const RunSpec*> runs;
-  for (const auto& spec : suite.runs) runs.push_back(&spec);
   try {
-    run_all(runs, 2, builtin_catalog(), [](const RunSpec&, const RunResult&) {});
+    run_all(runs_of(suite), 2, builtin_catalog(), [](const RunSpec&, const RunResult&) {});
     FAIL("run_all did not throw");
   } catch (const ConfigError& error) {
     REQUIRE_THAT(error.what(), Catch::Contains(suite.runs[1].run_id) &&

@@ -51,7 +51,7 @@ run = { clip = { norm = 2.0 } }
   CHECK(unclipped.at("verdict") == "measured_only");
   CHECK(test::number(unclipped, "measured") > 0.05 * 2.0);  // more than clipping allows
   CHECK(test::rows_where(study.rows, "fraction of runs diverged").size() == 4);
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }
 
 TEST_CASE("a copy of the clipping study counts its outcomes over starts and minibatch seeds",

@@ -77,5 +77,5 @@ TEST_CASE("a copy of the conditioning study predicts GD's and heavy ball's rates
   const auto hb_slope = test::the_row(study.rows, "log-log slope", "heavy ball");
   CHECK_THAT(test::number(hb_slope, "measured"), WithinRel(0.5, 0.15));
   CHECK(hb_slope.at("verdict") == "agrees");
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }

@@ -31,5 +31,5 @@ name = "lbfgs"
   const auto norms = test::rows_where(study.rows, "weight norm");
   REQUIRE(norms.size() == 3);
   CHECK(test::number(norms[1], "measured") > test::number(norms[2], "measured"));
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }

@@ -39,5 +39,5 @@ lr = 1e-6
   CHECK(verdict("RMSProp with momentum reaches the minimum before every other") == "agrees");
   CHECK(verdict("Adam reaches the minimum") == "differs");  // lr = 1e-6 barely moves
   CHECK(test::the_row(study.rows, "Adam reaches").at("measured") == "0");
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }

@@ -66,5 +66,5 @@ delta = 0.01
   CHECK_THAT(test::number(slope, "measured"), WithinRel(-1.0, 0.1));
   // The path runs on the saddle are not saddle variants: no growth rows for them.
   for (const auto& row : test::rows_where(study.rows, "per-step growth")) CHECK(row.at("label").rfind("path", 0) != 0);
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }

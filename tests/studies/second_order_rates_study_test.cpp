@@ -60,5 +60,5 @@ memory = 3
   const auto lbfgs = test::the_row(study.rows, "fitted linear rate", "lbfgs");
   CHECK(lbfgs.at("verdict") == "measured_only");
   CHECK(test::number(lbfgs, "measured") < 1.0);
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }

@@ -81,7 +81,7 @@ lr = 1e-4
   CHECK(points == 4);
   CHECK(std::filesystem::file_size(study.output() / "figures" / "gradients.png") > 1000);
   CHECK(std::filesystem::file_size(study.output() / "figures" / "outcome.pdf") > 1000);
-  test::require_latex_compiles(study.output());
+  test::require_latex_compiles(study.output(), "study.tex");
 }
 
 TEST_CASE("the vanishing/exploding study refuses deep_linear runs without product_gradient", "[studies][vanishing_exploding]") {

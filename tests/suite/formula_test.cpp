@@ -17,10 +17,12 @@ double value_of(const std::string& text, const ObjectiveConstants& constants = {
   return Formula::parse(text).evaluate(constants);
 }
 
+// A formula refused, when parsed or else when evaluated with `constants`.
 struct Bad {
   std::string text;
   std::size_t column;
   std::string message;  // a fragment
+  ObjectiveConstants constants = {};
 };
 
 }  // namespace
@@ -77,19 +79,8 @@ TEST_CASE("a formula lists the constants it uses", "[suite][formula]") {
   CHECK(Formula::parse(" 1/L ").text() == " 1/L ");
 }
 
-TEST_CASE("a constant the objective does not know is an error at its first use",
-          "[suite][formula]") {
-  const Formula formula = Formula::parse("1/L + 2/mu");
-  try {
-    formula.evaluate({{"L", 2.0}, {"dim", 2.0}});
-    FAIL("no error");
-  } catch (const FormulaError& error) {
-    CHECK(error.column() == 9);
-    CHECK_THAT(error.what(), Catch::Matchers::Contains("does not know the constant 'mu'"));
-  }
-}
-
-TEST_CASE("malformed formulas are errors at the column of the character at fault",
+TEST_CASE("malformed formulas, and a constant the objective does not know at its first use, are "
+          "errors at the column of the character at fault",
           "[suite][formula][errors]") {
   const auto bad = GENERATE(values<Bad>({
       {"", 1, "empty"},
@@ -109,10 +100,11 @@ TEST_CASE("malformed formulas are errors at the column of the character at fault
       {"1e999", 1, "out of the range of a double"},
       {"3 # 4", 3, "unexpected '#'"},
       {"+1", 1, "unexpected '+'"},
+      {"1/L + 2/mu", 9, "does not know the constant 'mu'", {{"L", 2.0}, {"dim", 2.0}}},
   }));
   INFO("\"" << bad.text << "\"");
   try {
-    Formula::parse(bad.text);
+    Formula::parse(bad.text).evaluate(bad.constants);
     FAIL("no error");
   } catch (const FormulaError& error) {
     CHECK(error.column() == bad.column);

@@ -10,6 +10,7 @@
 #include "descent/driver/driver.hpp"
 #include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/config_errors.hpp"
 #include "support/framework_reference.hpp"
 #include "support/pinned_quadratic.hpp"
 #include "support/run_method.hpp"
@@ -22,16 +23,12 @@ namespace {
 
 constexpr int kSteps = 4;
 
-const std::string kTorchSuite = R"(name = "torch defaults"
+const std::string kTorchSuite = std::string(R"(name = "torch defaults"
 [run]
 max_iter = 4
 record = { x = true }
 
-[[objective]]
-name = "quadratic"
-params = { eigenvalues = [1.0, 4.0] }
-starts = [[1.5, -0.75]]
-
+)") + test::pinned::kObjectiveToml + R"(
 [[optimizer]]
 name = "gd"
 preset = "torch"
@@ -120,19 +117,11 @@ TEST_CASE("an explicit key overrides the preset, and a preset can be swept", "[s
 }
 
 TEST_CASE("a bad preset in a suite is located at its key", "[suite][presets][errors]") {
-  const auto error_of = [](const std::string& text) {
-    try {
-      parse(text);
-    } catch (const ConfigError& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
   const std::string head = "name = \"p\"\n[[objective]]\nname = \"rosenbrock\"\n[[optimizer]]\n";
-  CHECK_THAT(error_of(head + "name = \"adam\"\npreset = \"pytorch\"\n"),
+  CHECK_THAT(test::suite_error_of(head + "name = \"adam\"\npreset = \"pytorch\"\n", "torch.toml"),
              Contains("torch.toml:6:10: optimizer[0].preset: ") &&
                  Contains("\"lecture\", \"torch\", \"optax\", \"keras\""));
-  CHECK_THAT(error_of(head + "name = \"bfgs\"\npreset = \"optax\"\n"),
+  CHECK_THAT(test::suite_error_of(head + "name = \"bfgs\"\npreset = \"optax\"\n", "torch.toml"),
              Contains("torch.toml:6:10: optimizer[0].preset: ") &&
                  Contains("no defaults for optimizer 'bfgs'"));
 }

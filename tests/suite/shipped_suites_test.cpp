@@ -5,19 +5,17 @@
 
 #include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/shipped_files.hpp"
 
 using namespace descent;
 
 TEST_CASE("every shipped suite loads and describes at least one run", "[suite]") {
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/suites";
-  std::size_t suites = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".toml") continue;
-    INFO(entry.path().string());
-    const Suite suite = load_suite(entry.path(), builtin_catalog());
-    REQUIRE(suite.name == entry.path().stem().string());
+  const auto files = test::shipped_toml_files("suites");
+  for (const auto& file : files) {
+    INFO(file.string());
+    const Suite suite = load_suite(file, builtin_catalog());
+    REQUIRE(suite.name == file.stem().string());
     REQUIRE_FALSE(suite.runs.empty());
-    ++suites;
   }
-  REQUIRE(suites >= 1);
+  REQUIRE(files.size() >= 1);
 }

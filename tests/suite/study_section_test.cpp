@@ -6,6 +6,8 @@
 
 #include "descent/objectives/registry.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/config_errors.hpp"
+#include "support/shipped_files.hpp"
 
 using namespace descent;
 
@@ -16,14 +18,7 @@ std::string suite_with(const std::string& study) {
          "\n[[objective]]\nname = \"sphere\"\n[[optimizer]]\nname = \"gd\"\n";
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_suite(text, "study.toml", builtin_catalog());
-  } catch (const ConfigError& error) {
-    return error.what();
-  }
-  return "";
-}
+std::string error_of(const std::string& text) { return test::suite_error_of(text, "study.toml"); }
 
 }  // namespace
 
@@ -54,16 +49,13 @@ TEST_CASE("a bad [study] table is a located error naming the key and the rule", 
 }
 
 TEST_CASE("every shipped study loads and names its own kind", "[suite][study]") {
-  const std::filesystem::path dir = std::filesystem::path(DESCENT_SOURCE_DIR) / "experiments/studies";
-  std::size_t studies = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".toml") continue;
-    INFO(entry.path().string());
-    const Suite suite = load_suite(entry.path(), builtin_catalog());
+  const auto files = test::shipped_toml_files("studies");
+  for (const auto& file : files) {
+    INFO(file.string());
+    const Suite suite = load_suite(file, builtin_catalog());
     REQUIRE(suite.study);
-    CHECK(suite.study->kind == entry.path().stem().string());
-    CHECK(suite.name == entry.path().stem().string());
-    ++studies;
+    CHECK(suite.study->kind == file.stem().string());
+    CHECK(suite.name == file.stem().string());
   }
-  CHECK(studies == study_kinds().size());
+  CHECK(files.size() == study_kinds().size());
 }

@@ -11,6 +11,7 @@
 #include "descent/objectives/registry.hpp"
 #include "descent/core/config_error.hpp"
 #include "descent/suite/suite.hpp"
+#include "support/config_errors.hpp"
 #include "support/temporary_directory.hpp"
 
 using namespace descent;
@@ -25,14 +26,7 @@ std::string value_list(int n, double first, double step) {
   return text + "]";
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_suite(text, "big.toml", builtin_catalog());
-  } catch (const ConfigError& error) {
-    return error.what();
-  }
-  return "no ConfigError";
-}
+std::string error_of(const std::string& text) { return test::suite_error_of(text, "big.toml"); }
 
 }  // namespace
 

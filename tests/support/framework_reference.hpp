@@ -18,27 +18,34 @@ namespace descent::test {
 using GradientFunction = std::function<Vector(const Vector&)>;
 using Iterates = std::vector<Vector>;
 
+// θ₁, …, θ_T from θ₀: `update(θ, g, t)` takes θ_{t−1} to θ_t with g = ∇f(θ_{t−1}), t from 1.
+template <class Update>
+Iterates iterates(const GradientFunction& grad, Vector theta, int steps, Update update) {
+  Iterates out;
+  for (int t = 1; t <= steps; ++t) {
+    update(theta, grad(theta), t);
+    out.push_back(theta);
+  }
+  return out;
+}
+
 // torch.optim.SGD: g ← g + λθ; b ← g (t = 1) or μ b + (1 − τ) g; g ← g + μ b (nesterov) or b;
 // θ ← θ − γ g.
 struct TorchSgd {
   double lr = 1e-3, momentum = 0.0, dampening = 0.0, weight_decay = 0.0;
   bool nesterov = false;
 };
-inline Iterates torch_sgd(const TorchSgd& o, const GradientFunction& grad, Vector theta,
+inline Iterates torch_sgd(const TorchSgd& o, const GradientFunction& grad, const Vector& theta0,
                           int steps) {
-  Iterates out;
   Vector b;
-  for (int t = 1; t <= steps; ++t) {
-    Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, Vector g, int t) {
     if (o.weight_decay != 0.0) g += o.weight_decay * theta;
     if (o.momentum != 0.0) {
       b = t > 1 ? Vector(o.momentum * b + (1.0 - o.dampening) * g) : g;
       g = o.nesterov ? Vector(g + o.momentum * b) : b;
     }
     theta -= o.lr * g;
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // torch.optim.Adagrad (lr_decay = 0): g ← g + λθ; s ← s + g²; θ ← θ − γ g / (√s + ε),
@@ -46,18 +53,14 @@ inline Iterates torch_sgd(const TorchSgd& o, const GradientFunction& grad, Vecto
 struct TorchAdagrad {
   double lr = 1e-2, weight_decay = 0.0, initial_accumulator_value = 0.0, eps = 1e-10;
 };
-inline Iterates torch_adagrad(const TorchAdagrad& o, const GradientFunction& grad, Vector theta,
-                              int steps) {
-  Iterates out;
-  Vector sum = Vector::Constant(theta.size(), o.initial_accumulator_value);
-  for (int t = 1; t <= steps; ++t) {
-    Vector g = grad(theta);
+inline Iterates torch_adagrad(const TorchAdagrad& o, const GradientFunction& grad,
+                              const Vector& theta0, int steps) {
+  Vector sum = Vector::Constant(theta0.size(), o.initial_accumulator_value);
+  return iterates(grad, theta0, steps, [&](Vector& theta, Vector g, int) {
     if (o.weight_decay != 0.0) g += o.weight_decay * theta;
     sum += g.cwiseProduct(g);
     theta -= o.lr * g.cwiseQuotient((sum.cwiseSqrt().array() + o.eps).matrix());
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // torch.optim.RMSprop: g ← g + λθ; v ← α v + (1 − α) g²; ṽ = v, or with centered
@@ -67,13 +70,11 @@ struct TorchRmsprop {
   double lr = 1e-2, alpha = 0.99, eps = 1e-8, weight_decay = 0.0, momentum = 0.0;
   bool centered = false;
 };
-inline Iterates torch_rmsprop(const TorchRmsprop& o, const GradientFunction& grad, Vector theta,
-                              int steps) {
-  Iterates out;
-  const Index n = theta.size();
+inline Iterates torch_rmsprop(const TorchRmsprop& o, const GradientFunction& grad,
+                              const Vector& theta0, int steps) {
+  const Index n = theta0.size();
   Vector v = Vector::Zero(n), b = Vector::Zero(n), g_ave = Vector::Zero(n);
-  for (int t = 1; t <= steps; ++t) {
-    Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, Vector g, int) {
     if (o.weight_decay != 0.0) g += o.weight_decay * theta;
     v = o.alpha * v + (1.0 - o.alpha) * g.cwiseProduct(g);
     Vector v_tilde = v;
@@ -88,9 +89,7 @@ inline Iterates torch_rmsprop(const TorchRmsprop& o, const GradientFunction& gra
     } else {
       theta -= o.lr * scaled;
     }
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // torch.optim.Adam (decoupled = false) and torch.optim.AdamW (decoupled = true):
@@ -101,13 +100,11 @@ struct TorchAdam {
   double lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weight_decay = 0.0;
   bool amsgrad = false, decoupled = false;
 };
-inline Iterates torch_adam(const TorchAdam& o, const GradientFunction& grad, Vector theta,
+inline Iterates torch_adam(const TorchAdam& o, const GradientFunction& grad, const Vector& theta0,
                            int steps) {
-  Iterates out;
-  const Index n = theta.size();
+  const Index n = theta0.size();
   Vector m = Vector::Zero(n), v = Vector::Zero(n), v_max = Vector::Zero(n);
-  for (int t = 1; t <= steps; ++t) {
-    Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, Vector g, int t) {
     if (o.decoupled)
       theta -= o.lr * o.weight_decay * theta;
     else if (o.weight_decay != 0.0)
@@ -118,31 +115,25 @@ inline Iterates torch_adam(const TorchAdam& o, const GradientFunction& grad, Vec
     if (o.amsgrad) v_max = v_max.cwiseMax(v);
     const Vector v_hat = (o.amsgrad ? v_max : v) / (1.0 - std::pow(o.beta2, t));
     theta -= o.lr * m_hat.cwiseQuotient((v_hat.cwiseSqrt().array() + o.eps).matrix());
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // optax.adam (scale_by_adam, then −lr): m̂/(√(v̂ + eps_root) + eps).
 struct OptaxAdam {
   double lr = 1e-3, b1 = 0.9, b2 = 0.999, eps = 1e-8, eps_root = 0.0;
 };
-inline Iterates optax_adam(const OptaxAdam& o, const GradientFunction& grad, Vector theta,
+inline Iterates optax_adam(const OptaxAdam& o, const GradientFunction& grad, const Vector& theta0,
                            int steps) {
-  Iterates out;
-  const Index n = theta.size();
+  const Index n = theta0.size();
   Vector mu = Vector::Zero(n), nu = Vector::Zero(n);
-  for (int t = 1; t <= steps; ++t) {
-    const Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, const Vector& g, int t) {
     mu = (1.0 - o.b1) * g + o.b1 * mu;
     nu = (1.0 - o.b2) * g.cwiseProduct(g) + o.b2 * nu;
     const Vector mu_hat = mu / (1.0 - std::pow(o.b1, t));
     const Vector nu_hat = nu / (1.0 - std::pow(o.b2, t));
     const Vector denominator = ((nu_hat.array() + o.eps_root).sqrt() + o.eps).matrix();
     theta -= o.lr * mu_hat.cwiseQuotient(denominator);
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // optax.adagrad (scale_by_rss, then −lr): s ← s + g², s₀ = initial_accumulator_value;
@@ -150,17 +141,13 @@ inline Iterates optax_adam(const OptaxAdam& o, const GradientFunction& grad, Vec
 struct OptaxAdagrad {
   double lr = 1e-2, initial_accumulator_value = 0.1, eps = 1e-7;
 };
-inline Iterates optax_adagrad(const OptaxAdagrad& o, const GradientFunction& grad, Vector theta,
-                              int steps) {
-  Iterates out;
-  Vector sum = Vector::Constant(theta.size(), o.initial_accumulator_value);
-  for (int t = 1; t <= steps; ++t) {
-    const Vector g = grad(theta);
+inline Iterates optax_adagrad(const OptaxAdagrad& o, const GradientFunction& grad,
+                              const Vector& theta0, int steps) {
+  Vector sum = Vector::Constant(theta0.size(), o.initial_accumulator_value);
+  return iterates(grad, theta0, steps, [&](Vector& theta, const Vector& g, int) {
     sum += g.cwiseProduct(g);
     theta -= o.lr * g.cwiseQuotient((sum.array() + o.eps).sqrt().matrix());
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // Keras 3 Adam: α = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ); m ← m + (g − m)(1 − β₁); v ← v + (g² − v)(1 − β₂);
@@ -170,13 +157,11 @@ struct KerasAdam {
   double learning_rate = 1e-3, beta_1 = 0.9, beta_2 = 0.999, epsilon = 1e-7, weight_decay = 0.0;
   bool amsgrad = false;
 };
-inline Iterates keras_adam(const KerasAdam& o, const GradientFunction& grad, Vector theta,
+inline Iterates keras_adam(const KerasAdam& o, const GradientFunction& grad, const Vector& theta0,
                            int steps) {
-  Iterates out;
-  const Index n = theta.size();
+  const Index n = theta0.size();
   Vector m = Vector::Zero(n), v = Vector::Zero(n), v_hat = Vector::Zero(n);
-  for (int t = 1; t <= steps; ++t) {
-    const Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, const Vector& g, int t) {
     theta -= theta * o.weight_decay * o.learning_rate;
     const double alpha =
         o.learning_rate * std::sqrt(1.0 - std::pow(o.beta_2, t)) / (1.0 - std::pow(o.beta_1, t));
@@ -185,9 +170,7 @@ inline Iterates keras_adam(const KerasAdam& o, const GradientFunction& grad, Vec
     if (o.amsgrad) v_hat = v_hat.cwiseMax(v);
     const Vector& second = o.amsgrad ? v_hat : v;
     theta -= (m * alpha).cwiseQuotient((second.cwiseSqrt().array() + o.epsilon).matrix());
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 // Keras 3 RMSprop: v ← ρ v + (1 − ρ) g²; centered: ḡ ← ρ ḡ + (1 − ρ) g, d = v − ḡ² + ε, else
@@ -197,13 +180,11 @@ struct KerasRmsprop {
   double learning_rate = 1e-3, rho = 0.9, momentum = 0.0, epsilon = 1e-7;
   bool centered = false;
 };
-inline Iterates keras_rmsprop(const KerasRmsprop& o, const GradientFunction& grad, Vector theta,
-                              int steps) {
-  Iterates out;
-  const Index n = theta.size();
+inline Iterates keras_rmsprop(const KerasRmsprop& o, const GradientFunction& grad,
+                              const Vector& theta0, int steps) {
+  const Index n = theta0.size();
   Vector velocity = Vector::Zero(n), average = Vector::Zero(n), m = Vector::Zero(n);
-  for (int t = 1; t <= steps; ++t) {
-    const Vector g = grad(theta);
+  return iterates(grad, theta0, steps, [&](Vector& theta, const Vector& g, int) {
     velocity = o.rho * velocity + (1.0 - o.rho) * g.cwiseProduct(g);
     Vector denominator = (velocity.array() + o.epsilon).matrix();
     if (o.centered) {
@@ -217,9 +198,7 @@ inline Iterates keras_rmsprop(const KerasRmsprop& o, const GradientFunction& gra
     } else {
       theta -= increment;
     }
-    out.push_back(theta);
-  }
-  return out;
+  });
 }
 
 }  // namespace descent::test

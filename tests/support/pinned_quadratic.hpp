@@ -15,6 +15,12 @@ inline const Quadratic& problem() {
 }
 inline const Vector kStart{{1.5, -0.75}};
 inline Vector grad(const Vector& x) { return Vector{{x[0], 4.0 * x[1]}}; }
+// The same problem and start as a suite's [[objective]] table.
+inline constexpr const char* kObjectiveToml = R"([[objective]]
+name = "quadratic"
+params = { eigenvalues = [1.0, 4.0] }
+starts = [[1.5, -0.75]]
+)";
 
 // Each coordinate of `got` within rounding (kExactStep) of `expected`.
 inline void require_equal(const Vector& got, const Vector& expected) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/report_files.hpp"
 #include "support/subprocess.hpp"
 #include "support/temporary_directory.hpp"
 #include "support/text_files.hpp"
@@ -21,50 +22,6 @@ namespace descent::test {
 // A predicted number as the analysis writes it (17 significant digits) against a closed form
 // computed in the test: rounding in the two computations only.
 inline constexpr double kClosedForm = 1e-12;
-
-using CsvRow = std::map<std::string, std::string>;
-
-// RFC 4180 fields of one line (no line breaks inside fields in study.csv).
-inline std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back().push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back().push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back().push_back(c);
-    }
-  }
-  return fields;
-}
-
-inline std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  const auto header = csv_fields(line);
-  std::vector<CsvRow> rows;
-  while (std::getline(in, line)) {
-    const auto fields = csv_fields(line);
-    REQUIRE(fields.size() == header.size());
-    CsvRow row;
-    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
-    rows.push_back(row);
-  }
-  return rows;
-}
 
 // A copy of a shipped study: the suite `name = "<kind>-copy"` (plus top-level `suite` lines
 // such as repeats) with a [study] table of `kind` (plus `study` lines such as a tolerance), a
@@ -125,18 +82,5 @@ inline CsvRow the_row(const std::vector<CsvRow>& rows, const std::string& quanti
 }
 
 inline double number(const CsvRow& row, const std::string& column) { return std::stod(row.at(column)); }
-
-// pdflatex compiles a document holding the study's table float.
-inline void require_latex_compiles(const std::filesystem::path& directory) {
-  write_file(directory / "document.tex",
-             "\\documentclass{article}\n\\usepackage{booktabs,graphicx}\n\\begin{document}\n\\input{study.tex}\n"
-             "\\end{document}\n");
-  const std::string command = "cd '" + directory.string() +
-                              "' && pdflatex -interaction=nonstopmode -halt-on-error document.tex > latex.log 2>&1";
-  const int status = std::system(command.c_str());
-  INFO(text_of(directory / "latex.log"));
-  REQUIRE(status == 0);
-  REQUIRE(std::filesystem::file_size(directory / "document.pdf") > 1000);
-}
 
 }  // namespace descent::test

@@ -49,8 +49,7 @@ double largest_step(const StudyRun& run) {
 
 }  // namespace
 
-StudyResult analyse_clipping(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_clipping(const StudyRuns& runs) {
   StudyResult result;
   Figure figure{"clipping", "Final f of every run, largest step against its bound, and the fraction diverged", {}, {}};
   std::map<std::string, int> methods_drawn;  // per objective: the next bar's position

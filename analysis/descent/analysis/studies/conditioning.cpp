@@ -86,8 +86,7 @@ std::string instance_text(const StudyRun& run) {
 
 }  // namespace
 
-StudyResult analyse_conditioning(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_conditioning(const StudyRuns& runs) {
   StudyResult result;
   Figure rates{"rates", "Linear rate of ‖x − x*‖ against κ: fitted (markers) and predicted (lines)", {}, {}};
   rates.panel("rate", "condition number κ", "1 − rate", "log", "log");

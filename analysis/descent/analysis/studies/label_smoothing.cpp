@@ -16,8 +16,7 @@
 
 namespace descent::studies {
 
-StudyResult analyse_label_smoothing(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_label_smoothing(const StudyRuns& runs) {
   StudyResult result;
   Figure figure{"label_smoothing", "Label smoothing: logit gap, weight norm and calibration against α", {}, {}};
   figure.panel("logit gap", "label smoothing α", "mean z_y − mean of the other logits", "linear", "log");

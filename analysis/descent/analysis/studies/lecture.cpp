@@ -64,8 +64,7 @@ std::string start_text(const StudyRun& run) {
 
 }  // namespace
 
-StudyResult analyse_lecture(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_lecture(const StudyRuns& runs) {
   // Outcomes per start (objective and start index), per method.
   std::map<std::pair<std::string, std::int64_t>, std::map<std::string, Outcome>> starts;
   for (const auto& run : runs)

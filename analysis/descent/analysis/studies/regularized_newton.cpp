@@ -125,8 +125,7 @@ void path_distances(const std::vector<StudyRun>& runs, StudyResult& result, Figu
 
 }  // namespace
 
-StudyResult analyse_regularized_newton(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_regularized_newton(const StudyRuns& runs) {
   StudyResult result;
   Figure figure{"regularized_newton", "Regularized Newton: the path against GD's, and escape from saddles", {}, {}};
   path_distances(runs, result, figure);

@@ -54,8 +54,7 @@ std::optional<std::size_t> last_measured_step(const std::vector<double>& e) {
 
 }  // namespace
 
-StudyResult analyse_second_order_rates(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_second_order_rates(const StudyRuns& runs) {
   StudyResult result;
   Figure figure{"errors", "‖xₖ − x*‖ against k: measured (markers) and Newton's predicted C·eₖ₋₁² (dashed)", {}, {}};
   for (const StudyRun& run : runs) {

@@ -86,32 +86,29 @@ struct StudyResult {
   std::vector<std::string> notes;  // caveats printed under the table and in the caption
 };
 
-// What an analysis reads: the results file, the catalog that rebuilds each objective from its
-// stored parameters, and the tolerance in force.
-struct StudyContext {
-  const ResultsReader& results;
-  const Catalog& catalog;
-  double tolerance;
-};
+// What an analysis reads: the runs of the results file, each with its objective rebuilt from its
+// stored parameters through the catalog (study_runs.hpp).
+struct StudyRun;
+using StudyRuns = std::vector<StudyRun>;
 
 struct StudyDefinition {
   std::string kind;
   std::string title;         // the caption's first sentence
   double default_tolerance;  // for `agrees`
-  StudyResult (*analyse)(const StudyContext&);
+  StudyResult (*analyse)(const StudyRuns&);
 };
 
 // The definition of each kind in study_kinds(); ConfigError for an unknown kind.
 const StudyDefinition& study_definition(const std::string& kind);
 
 // The analyses, one per file.
-StudyResult analyse_conditioning(const StudyContext& context);
-StudyResult analyse_lecture(const StudyContext& context);
-StudyResult analyse_second_order_rates(const StudyContext& context);
-StudyResult analyse_regularized_newton(const StudyContext& context);
-StudyResult analyse_vanishing_exploding(const StudyContext& context);
-StudyResult analyse_clipping(const StudyContext& context);
-StudyResult analyse_label_smoothing(const StudyContext& context);
+StudyResult analyse_conditioning(const StudyRuns& runs);
+StudyResult analyse_lecture(const StudyRuns& runs);
+StudyResult analyse_second_order_rates(const StudyRuns& runs);
+StudyResult analyse_regularized_newton(const StudyRuns& runs);
+StudyResult analyse_vanishing_exploding(const StudyRuns& runs);
+StudyResult analyse_clipping(const StudyRuns& runs);
+StudyResult analyse_label_smoothing(const StudyRuns& runs);
 
 struct StudyReport {
   StudySettings settings;

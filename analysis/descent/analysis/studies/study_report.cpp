@@ -190,7 +190,7 @@ StudyReport write_study_report(const ResultsReader& results, const Catalog& cata
   StudyReport report;
   report.settings = *settings;
   report.tolerance = settings->tolerance.value_or(definition.default_tolerance);
-  report.result = definition.analyse({results, catalog, report.tolerance});
+  report.result = definition.analyse(load_runs(results, catalog));
 
   std::error_code error;
   std::filesystem::create_directories(directory, error);

@@ -106,13 +106,13 @@ std::vector<double> StudyRun::column(const std::string& name) const {
   return it->second;
 }
 
-std::vector<StudyRun> load_runs(const StudyContext& context) {
-  std::vector<StudyRun> runs;
-  for (const IndexRow& row : context.results.index()) {
+StudyRuns load_runs(const ResultsReader& results, const Catalog& catalog) {
+  StudyRuns runs;
+  for (const IndexRow& row : results.index()) {
     StudyRun run;
     run.index = row;
-    run.stored = context.results.run(row.run_id);
-    const ObjectiveEntry* entry = context.catalog.find_objective(row.objective);
+    run.stored = results.run(row.run_id);
+    const ObjectiveEntry* entry = catalog.find_objective(row.objective);
     if (!entry)
       throw ConfigError("objective", "the results file holds runs of objective '" + row.objective +
                                          "', which this program does not know");

@@ -45,7 +45,9 @@ StudyRow row_for(const StudyRun& run, std::string quantity, std::string paramete
                  std::optional<double> predicted, double measured,
                  Comparison comparison = Comparison::kEqual, std::optional<double> tolerance = std::nullopt);
 
-std::vector<StudyRun> load_runs(const StudyContext& context);
+// The runs of `results`, their objectives rebuilt through `catalog`; ConfigError for an
+// objective the catalog does not know.
+StudyRuns load_runs(const ResultsReader& results, const Catalog& catalog);
 
 // Runs of one optimizer (by name) in file order.
 std::vector<const StudyRun*> runs_of(const std::vector<StudyRun>& runs, const std::string& optimizer);

@@ -153,8 +153,7 @@ void depth_rows(double depth, const std::vector<DepthPoint>& points, StudyResult
 
 }  // namespace
 
-StudyResult analyse_vanishing_exploding(const StudyContext& context) {
-  const auto runs = load_runs(context);
+StudyResult analyse_vanishing_exploding(const StudyRuns& runs) {
   StudyResult result;
   Figure gradients{"gradients",
                    "Gradients at the start through time (‖∂f/∂h_{T−k}‖, per eigenvector) and depth "

@@ -214,15 +214,25 @@ bool has_link(const Handle& parent, const std::string& name) {
   return exists > 0;
 }
 
-std::vector<std::string> link_names(const Handle& group) {
+namespace {
+
+// The names an HDF5 iteration over `object` (H5Literate over links, H5Aiterate2 over
+// attributes, whose callbacks differ only in the Info they are handed) visits, in name order.
+template <class Info, class Iterate>
+std::vector<std::string> names_visited(const Handle& object, Iterate iterate, const char* call) {
   std::vector<std::string> names;
-  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+  const auto collect = [](hid_t, const char* name, const Info*, void* data) -> herr_t {
     static_cast<std::vector<std::string>*>(data)->emplace_back(name);
     return 0;
   };
-  group.check(H5Literate(group.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
-              "H5Literate");
+  object.check(iterate(object.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, +collect, &names), call);
   return names;
+}
+
+}  // namespace
+
+std::vector<std::string> link_names(const Handle& group) {
+  return names_visited<H5L_info_t>(group, H5Literate, "H5Literate");
 }
 
 Handle string_type() {
@@ -281,14 +291,7 @@ bool has_attribute(const Handle& object, const std::string& name) {
 }
 
 std::vector<std::string> attribute_names(const Handle& object) {
-  std::vector<std::string> names;
-  const auto collect = [](hid_t, const char* name, const H5A_info_t*, void* data) -> herr_t {
-    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-    return 0;
-  };
-  object.check(H5Aiterate2(object.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
-               "H5Aiterate2");
-  return names;
+  return names_visited<H5A_info_t>(object, H5Aiterate2, "H5Aiterate2");
 }
 
 ParamValue read_attribute(const Handle& object, const std::string& name) {
