@@ -131,7 +131,7 @@ class ProblemObjective final : public Objective {
 // The parameter, constructor and dimension of an n-D family whose only parameter is `dim`:
 //   struct SphereProblem : DimensionProblem { using DimensionProblem::DimensionProblem; … };
 struct DimensionProblem {
-  using Params = DimensionParams;
+  using Params = DimensionParams<>;
   explicit DimensionProblem(const Params& params) : dim_(params.dim) {}
   Index dim() const { return dim_; }
 
