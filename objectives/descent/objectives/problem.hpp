@@ -128,6 +128,11 @@ class ProblemObjective final : public Objective {
   Problem problem_;
 };
 
+// The box [lo, hi]ⁿ, the domain of most problems.
+inline Box cube(Index n, double lo, double hi) {
+  return {Vector::Constant(n, lo), Vector::Constant(n, hi)};
+}
+
 // The parameter, constructor and dimension of an n-D family whose only parameter is `dim`:
 //   struct SphereProblem : DimensionProblem { using DimensionProblem::DimensionProblem; … };
 struct DimensionProblem {

@@ -15,7 +15,7 @@ struct BoothProblem : PlanarProblem<BoothProblem> {
   Matrix2 hess(double, double) const { return Matrix2{{10.0, 8.0}, {8.0, 10.0}}; }
   std::vector<KnownMinimum> minima() const { return {{Vector{{1.0, 3.0}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
+  Box domain() const { return cube(2, -10.0, 10.0); }
   // ∇²f = [[10, 8], [8, 10]]: eigenvalues 10 ± 8.
   ObjectiveConstants constants() const { return strongly_convex_constants(2, 18.0, 2.0); }
   static ObjectiveDoc doc() {

@@ -27,7 +27,7 @@ struct HimmelblauProblem : PlanarProblem<HimmelblauProblem> {
             {Vector{{3.5844283403304917, -1.8481265269644036}}, 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.0, 0.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
+  Box domain() const { return cube(2, -5.0, 5.0); }
   static ObjectiveDoc doc() {
     return {.name = "himmelblau", .family = "classic 2-D",
             .summary = "Himmelblau's function: four global minima around a local maximum",

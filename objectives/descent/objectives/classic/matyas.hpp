@@ -13,7 +13,7 @@ struct MatyasProblem : PlanarProblem<MatyasProblem> {
   Matrix2 hess(double, double) const { return Matrix2{{0.52, -0.48}, {-0.48, 0.52}}; }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(2), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{10.0, 8.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
+  Box domain() const { return cube(2, -10.0, 10.0); }
   // ∇²f = [[0.52, −0.48], [−0.48, 0.52]]: eigenvalues 0.52 ± 0.48.
   ObjectiveConstants constants() const {
     return strongly_convex_constants(2, 0.52 + 0.48, 0.52 - 0.48);

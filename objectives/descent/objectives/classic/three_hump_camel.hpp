@@ -32,7 +32,7 @@ struct ThreeHumpCamelProblem : PlanarProblem<ThreeHumpCamelProblem> {
     return result;
   }
   std::vector<Vector> standard_starts() const { return {Vector{{-4.0, 3.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
+  Box domain() const { return cube(2, -5.0, 5.0); }
   static ObjectiveDoc doc() {
     return {.name = "three_hump_camel", .family = "classic 2-D",
             .summary = "Three-hump camel: a global minimum and two local ones",

@@ -71,7 +71,7 @@ struct JennrichSampson : FixedResiduals<2, 10> {
     return {{Vector{{0.2578252136703641, 0.2578252136703641}}, 124.36218235561485, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.3, 0.4}}}; }
-  Box domain() const { return {Vector::Constant(2, 0.0), Vector::Constant(2, 0.45)}; }
+  Box domain() const { return cube(2, 0.0, 0.45); }
 };
 
 // MGH 8: rᵢ = yᵢ − (x₁ + uᵢ/(vᵢx₂ + wᵢx₃)), uᵢ = i, vᵢ = 16 − i, wᵢ = min(uᵢ, vᵢ).
@@ -330,7 +330,7 @@ struct KowalikOsborne : FixedResiduals<4, 11> {
              0.00030750560384923745, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.25, 0.39, 0.415, 0.39}}}; }
-  Box domain() const { return {Vector::Constant(4, 0.1), Vector::Constant(4, 0.5)}; }
+  Box domain() const { return cube(4, 0.1, 0.5); }
 };
 
 // MGH 16: rᵢ = (x₁ + tᵢx₂ − e^tᵢ)² + (x₃ + x₄ sin tᵢ − cos tᵢ)², tᵢ = i/5, i = 1 … m.
@@ -371,7 +371,7 @@ struct BrownDennis : CurveFit<4, 20, 1000> {
              85822.20162635634, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{25.0, 5.0, -5.0, -1.0}}}; }
-  Box domain() const { return {Vector::Constant(4, -25.0), Vector::Constant(4, 25.0)}; }
+  Box domain() const { return cube(4, -25.0, 25.0); }
 };
 
 // MGH 17: rᵢ = yᵢ − (x₁ + x₂e^(−tᵢx₄) + x₃e^(−tᵢx₅)), tᵢ = 10(i − 1), i = 1 … 33.
@@ -597,7 +597,7 @@ struct Watson {
   }
   std::vector<KnownMinimum> minima() const;
   std::vector<Vector> standard_starts() const { return {Vector::Zero(n_)}; }
-  Box domain() const { return {Vector::Constant(n_, -2.0), Vector::Constant(n_, 2.0)}; }
+  Box domain() const { return cube(n_, -2.0, 2.0); }
 
  private:
   Index n_;

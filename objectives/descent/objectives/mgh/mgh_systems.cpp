@@ -115,7 +115,7 @@ struct HelicalValley : FixedResiduals<3, 3> {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector{{1.0, 0.0, 0.0}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-1.0, 0.0, 0.0}}}; }
-  Box domain() const { return {Vector::Constant(3, -2.0), Vector::Constant(3, 2.0)}; }
+  Box domain() const { return cube(3, -2.0, 2.0); }
 };
 
 // MGH 14: r = (10(x₂ − x₁²), 1 − x₁, √90(x₄ − x₃²), 1 − x₃, √10(x₂ + x₄ − 2), (x₂ − x₄)/√10),
@@ -148,7 +148,7 @@ struct Wood : FixedResiduals<4, 6> {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Ones(4), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-3.0, -1.0, -3.0, -1.0}}}; }
-  Box domain() const { return {Vector::Constant(4, -3.0), Vector::Constant(4, 3.0)}; }
+  Box domain() const { return cube(4, -3.0, 3.0); }
 };
 
 }  // namespace

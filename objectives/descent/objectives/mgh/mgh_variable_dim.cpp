@@ -106,7 +106,7 @@ struct Penalty1 : SizedByDim<1, 4> {
   std::vector<Vector> standard_starts() const {
     return {Vector::LinSpaced(n_, 1.0, static_cast<double>(n_))};
   }
-  Box domain() const { return {Vector::Constant(n_, -2.0), Vector::Constant(n_, 2.0)}; }
+  Box domain() const { return cube(n_, -2.0, 2.0); }
 };
 
 // MGH 24, m = 2n: r₁ = x₁ − 0.2; rᵢ = √a (e^(xᵢ/10) + e^(xᵢ₋₁/10) − yᵢ), 2 ≤ i ≤ n,
@@ -166,7 +166,7 @@ struct Penalty2 : SizedByDim<1, 4> {
     }
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, 0.5)}; }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 25, m = n + 2: rᵢ = xᵢ − 1, rₙ₊₁ = s = Σ j(xⱼ − 1), rₙ₊₂ = s².
@@ -203,7 +203,7 @@ struct VariablyDimensioned : SizedByDim<1, 10> {
     for (Index j = 0; j < n_; ++j) x[j] = 1.0 - static_cast<double>(j + 1) / static_cast<double>(n_);
     return {x};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 2.0)}; }
+  Box domain() const { return cube(n_, -1.0, 2.0); }
 };
 
 // MGH 26, m = n: rᵢ = n − Σ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ.
@@ -236,7 +236,7 @@ struct Trigonometric : SizedByDim<1, 10> {
   std::vector<Vector> standard_starts() const {
     return {Vector::Constant(n_, 1.0 / static_cast<double>(n_))};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 27, m = n: rᵢ = xᵢ + Σ xⱼ − (n + 1), i < n;  rₙ = Π xⱼ − 1.
@@ -283,7 +283,7 @@ struct BrownAlmostLinear : SizedByDim<2, 10> {
     return result;
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, 0.5)}; }
-  Box domain() const { return {Vector::Constant(n_, 0.0), Vector::Constant(n_, 2.0)}; }
+  Box domain() const { return cube(n_, 0.0, 2.0); }
 };
 
 // MGH 28 and 29 discretize one boundary-value problem, u″ = (u + t + 1)³/2 on (0, 1) with
@@ -308,7 +308,7 @@ class BoundaryValueGrid : public SizedByDim<1, 10> {
     }
     return {x};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 28, x₀ = xₙ₊₁ = 0:

@@ -59,7 +59,7 @@ struct GriewankProblem : DimensionProblem {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(dim_, 10.0)}; }
-  Box domain() const { return {Vector::Constant(dim_, -600.0), Vector::Constant(dim_, 600.0)}; }
+  Box domain() const { return cube(dim_, -600.0, 600.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "griewank", .family = "n-D",

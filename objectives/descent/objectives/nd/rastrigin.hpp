@@ -26,7 +26,7 @@ struct RastriginProblem : SeparableProblem<RastriginProblem> {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(dim_, 2.5)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.12), Vector::Constant(dim_, 5.12)}; }
+  Box domain() const { return cube(dim_, -5.12, 5.12); }
 
   static ObjectiveDoc doc() {
     return {.name = "rastrigin", .family = "n-D",

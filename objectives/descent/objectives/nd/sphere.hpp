@@ -17,7 +17,7 @@ struct SphereProblem : SeparableProblem<SphereProblem> {
   double value(const Vector& x) const { return x.squaredNorm(); }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.12), Vector::Constant(dim_, 5.12)}; }
+  Box domain() const { return cube(dim_, -5.12, 5.12); }
   // ∇²f = 2I: L = mu = 2, kappa = 1.
   ObjectiveConstants constants() const { return strongly_convex_constants(dim_, 2.0, 2.0); }
 

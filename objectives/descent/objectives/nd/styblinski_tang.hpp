@@ -26,7 +26,7 @@ struct StyblinskiTangProblem : SeparableProblem<StyblinskiTangProblem> {
     return {{x, evaluate(std::span<const double>(x.data(), static_cast<std::size_t>(dim_))), true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Zero(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.0), Vector::Constant(dim_, 5.0)}; }
+  Box domain() const { return cube(dim_, -5.0, 5.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "styblinski_tang", .family = "n-D",

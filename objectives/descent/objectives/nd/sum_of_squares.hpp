@@ -15,7 +15,7 @@ struct SumOfSquaresProblem : SeparableProblem<SumOfSquaresProblem> {
   double second_derivative(Index i, double) const { return 2.0 * static_cast<double>(i + 1); }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
+  Box domain() const { return cube(dim_, -10.0, 10.0); }
   // ∇²f = diag(2i): L = 2n, mu = 2, kappa = n.
   ObjectiveConstants constants() const {
     return strongly_convex_constants(dim_, 2.0 * static_cast<double>(dim_), 2.0);
