@@ -83,12 +83,15 @@ struct NoParams {
   void visit(V&) {}
 };
 
-// Parameters of an n-dimensional family whose only parameter is its dimension.
+// Parameters of an n-dimensional family whose only parameter is its dimension,
+// kMinDim ≤ n ≤ kMaxDim.
+template <std::int64_t kDefaultDim = 10, std::int64_t kMinDim = 1, std::int64_t kMaxDim = 10'000'000>
 struct DimensionParams {
-  std::int64_t dim = 10;
+  std::int64_t dim = kDefaultDim;
   template <class V>
   void visit(V& v) {
-    v.integer("dim", dim, Range::closed(1, 1e7), "dimension n");
+    v.integer("dim", dim, Range::closed(static_cast<double>(kMinDim), static_cast<double>(kMaxDim)),
+              "dimension n");
   }
 };
 

@@ -128,10 +128,15 @@ class ProblemObjective final : public Objective {
   Problem problem_;
 };
 
+// The box [lo, hi]ⁿ, the domain of most problems.
+inline Box cube(Index n, double lo, double hi) {
+  return {Vector::Constant(n, lo), Vector::Constant(n, hi)};
+}
+
 // The parameter, constructor and dimension of an n-D family whose only parameter is `dim`:
 //   struct SphereProblem : DimensionProblem { using DimensionProblem::DimensionProblem; … };
 struct DimensionProblem {
-  using Params = DimensionParams;
+  using Params = DimensionParams<>;
   explicit DimensionProblem(const Params& params) : dim_(params.dim) {}
   Index dim() const { return dim_; }
 

@@ -56,10 +56,9 @@ class Adagrad final : public OptimizerWith<AdagradOptions> {
   static OptimizerDoc doc() {
     return {.name = "adagrad",
             .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
-            .formula = with_weight_decay_doc(
-                "a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)\n"
-                "θ ← θ − ε g / (√a + ν)      eps_placement = \"outside\" (lecture code and slide; torch)\n"
-                "θ ← θ − ε g / √(a + ν)      eps_placement = \"inside\" (the lecture's later slide; optax, Keras)"),
+            .formula = with_weight_decay_doc(R"(a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)
+θ ← θ − ε g / (√a + ν)      eps_placement = "outside" (lecture code and slide; torch)
+θ ← θ − ε g / √(a + ν)      eps_placement = "inside" (the lecture's later slide; optax, Keras))"),
             .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4; "
                       "initial_accumulator_value and weight decay as torch.optim.Adagrad, "
                       "optax.adagrad and Keras 3 Adagrad document them"};
@@ -70,8 +69,7 @@ class Adagrad final : public OptimizerWith<AdagradOptions> {
     accumulator_ = Vector::Constant(dim, options_.initial_accumulator.value_or(0.0));
   }
   StepStatus step(Vector& x, StepContext& context) override {
-    options_.decay.shrink(x, context.lr());
-    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const Vector& g = options_.decay.apply(x, context.lr(), context.g(), decayed_gradient_);
     adagrad_kernel(x.data(), g.data(), accumulator_.data(), x.size(), context.lr(), options_.eps,
                    options_.eps_placement);
     return StepStatus::kOk;

@@ -109,16 +109,15 @@ class Adam final : public OptimizerWith<AdamOptions> {
     return {
         .name = "adam",
         .summary = "adaptive moments with bias correction",
-        .formula = with_weight_decay_doc(
-            "t ← t + 1\n"
-            "v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g\n"
-            "ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)\n"
-            "θ ← θ − ε ṽ / (√ã + ν)      eps_placement = \"outside\" (lecture code; torch, optax)\n"
-            "θ ← θ − ε ṽ / √(ã + ν)      eps_placement = \"inside\" (lecture slide)\n"
-            "θ ← θ − ε √(1 − β₂ᵗ)/(1 − β₁ᵗ) · v / (√a + ν)\n"
-            "                            eps_placement = \"outside_uncorrected\" (Keras)\n"
-            "amsgrad = true:  â ← max(â, a) in place of a (torch: â / (1 − β₂ᵗ) under the root)\n"
-            "eps_root = r:    √(ã + r) in place of √ã (optax)"),
+        .formula = with_weight_decay_doc(R"(t ← t + 1
+v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g
+ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)
+θ ← θ − ε ṽ / (√ã + ν)      eps_placement = "outside" (lecture code; torch, optax)
+θ ← θ − ε ṽ / √(ã + ν)      eps_placement = "inside" (lecture slide)
+θ ← θ − ε √(1 − β₂ᵗ)/(1 − β₁ᵗ) · v / (√a + ν)
+                            eps_placement = "outside_uncorrected" (Keras)
+amsgrad = true:  â ← max(â, a) in place of a (torch: â / (1 − β₂ᵗ) under the root)
+eps_root = r:    √(ã + r) in place of √ã (optax))"),
         .source = "Kingma & Ba (2015); Goodfellow et al. (2016), Algorithm 8.7; β₂ = 0.999 is the "
                   "lecture slide's suggestion (its code uses 0.99); amsgrad: Reddi, Kale & Kumar "
                   "(2018) as torch.optim.Adam; eps_root as optax.adam; decoupled decay: Loshchilov "
@@ -134,8 +133,7 @@ class Adam final : public OptimizerWith<AdamOptions> {
   }
   StepStatus step(Vector& x, StepContext& context) override {
     ++t_;
-    options_.decay.shrink(x, context.lr());
-    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const Vector& g = options_.decay.apply(x, context.lr(), context.g(), decayed_gradient_);
     const auto s = AdamStep<double>::at(t_, context.lr(), options_.beta1, options_.beta2,
                                         options_.eps, options_.bias_correction,
                                         options_.eps_placement, options_.eps_root.value_or(0.0));

@@ -39,8 +39,7 @@ class GradientDescent final : public OptimizerWith<GradientDescentOptions> {
 
   void reset(Index) override {}
   StepStatus step(Vector& x, StepContext& context) override {
-    options_.decay.shrink(x, context.lr());
-    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const Vector& g = options_.decay.apply(x, context.lr(), context.g(), decayed_gradient_);
     gradient_descent_kernel(x.data(), g.data(), x.size(), context.lr());
     return StepStatus::kOk;
   }

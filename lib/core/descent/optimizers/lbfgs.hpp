@@ -29,13 +29,12 @@ class Lbfgs final : public OptimizerWith<LbfgsOptions> {
     return {
         .name = "lbfgs",
         .summary = "limited-memory BFGS from the last m pairs (s, y)",
-        .formula = with_line_search_doc(
-            "d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;\n"
-            "θ ← θ + t d (t₀ = 1; no pairs yet: d = −g, t₀ = min(1, 1/‖g‖₂))\n"
-            "two-loop recursion (ρᵢ = 1/yᵢᵀsᵢ):\n"
-            "  q ← g;  newest → oldest: αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ\n"
-            "  r ← γq; oldest → newest: β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;   H g = r\n"
-            "pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo) are not stored"),
+        .formula = with_line_search_doc(R"(d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;
+θ ← θ + t d (t₀ = 1; no pairs yet: d = −g, t₀ = min(1, 1/‖g‖₂))
+two-loop recursion (ρᵢ = 1/yᵢᵀsᵢ):
+  q ← g;  newest → oldest: αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ
+  r ← γq; oldest → newest: β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;   H g = r
+pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo) are not stored)"),
         .source = "Nocedal (1980); Liu & Nocedal (1989); Nocedal & Wright (2006), §7.2, "
                   "Algorithm 7.4"};
   }

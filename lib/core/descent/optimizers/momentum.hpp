@@ -42,10 +42,11 @@ class Momentum final : public OptimizerWith<MomentumOptions> {
   static OptimizerDoc doc() {
     return {.name = "momentum",
             .summary = "heavy-ball momentum",
-            .formula = with_weight_decay_doc(
-                "v ← α v − ε g\nθ ← θ + v\n(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)\n"
-                "dampening = τ:  v ← α v − ε (1 − τ) g from the second step on\n"
-                "                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b)"),
+            .formula = with_weight_decay_doc(R"(v ← α v − ε g
+θ ← θ + v
+(v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)
+dampening = τ:  v ← α v − ε (1 − τ) g from the second step on
+                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b))"),
             .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2; dampening and "
                       "weight decay as torch.optim.SGD documents them"};
   }
@@ -57,8 +58,7 @@ class Momentum final : public OptimizerWith<MomentumOptions> {
   }
   StepStatus step(Vector& x, StepContext& context) override {
     const double lr = context.lr();
-    options_.decay.shrink(x, lr);
-    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const Vector& g = options_.decay.apply(x, lr, context.g(), decayed_gradient_);
     const double gradient_rate = first_step_ ? lr : lr * (1.0 - options_.dampening.value_or(0.0));
     momentum_kernel(x.data(), g.data(), velocity_.data(), x.size(), gradient_rate,
                     options_.momentum);

@@ -52,12 +52,11 @@ class Nesterov final : public OptimizerWith<NesterovOptions> {
     return {
         .name = "nesterov",
         .summary = "Nesterov momentum, reparametrised (lecture code) or look-ahead (slide)",
-        .formula = with_weight_decay_doc(
-            "reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)\n"
-            "lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v\n"
-            "(the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only\n"
-            " the gradient at it; lookahead keeps θ and costs one more gradient)\n"
-            "dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum)"),
+        .formula = with_weight_decay_doc(R"(reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)
+lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v
+(the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only
+ the gradient at it; lookahead keeps θ and costs one more gradient)
+dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum))"),
         .source = "Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); Goodfellow et al. "
                   "(2016), Algorithm 8.3; reparam is torch.optim.SGD's nesterov = True for a "
                   "constant rate"};
@@ -75,11 +74,11 @@ class Nesterov final : public OptimizerWith<NesterovOptions> {
     const double lr = context.lr();
     const double gradient_rate = first_step_ ? lr : lr * (1.0 - options_.dampening.value_or(0.0));
     first_step_ = false;
-    options_.decay.shrink(x, lr);
     if (options_.form == NesterovForm::kReparam) {
-      const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+      const Vector& g = options_.decay.apply(x, lr, context.g(), decayed_gradient_);
       nesterov_kernel(x.data(), g.data(), velocity_.data(), x.size(), gradient_rate, alpha);
     } else {
+      options_.decay.shrink(x, lr);
       lookahead_point_ = x + alpha * velocity_;
       context.gradient_at(lookahead_point_, lookahead_gradient_);
       const Vector& g = options_.decay.gradient(lookahead_point_, lookahead_gradient_, decayed_gradient_);

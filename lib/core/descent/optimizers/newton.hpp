@@ -25,13 +25,11 @@ class Newton final : public OptimizerWith<NewtonOptions> {
     return {
         .name = "newton",
         .summary = "Newton's method: pure step (the lecture) or with a line search",
-        .formula = with_line_search_doc(
-            "H = ∇²f(θ);   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)\n"
-            "line_search = \"none\" (default): θ ← θ + d   (solves a quadratic with H ≻ 0 in one "
-            "step;\n  with an indefinite H it goes to the stationary point of the model, a saddle "
-            "included)\n"
-            "otherwise: θ ← θ + t d, t₀ = 1; gᵀd ≥ 0 stops with not_descent\n"
-            "H singular stops with hessian_singular"),
+        .formula = with_line_search_doc(R"(H = ∇²f(θ);   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)
+line_search = "none" (default): θ ← θ + d   (solves a quadratic with H ≻ 0 in one step;
+  with an indefinite H it goes to the stationary point of the model, a saddle included)
+otherwise: θ ← θ + t d, t₀ = 1; gᵀd ≥ 0 stops with not_descent
+H singular stops with hessian_singular)"),
         .source = "Nocedal & Wright, Numerical Optimization (2006), §3.3, Algorithm 3.2; "
                   "Goodfellow et al. (2016), §8.6.1"};
   }

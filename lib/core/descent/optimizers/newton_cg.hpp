@@ -42,15 +42,13 @@ class NewtonCg final : public OptimizerWith<NewtonCgOptions> {
     return {
         .name = "newton_cg",
         .summary = "Hessian-free truncated Newton: inner CG on Hessian-vector products",
-        .formula = with_line_search_doc(
-            "solve H d = −g by CG from z₀ = 0 (r₀ = g, p₀ = −g) with products Hv only:\n"
-            "  pⱼᵀHpⱼ ≤ 0 (negative curvature): d = −g at j = 0, else d = zⱼ; stop\n"
-            "  aⱼ = rⱼᵀrⱼ / pⱼᵀHpⱼ;  zⱼ₊₁ = zⱼ + aⱼ pⱼ;  rⱼ₊₁ = rⱼ + aⱼ Hpⱼ\n"
-            "  ‖rⱼ₊₁‖ < ηₖ‖g‖ or j + 1 = max_cg_iterations (0: n): d = zⱼ₊₁; stop\n"
-            "  pⱼ₊₁ = −rⱼ₊₁ + (rⱼ₊₁ᵀrⱼ₊₁ / rⱼᵀrⱼ) pⱼ\n"
-            "θ ← θ + t d, t₀ = 1\n"
-            "forcing: superlinear η = min(0.5, √‖g‖) (N&W eq. 7.3); quadratic η = min(0.5, ‖g‖); "
-            "fixed η = eta"),
+        .formula = with_line_search_doc(R"(solve H d = −g by CG from z₀ = 0 (r₀ = g, p₀ = −g) with products Hv only:
+  pⱼᵀHpⱼ ≤ 0 (negative curvature): d = −g at j = 0, else d = zⱼ; stop
+  aⱼ = rⱼᵀrⱼ / pⱼᵀHpⱼ;  zⱼ₊₁ = zⱼ + aⱼ pⱼ;  rⱼ₊₁ = rⱼ + aⱼ Hpⱼ
+  ‖rⱼ₊₁‖ < ηₖ‖g‖ or j + 1 = max_cg_iterations (0: n): d = zⱼ₊₁; stop
+  pⱼ₊₁ = −rⱼ₊₁ + (rⱼ₊₁ᵀrⱼ₊₁ / rⱼᵀrⱼ) pⱼ
+θ ← θ + t d, t₀ = 1
+forcing: superlinear η = min(0.5, √‖g‖) (N&W eq. 7.3); quadratic η = min(0.5, ‖g‖); fixed η = eta)"),
         .source = "Nocedal & Wright (2006), Algorithm 7.1 (line-search Newton–CG); Dembo, "
                   "Eisenstat & Steihaug (1982); Martens (2010), Hessian-free optimization, which "
                   "adds Gauss–Newton curvature and Levenberg–Marquardt damping: this is the "

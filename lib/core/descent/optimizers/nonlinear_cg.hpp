@@ -41,15 +41,13 @@ class NonlinearCg final : public OptimizerWith<NonlinearCgOptions> {
     return {
         .name = "cg",
         .summary = "nonlinear conjugate gradients (FR, PR+, HS, DY) with restarts",
-        .formula = with_line_search_doc(
-            "d₀ = −g₀;  dₖ = −gₖ + βₖ dₖ₋₁;  θ ← θ + t d;  y = gₖ − gₖ₋₁\n"
-            "fletcher_reeves:    β = gₖᵀgₖ / gₖ₋₁ᵀgₖ₋₁\n"
-            "polak_ribiere_plus: β = max(0, gₖᵀy / gₖ₋₁ᵀgₖ₋₁)\n"
-            "hestenes_stiefel:   β = gₖᵀy / dₖ₋₁ᵀy\n"
-            "dai_yuan:           β = gₖᵀgₖ / dₖ₋₁ᵀy\n"
-            "restart d = −g (β = 0) every restart_every steps (0: n) and when gᵀd ≥ 0\n"
-            "t₀ = tₖ₋₁ φ'ₖ₋₁(0)/φ'ₖ(0) (N&W eq. 3.60; min(1, 1/‖g₀‖₂) at first); c₂ = 0.1 by "
-            "default"),
+        .formula = with_line_search_doc(R"(d₀ = −g₀;  dₖ = −gₖ + βₖ dₖ₋₁;  θ ← θ + t d;  y = gₖ − gₖ₋₁
+fletcher_reeves:    β = gₖᵀgₖ / gₖ₋₁ᵀgₖ₋₁
+polak_ribiere_plus: β = max(0, gₖᵀy / gₖ₋₁ᵀgₖ₋₁)
+hestenes_stiefel:   β = gₖᵀy / dₖ₋₁ᵀy
+dai_yuan:           β = gₖᵀgₖ / dₖ₋₁ᵀy
+restart d = −g (β = 0) every restart_every steps (0: n) and when gᵀd ≥ 0
+t₀ = tₖ₋₁ φ'ₖ₋₁(0)/φ'ₖ(0) (N&W eq. 3.60; min(1, 1/‖g₀‖₂) at first); c₂ = 0.1 by default)"),
         .source = "Fletcher & Reeves (1964); Polak & Ribière (1969) with the \"+\" of Gilbert & "
                   "Nocedal (1992); Hestenes & Stiefel (1952); Dai & Yuan (1999); Nocedal & "
                   "Wright (2006), §5.2"};

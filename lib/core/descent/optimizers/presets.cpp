@@ -9,37 +9,34 @@ namespace {
 
 using namespace std::string_literals;
 
-// Each framework's documented defaults for the methods it shares with descent. Where a
-// framework has no default (optax's learning rates; torch.optim.SGD's lr, required in its
-// older releases), the preset leaves the method's own. Keras 3 applies every optimizer's
-// weight_decay to θ scaled by the rate, optax only through adamw: their presets choose the
-// decoupled form.
+// What a framework sets alike on every method it shares with descent: torch.optim's
+// weight_decay = 0 in the L2 form; Keras 3 applies every optimizer's weight_decay to θ scaled
+// by the rate, the decoupled form.
+ParamMap framework_defaults(Preset preset) {
+  if (preset == Preset::kTorch) return {{"weight_decay", 0.0}, {"weight_decay_mode", "l2"s}};
+  if (preset == Preset::kKeras) return {{"weight_decay_mode", "decoupled"s}};
+  return {};
+}
+
+// Each framework's documented defaults for the methods it shares with descent, besides its
+// framework_defaults. Where a framework has no default (optax's learning rates;
+// torch.optim.SGD's lr, required in its older releases), the preset leaves the method's own.
+// optax applies weight decay only through adamw: its adam preset chooses the decoupled form.
 std::vector<PresetDefaults> make_table() {
-  return {
-      {Preset::kTorch,
-       "gd",
-       "torch.optim.SGD",
-       {{"weight_decay", 0.0}, {"weight_decay_mode", "l2"s}}},
-      {Preset::kTorch,
-       "momentum",
-       "torch.optim.SGD(momentum=μ)",
-       {{"dampening", 0.0}, {"weight_decay", 0.0}, {"weight_decay_mode", "l2"s}}},
+  std::vector<PresetDefaults> table = {
+      {Preset::kTorch, "gd", "torch.optim.SGD", {}},
+      {Preset::kTorch, "momentum", "torch.optim.SGD(momentum=μ)", {{"dampening", 0.0}}},
       {Preset::kTorch,
        "nesterov",
        "torch.optim.SGD(momentum=μ, nesterov=True)",
-       {{"form", "reparam"s},
-        {"dampening", 0.0},
-        {"weight_decay", 0.0},
-        {"weight_decay_mode", "l2"s}}},
+       {{"form", "reparam"s}, {"dampening", 0.0}}},
       {Preset::kTorch,
        "adagrad",
        "torch.optim.Adagrad",
        {{"lr", 1e-2},
         {"eps", 1e-10},
         {"eps_placement", "outside"s},
-        {"initial_accumulator", 0.0},
-        {"weight_decay", 0.0},
-        {"weight_decay_mode", "l2"s}}},
+        {"initial_accumulator", 0.0}}},
       {Preset::kTorch,
        "rmsprop",
        "torch.optim.RMSprop",
@@ -49,9 +46,7 @@ std::vector<PresetDefaults> make_table() {
         {"eps_placement", "outside"s},
         {"momentum", 0.0},
         {"centered", false},
-        {"initial_accumulator", 0.0},
-        {"weight_decay", 0.0},
-        {"weight_decay_mode", "l2"s}}},
+        {"initial_accumulator", 0.0}}},
       {Preset::kTorch,
        "adam",
        "torch.optim.Adam",
@@ -62,9 +57,7 @@ std::vector<PresetDefaults> make_table() {
         {"bias_correction", true},
         {"eps_placement", "outside"s},
         {"amsgrad", false},
-        {"eps_root", 0.0},
-        {"weight_decay", 0.0},
-        {"weight_decay_mode", "l2"s}}},
+        {"eps_root", 0.0}}},
 
       {Preset::kOptax, "gd", "optax.sgd", {}},
       {Preset::kOptax, "momentum", "optax.sgd(momentum=μ)", {{"dampening", 0.0}}},
@@ -97,26 +90,19 @@ std::vector<PresetDefaults> make_table() {
         {"amsgrad", false},
         {"weight_decay_mode", "decoupled"s}}},
 
-      {Preset::kKeras,
-       "gd",
-       "keras.optimizers.SGD",
-       {{"lr", 1e-2}, {"weight_decay_mode", "decoupled"s}}},
-      {Preset::kKeras,
-       "momentum",
-       "keras.optimizers.SGD(momentum=μ)",
-       {{"lr", 1e-2}, {"weight_decay_mode", "decoupled"s}}},
+      {Preset::kKeras, "gd", "keras.optimizers.SGD", {{"lr", 1e-2}}},
+      {Preset::kKeras, "momentum", "keras.optimizers.SGD(momentum=μ)", {{"lr", 1e-2}}},
       {Preset::kKeras,
        "nesterov",
        "keras.optimizers.SGD(momentum=μ, nesterov=True)",
-       {{"lr", 1e-2}, {"form", "reparam"s}, {"weight_decay_mode", "decoupled"s}}},
+       {{"lr", 1e-2}, {"form", "reparam"s}}},
       {Preset::kKeras,
        "adagrad",
        "keras.optimizers.Adagrad",
        {{"lr", 1e-3},
         {"eps", 1e-7},
         {"eps_placement", "inside"s},
-        {"initial_accumulator", 0.1},
-        {"weight_decay_mode", "decoupled"s}}},
+        {"initial_accumulator", 0.1}}},
       {Preset::kKeras,
        "rmsprop",
        "keras.optimizers.RMSprop",
@@ -125,8 +111,7 @@ std::vector<PresetDefaults> make_table() {
         {"eps", 1e-7},
         {"eps_placement", "inside"s},
         {"momentum", 0.0},
-        {"centered", false},
-        {"weight_decay_mode", "decoupled"s}}},
+        {"centered", false}}},
       {Preset::kKeras,
        "adam",
        "keras.optimizers.Adam",
@@ -136,9 +121,10 @@ std::vector<PresetDefaults> make_table() {
         {"eps", 1e-7},
         {"bias_correction", true},
         {"eps_placement", "outside_uncorrected"s},
-        {"amsgrad", false},
-        {"weight_decay_mode", "decoupled"s}}},
+        {"amsgrad", false}}},
   };
+  for (PresetDefaults& row : table) row.values.merge(framework_defaults(row.preset));
+  return table;
 }
 
 }  // namespace

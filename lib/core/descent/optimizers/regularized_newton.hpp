@@ -57,20 +57,17 @@ class RegularizedNewton final : public OptimizerWith<RegularizedNewtonOptions> {
         .name = "regularized_newton",
         .summary = "regularized Newton: (H + αI)⁻¹g, Levenberg–Marquardt α, saddle-free |λ|, "
                    "clamped λ",
-        .formula = with_line_search_doc(
-            "H = Q diag(λ) Qᵀ;   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g;   θ ← θ + t d (t = 1 by "
-            "default)\n"
-            "regularization = \"fixed\":     m(λ) = λ        (H + αI; α → ∞ is GD with ε = 1/α)\n"
-            "regularization = \"adaptive\":  m(λ) = λ; accept θ + d if f decreased, then\n"
-            "                              α ← α/alpha_decrease, else α ← α·alpha_increase and "
-            "retry\n"
-            "                              (a d with λmin + α ≤ 0 is raised without evaluating;\n"
-            "                              max_trials trials (f alone; ∇f at the accepted one),\n"
-            "                              then line_search_failed)\n"
-            "regularization = \"abs_eigen\": m(λ) = |λ|      (saddle-free Newton)\n"
-            "regularization = \"clamp\":     m(λ) = max(λ, δ)\n"
-            "some |m(λᵢ) + α| ≤ n ε max|m(λ) + α| stops with hessian_singular\n"
-            "records alpha and negative_eigenvalues (of H) at every step"),
+        .formula = with_line_search_doc(R"(H = Q diag(λ) Qᵀ;   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g;   θ ← θ + t d (t = 1 by default)
+regularization = "fixed":     m(λ) = λ        (H + αI; α → ∞ is GD with ε = 1/α)
+regularization = "adaptive":  m(λ) = λ; accept θ + d if f decreased, then
+                              α ← α/alpha_decrease, else α ← α·alpha_increase and retry
+                              (a d with λmin + α ≤ 0 is raised without evaluating;
+                              max_trials trials (f alone; ∇f at the accepted one),
+                              then line_search_failed)
+regularization = "abs_eigen": m(λ) = |λ|      (saddle-free Newton)
+regularization = "clamp":     m(λ) = max(λ, δ)
+some |m(λᵢ) + α| ≤ n ε max|m(λ) + α| stops with hessian_singular
+records alpha and negative_eigenvalues (of H) at every step)"),
         .source = "Goodfellow et al. (2016), §8.6.1 (the lecture's H + αI); Nocedal & Wright "
                   "(2006), §3.4; Levenberg (1944), Marquardt (1963); Dauphin et al. (2014), "
                   "saddle-free Newton"};

@@ -94,14 +94,12 @@ class Rmsprop final : public OptimizerWith<RmspropOptions> {
     return {.name = "rmsprop",
             .summary = "RMSProp: an exponentially weighted average of squared gradients; "
                        "optional momentum",
-            .formula = with_weight_decay_doc(
-                "a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)\n"
-                "momentum = 0:  θ ← θ − ε g / √(a + ν)\n"
-                "momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v\n"
-                "(eps_placement = \"outside\" uses √a + ν, as the lecture's "
-                "RMSProp+momentum code and torch)\n"
-                "a₀ = initial_accumulator (unset 0; optax initial_scale)\n"
-                "centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras)"),
+            .formula = with_weight_decay_doc(R"(a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)
+momentum = 0:  θ ← θ − ε g / √(a + ν)
+momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v
+(eps_placement = "outside" uses √a + ν, as the lecture's RMSProp+momentum code and torch)
+a₀ = initial_accumulator (unset 0; optax initial_scale)
+centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras))"),
             .source = "Tieleman & Hinton (2012), Coursera lecture 6.5; Goodfellow et al. (2016), "
                       "Algorithms 8.5, 8.6; centered: Graves (2013); the switches as "
                       "torch.optim.RMSprop, optax.rmsprop and Keras 3 RMSprop document them"};
@@ -115,8 +113,7 @@ class Rmsprop final : public OptimizerWith<RmspropOptions> {
   }
   StepStatus step(Vector& x, StepContext& context) override {
     const double lr = context.lr();
-    options_.decay.shrink(x, lr);
-    const Vector& g = options_.decay.gradient(x, context.g(), decayed_gradient_);
+    const Vector& g = options_.decay.apply(x, lr, context.g(), decayed_gradient_);
     const bool with_momentum = options_.momentum > 0.0;
     if (options_.is_centered())
       rmsprop_centered_kernel(x.data(), g.data(), accumulator_.data(), mean_.data(),

@@ -28,9 +28,9 @@ enum class WeightDecayMode { kL2, kDecoupled };
 // A first-order method's `doc().formula`: its rule, then the two forms of weight decay above,
 // which every first-order method takes alike.
 inline std::string with_weight_decay_doc(std::string formula) {
-  return formula +
-         "\nweight_decay = λ:  g ← g + λ θ at the point of the gradient (\"l2\", torch.optim), or\n"
-         "                   θ ← (1 − ε λ) θ before the step (\"decoupled\", AdamW, Keras)";
+  return formula + R"(
+weight_decay = λ:  g ← g + λ θ at the point of the gradient ("l2", torch.optim), or
+                   θ ← (1 − ε λ) θ before the step ("decoupled", AdamW, Keras))";
 }
 
 inline constexpr std::pair<std::string_view, WeightDecayMode> kWeightDecayModes[] = {
@@ -64,6 +64,12 @@ struct WeightDecay {
     if (!l2()) return g;
     buffer = g + lambda() * x;
     return buffer;
+  }
+  // Both, as a step at θ with gradient g and rate ε begins: shrinks θ, then returns the
+  // gradient the rule uses.
+  const Vector& apply(Vector& x, double lr, const Vector& g, Vector& buffer) const {
+    shrink(x, lr);
+    return gradient(x, g, buffer);
   }
 };
 

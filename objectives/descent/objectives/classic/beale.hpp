@@ -1,41 +1,35 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct BealeProblem {
+struct BealeProblem : PlanarProblem<BealeProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T& x = p[0];
-    const T& y = p[1];
+  T f(const T& x, const T& y) const {
     const T t1 = 1.5 - x + x * y;
     const T t2 = 2.25 - x + x * y * y;
     const T t3 = 2.625 - x + x * y * y * y;
     return t1 * t1 + t2 * t2 + t3 * t3;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double x = p[0], y = p[1];
+  Vector2 grad(double x, double y) const {
     const double y2 = y * y, y3 = y2 * y;
     const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
-    g.resize(2);
-    g[0] = 2.0 * (t1 * (y - 1.0) + t2 * (y2 - 1.0) + t3 * (y3 - 1.0));
-    g[1] = 2.0 * (t1 * x + t2 * 2.0 * x * y + t3 * 3.0 * x * y2);
+    return {2.0 * (t1 * (y - 1.0) + t2 * (y2 - 1.0) + t3 * (y3 - 1.0)),
+            2.0 * (t1 * x + t2 * 2.0 * x * y + t3 * 3.0 * x * y2)};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double x = p[0], y = p[1];
+  Matrix2 hess(double x, double y) const {
     const double y2 = y * y, y3 = y2 * y;
     const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y2, t3 = 2.625 - x + x * y3;
-    h.resize(2, 2);
-    h(0, 0) = 2.0 * ((y - 1.0) * (y - 1.0) + (y2 - 1.0) * (y2 - 1.0) + (y3 - 1.0) * (y3 - 1.0));
-    h(0, 1) = 2.0 * ((x * (y - 1.0) + t1) + (2.0 * x * y * (y2 - 1.0) + 2.0 * y * t2) +
-                     (3.0 * x * y2 * (y3 - 1.0) + 3.0 * y2 * t3));
-    h(1, 0) = h(0, 1);
-    h(1, 1) = 2.0 * (x * x + (4.0 * x * x * y2 + 2.0 * x * t2) + (9.0 * x * x * y2 * y2 + 6.0 * x * y * t3));
+    const double xx = 2.0 * ((y - 1.0) * (y - 1.0) + (y2 - 1.0) * (y2 - 1.0) + (y3 - 1.0) * (y3 - 1.0));
+    const double xy = 2.0 * ((x * (y - 1.0) + t1) + (2.0 * x * y * (y2 - 1.0) + 2.0 * y * t2) +
+                             (3.0 * x * y2 * (y3 - 1.0) + 3.0 * y2 * t3));
+    const double yy =
+        2.0 * (x * x + (4.0 * x * x * y2 + 2.0 * x * t2) + (9.0 * x * x * y2 * y2 + 6.0 * x * y * t3));
+    return Matrix2{{xx, xy}, {xy, yy}};
   }
   std::vector<KnownMinimum> minima() const { return {{Vector{{3.0, 0.5}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{1.0, 1.0}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "beale", .family = "classic 2-D",
             .summary = "Beale's function: a narrow curved valley with flat plateaus",

@@ -1,26 +1,21 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct BoothProblem {
+struct BoothProblem : PlanarProblem<BoothProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T a = p[0] + 2.0 * p[1] - 7.0;
-    const T b = 2.0 * p[0] + p[1] - 5.0;
+  T f(const T& x, const T& y) const {
+    const T a = x + 2.0 * y - 7.0;
+    const T b = 2.0 * x + y - 5.0;
     return a * a + b * b;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    g.resize(2);
-    g[0] = 10.0 * p[0] + 8.0 * p[1] - 34.0;
-    g[1] = 8.0 * p[0] + 10.0 * p[1] - 38.0;
-  }
-  void hessian(const Vector&, Matrix& h) const { h = Matrix{{10.0, 8.0}, {8.0, 10.0}}; }
+  Vector2 grad(double x, double y) const { return {10.0 * x + 8.0 * y - 34.0, 8.0 * x + 10.0 * y - 38.0}; }
+  Matrix2 hess(double, double) const { return Matrix2{{10.0, 8.0}, {8.0, 10.0}}; }
   std::vector<KnownMinimum> minima() const { return {{Vector{{1.0, 3.0}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-5.0, 5.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
-  Index dim() const { return 2; }
+  Box domain() const { return cube(2, -10.0, 10.0); }
   // ∇²f = [[10, 8], [8, 10]]: eigenvalues 10 ± 8.
   ObjectiveConstants constants() const { return strongly_convex_constants(2, 18.0, 2.0); }
   static ObjectiveDoc doc() {

@@ -3,11 +3,11 @@
 #include <cmath>
 #include <numbers>
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct BraninProblem {
+struct BraninProblem : PlanarProblem<BraninProblem> {
   static constexpr double kA = 1.0;
   static constexpr double kB = 5.1 / (4.0 * std::numbers::pi * std::numbers::pi);
   static constexpr double kC = 5.0 / std::numbers::pi;
@@ -16,25 +16,19 @@ struct BraninProblem {
   static constexpr double kT = 1.0 / (8.0 * std::numbers::pi);
 
   template <class T>
-  T evaluate(std::span<const T> p) const {
+  T f(const T& x, const T& y) const {
     using std::cos;
-    const T u = p[1] - kB * p[0] * p[0] + kC * p[0] - kR;
-    return kA * u * u + kS * (1.0 - kT) * cos(p[0]) + kS;
+    const T u = y - kB * x * x + kC * x - kR;
+    return kA * u * u + kS * (1.0 - kT) * cos(x) + kS;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double x = p[0];
-    const double u = p[1] - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
-    g.resize(2);
-    g[0] = 2.0 * kA * u * du - kS * (1.0 - kT) * std::sin(x);
-    g[1] = 2.0 * kA * u;
+  Vector2 grad(double x, double y) const {
+    const double u = y - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
+    return {2.0 * kA * u * du - kS * (1.0 - kT) * std::sin(x), 2.0 * kA * u};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double x = p[0];
-    const double u = p[1] - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
-    h.resize(2, 2);
-    h(0, 0) = 2.0 * kA * du * du - 4.0 * kA * kB * u - kS * (1.0 - kT) * std::cos(x);
-    h(0, 1) = h(1, 0) = 2.0 * kA * du;
-    h(1, 1) = 2.0 * kA;
+  Matrix2 hess(double x, double y) const {
+    const double u = y - kB * x * x + kC * x - kR, du = kC - 2.0 * kB * x;
+    const double xx = 2.0 * kA * du * du - 4.0 * kA * kB * u - kS * (1.0 - kT) * std::cos(x);
+    return Matrix2{{xx, 2.0 * kA * du}, {2.0 * kA * du, 2.0 * kA}};
   }
   // At x = kπ (k odd) the valley floor u = 0 gives y = bx² − cx + r.
   std::vector<KnownMinimum> minima() const {
@@ -47,7 +41,6 @@ struct BraninProblem {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{2.5, 14.0}}}; }
   Box domain() const { return {Vector{{-5.0, 0.0}}, Vector{{10.0, 15.0}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "branin", .family = "classic 2-D",
             .summary = "Branin's function: three global minima in a curved valley",

@@ -1,30 +1,26 @@
 #pragma once
 
-#include <Eigen/Core>
-
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct GoldsteinPriceProblem {
+struct GoldsteinPriceProblem : PlanarProblem<GoldsteinPriceProblem> {
   template <class T>
-  T evaluate(std::span<const T> z) const {
-    const T& x = z[0];
-    const T& y = z[1];
+  T f(const T& x, const T& y) const {
     const T a = x + y + 1.0;
     const T p = 19.0 - 14.0 * x + 3.0 * x * x - 14.0 * y + 6.0 * x * y + 3.0 * y * y;
     const T b = 2.0 * x - 3.0 * y;
     const T q = 18.0 - 32.0 * x + 12.0 * x * x + 48.0 * y - 36.0 * x * y + 27.0 * y * y;
     return (1.0 + a * a * p) * (30.0 + b * b * q);
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const Factor a = factor_a(p[0], p[1]), b = factor_b(p[0], p[1]);
-    g = b.value * a.gradient + a.value * b.gradient;
+  Vector2 grad(double x, double y) const {
+    const Factor a = factor_a(x, y), b = factor_b(x, y);
+    return b.value * a.gradient + a.value * b.gradient;
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const Factor a = factor_a(p[0], p[1]), b = factor_b(p[0], p[1]);
-    h = b.value * a.hessian + a.value * b.hessian + a.gradient * b.gradient.transpose() +
-        b.gradient * a.gradient.transpose();
+  Matrix2 hess(double x, double y) const {
+    const Factor a = factor_a(x, y), b = factor_b(x, y);
+    return b.value * a.hessian + a.value * b.hessian + a.gradient * b.gradient.transpose() +
+           b.gradient * a.gradient.transpose();
   }
   std::vector<KnownMinimum> minima() const {
     return {{Vector{{0.0, -1.0}}, 3.0, true},
@@ -33,8 +29,6 @@ struct GoldsteinPriceProblem {
             {Vector{{1.2, 0.8}}, 840.0, false}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{-1.5, 1.5}}}; }
-
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "goldstein_price", .family = "classic 2-D",
             .summary = "Goldstein–Price: a product of two quartics, values spanning six decades",
@@ -48,16 +42,13 @@ f(1.8, 0.2) = 84, f(1.2, 0.8) = 840; start (−1.5, 1.5); domain [−2, 2]²)",
                       "(1971)"};
   }
  private:
-  using Vec2 = Eigen::Vector2d;
-  using Mat2 = Eigen::Matrix2d;
-
   // One factor c + s² u of f, with s linear and u quadratic in (x, y): value, gradient, Hessian.
   struct Factor {
     double value;
-    Vec2 gradient;
-    Mat2 hessian;
+    Vector2 gradient;
+    Matrix2 hessian;
   };
-  static Factor factor(double c, double s, const Vec2& ds, double u, const Vec2& du, const Mat2& d2u) {
+  static Factor factor(double c, double s, const Vector2& ds, double u, const Vector2& du, const Matrix2& d2u) {
     Factor f;
     f.value = c + s * s * u;
     f.gradient = 2.0 * s * u * ds + s * s * du;
@@ -69,13 +60,13 @@ f(1.8, 0.2) = 84, f(1.2, 0.8) = 840; start (−1.5, 1.5); domain [−2, 2]²)",
     const double a = x + y + 1.0;
     const double p = 19.0 - 14.0 * x + 3.0 * x * x - 14.0 * y + 6.0 * x * y + 3.0 * y * y;
     const double dp = -14.0 + 6.0 * x + 6.0 * y;  // ∂p/∂x = ∂p/∂y
-    return factor(1.0, a, Vec2(1.0, 1.0), p, Vec2(dp, dp), Mat2{{6.0, 6.0}, {6.0, 6.0}});
+    return factor(1.0, a, Vector2(1.0, 1.0), p, Vector2(dp, dp), Matrix2{{6.0, 6.0}, {6.0, 6.0}});
   }
   static Factor factor_b(double x, double y) {
     const double b = 2.0 * x - 3.0 * y;
     const double q = 18.0 - 32.0 * x + 12.0 * x * x + 48.0 * y - 36.0 * x * y + 27.0 * y * y;
-    const Vec2 dq(-32.0 + 24.0 * x - 36.0 * y, 48.0 - 36.0 * x + 54.0 * y);
-    return factor(30.0, b, Vec2(2.0, -3.0), q, dq, Mat2{{24.0, -36.0}, {-36.0, 54.0}});
+    const Vector2 dq(-32.0 + 24.0 * x - 36.0 * y, 48.0 - 36.0 * x + 54.0 * y);
+    return factor(30.0, b, Vector2(2.0, -3.0), q, dq, Matrix2{{24.0, -36.0}, {-36.0, 54.0}});
   }
 };
 using GoldsteinPrice = ProblemObjective<GoldsteinPriceProblem>;

@@ -1,29 +1,23 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct HimmelblauProblem {
+struct HimmelblauProblem : PlanarProblem<HimmelblauProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T a = p[0] * p[0] + p[1] - 11.0;
-    const T b = p[0] + p[1] * p[1] - 7.0;
+  T f(const T& x, const T& y) const {
+    const T a = x * x + y - 11.0;
+    const T b = x + y * y - 7.0;
     return a * a + b * b;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double x = p[0], y = p[1];
+  Vector2 grad(double x, double y) const {
     const double a = x * x + y - 11.0, b = x + y * y - 7.0;
-    g.resize(2);
-    g[0] = 4.0 * x * a + 2.0 * b;
-    g[1] = 2.0 * a + 4.0 * y * b;
+    return {4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double x = p[0], y = p[1];
-    h.resize(2, 2);
-    h(0, 0) = 12.0 * x * x + 4.0 * y - 42.0;
-    h(0, 1) = h(1, 0) = 4.0 * (x + y);
-    h(1, 1) = 4.0 * x + 12.0 * y * y - 26.0;
+  Matrix2 hess(double x, double y) const {
+    const double xy = 4.0 * (x + y);
+    return Matrix2{{12.0 * x * x + 4.0 * y - 42.0, xy}, {xy, 4.0 * x + 12.0 * y * y - 26.0}};
   }
   // The irrational minima are the roots of ∇f = 0 computed to 40 digits (mpmath), rounded.
   std::vector<KnownMinimum> minima() const {
@@ -33,8 +27,7 @@ struct HimmelblauProblem {
             {Vector{{3.5844283403304917, -1.8481265269644036}}, 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.0, 0.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
-  Index dim() const { return 2; }
+  Box domain() const { return cube(2, -5.0, 5.0); }
   static ObjectiveDoc doc() {
     return {.name = "himmelblau", .family = "classic 2-D",
             .summary = "Himmelblau's function: four global minima around a local maximum",

@@ -1,24 +1,19 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct MatyasProblem {
+struct MatyasProblem : PlanarProblem<MatyasProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    return 0.26 * (p[0] * p[0] + p[1] * p[1]) - 0.48 * p[0] * p[1];
+  T f(const T& x, const T& y) const {
+    return 0.26 * (x * x + y * y) - 0.48 * x * y;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    g.resize(2);
-    g[0] = 0.52 * p[0] - 0.48 * p[1];
-    g[1] = 0.52 * p[1] - 0.48 * p[0];
-  }
-  void hessian(const Vector&, Matrix& h) const { h = Matrix{{0.52, -0.48}, {-0.48, 0.52}}; }
+  Vector2 grad(double x, double y) const { return {0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x}; }
+  Matrix2 hess(double, double) const { return Matrix2{{0.52, -0.48}, {-0.48, 0.52}}; }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(2), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{10.0, 8.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -10.0), Vector::Constant(2, 10.0)}; }
-  Index dim() const { return 2; }
+  Box domain() const { return cube(2, -10.0, 10.0); }
   // ∇²f = [[0.52, −0.48], [−0.48, 0.52]]: eigenvalues 0.52 ± 0.48.
   ObjectiveConstants constants() const {
     return strongly_convex_constants(2, 0.52 + 0.48, 0.52 - 0.48);

@@ -3,28 +3,24 @@
 #include <cmath>
 #include <numbers>
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct McCormickProblem {
+struct McCormickProblem : PlanarProblem<McCormickProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
+  T f(const T& x, const T& y) const {
     using std::sin;
-    const T d = p[0] - p[1];
-    return sin(p[0] + p[1]) + d * d - 1.5 * p[0] + 2.5 * p[1] + 1.0;
+    const T d = x - y;
+    return sin(x + y) + d * d - 1.5 * x + 2.5 * y + 1.0;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double c = std::cos(p[0] + p[1]), d = p[0] - p[1];
-    g.resize(2);
-    g[0] = c + 2.0 * d - 1.5;
-    g[1] = c - 2.0 * d + 2.5;
+  Vector2 grad(double x, double y) const {
+    const double c = std::cos(x + y), d = x - y;
+    return {c + 2.0 * d - 1.5, c - 2.0 * d + 2.5};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double s = std::sin(p[0] + p[1]);
-    h.resize(2, 2);
-    h(0, 0) = h(1, 1) = 2.0 - s;
-    h(0, 1) = h(1, 0) = -2.0 - s;
+  Matrix2 hess(double x, double y) const {
+    const double s = std::sin(x + y);
+    return Matrix2{{2.0 - s, -2.0 - s}, {-2.0 - s, 2.0 - s}};
   }
   std::vector<KnownMinimum> minima() const {
     const double third_pi = std::numbers::pi / 3.0;
@@ -32,7 +28,6 @@ struct McCormickProblem {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{3.0, 3.0}}}; }
   Box domain() const { return {Vector{{-1.5, -3.0}}, Vector{{4.0, 4.0}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "mccormick", .family = "classic 2-D",
             .summary = "McCormick's function: a tilted sinusoidal valley (bounded below on its domain only)",

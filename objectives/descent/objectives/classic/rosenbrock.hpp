@@ -1,10 +1,10 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct RosenbrockProblem {
+struct RosenbrockProblem : PlanarProblem<RosenbrockProblem> {
   struct Params {
     double a = 1.0;
     double b = 100.0;
@@ -17,28 +17,20 @@ struct RosenbrockProblem {
   explicit RosenbrockProblem(const Params& params) : p_(params) {}
 
   template <class T>
-  T evaluate(std::span<const T> q) const {
-    const T u = p_.a - q[0];
-    const T w = q[1] - q[0] * q[0];
+  T f(const T& x, const T& y) const {
+    const T u = p_.a - x;
+    const T w = y - x * x;
     return u * u + p_.b * w * w;
   }
-  void gradient(const Vector& q, Vector& g) const {
-    const double x = q[0], y = q[1];
-    g.resize(2);
-    g[0] = -2.0 * (p_.a - x) - 4.0 * p_.b * x * (y - x * x);
-    g[1] = 2.0 * p_.b * (y - x * x);
+  Vector2 grad(double x, double y) const {
+    return {-2.0 * (p_.a - x) - 4.0 * p_.b * x * (y - x * x), 2.0 * p_.b * (y - x * x)};
   }
-  void hessian(const Vector& q, Matrix& h) const {
-    const double x = q[0], y = q[1];
-    h.resize(2, 2);
-    h(0, 0) = 2.0 - 4.0 * p_.b * (y - x * x) + 8.0 * p_.b * x * x;
-    h(0, 1) = h(1, 0) = -4.0 * p_.b * x;
-    h(1, 1) = 2.0 * p_.b;
+  Matrix2 hess(double x, double y) const {
+    const double xy = -4.0 * p_.b * x;
+    return Matrix2{{2.0 - 4.0 * p_.b * (y - x * x) + 8.0 * p_.b * x * x, xy}, {xy, 2.0 * p_.b}};
   }
   std::vector<KnownMinimum> minima() const { return {{Vector{{p_.a, p_.a * p_.a}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-1.2, 1.0}}}; }
-
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "rosenbrock", .family = "classic 2-D",
             .summary = "Rosenbrock's banana valley in two dimensions",

@@ -1,30 +1,23 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct SixHumpCamelProblem {
+struct SixHumpCamelProblem : PlanarProblem<SixHumpCamelProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T& x = p[0];
-    const T& y = p[1];
+  T f(const T& x, const T& y) const {
     const T x2 = x * x;
     const T y2 = y * y;
     return (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2 + x * y + (4.0 * y2 - 4.0) * y2;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double x = p[0], y = p[1], x2 = x * x;
-    g.resize(2);
-    g[0] = x * (8.0 - 8.4 * x2 + 2.0 * x2 * x2) + y;
-    g[1] = x - 8.0 * y + 16.0 * y * y * y;
+  Vector2 grad(double x, double y) const {
+    const double x2 = x * x;
+    return {x * (8.0 - 8.4 * x2 + 2.0 * x2 * x2) + y, x - 8.0 * y + 16.0 * y * y * y};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double x2 = p[0] * p[0];
-    h.resize(2, 2);
-    h(0, 0) = 8.0 - 25.2 * x2 + 10.0 * x2 * x2;
-    h(0, 1) = h(1, 0) = 1.0;
-    h(1, 1) = 48.0 * p[1] * p[1] - 8.0;
+  Matrix2 hess(double x, double y) const {
+    const double x2 = x * x;
+    return Matrix2{{8.0 - 25.2 * x2 + 10.0 * x2 * x2, 1.0}, {1.0, 48.0 * y * y - 8.0}};
   }
   // Roots of ∇f = 0 computed to 40 digits (mpmath), rounded; f is symmetric under (x, y) → −(x, y).
   std::vector<KnownMinimum> minima() const {
@@ -43,7 +36,6 @@ struct SixHumpCamelProblem {
   }
   std::vector<Vector> standard_starts() const { return {Vector{{-2.5, 1.5}}}; }
   Box domain() const { return {Vector{{-3.0, -2.0}}, Vector{{3.0, 2.0}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "six_hump_camel", .family = "classic 2-D",
             .summary = "Six-hump camel: two global and four local minima",

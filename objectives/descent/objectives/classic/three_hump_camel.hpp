@@ -2,30 +2,23 @@
 
 #include <cmath>
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct ThreeHumpCamelProblem {
+struct ThreeHumpCamelProblem : PlanarProblem<ThreeHumpCamelProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T& x = p[0];
-    const T& y = p[1];
+  T f(const T& x, const T& y) const {
     const T x2 = x * x;
     return 2.0 * x2 - 1.05 * x2 * x2 + x2 * x2 * x2 / 6.0 + x * y + y * y;
   }
-  void gradient(const Vector& p, Vector& g) const {
-    const double x = p[0], y = p[1], x2 = x * x;
-    g.resize(2);
-    g[0] = x * (4.0 - 4.2 * x2 + x2 * x2) + y;
-    g[1] = x + 2.0 * y;
+  Vector2 grad(double x, double y) const {
+    const double x2 = x * x;
+    return {x * (4.0 - 4.2 * x2 + x2 * x2) + y, x + 2.0 * y};
   }
-  void hessian(const Vector& p, Matrix& h) const {
-    const double x2 = p[0] * p[0];
-    h.resize(2, 2);
-    h(0, 0) = 4.0 - 12.6 * x2 + 5.0 * x2 * x2;
-    h(0, 1) = h(1, 0) = 1.0;
-    h(1, 1) = 2.0;
+  Matrix2 hess(double x, double) const {
+    const double x2 = x * x;
+    return Matrix2{{4.0 - 12.6 * x2 + 5.0 * x2 * x2, 1.0}, {1.0, 2.0}};
   }
   // On y = −x/2 the stationarity condition is x (3.5 − 4.2x² + x⁴) = 0; the larger root of
   // the quadratic in x² gives the two local minima, the smaller one the saddles.
@@ -34,13 +27,12 @@ struct ThreeHumpCamelProblem {
     std::vector<KnownMinimum> result{{Vector::Zero(2), 0.0, true}};
     for (double sign : {1.0, -1.0}) {
       const Vector x{{sign * a, -sign * a / 2.0}};
-      result.push_back({x, evaluate(std::span<const double>(x.data(), 2)), false});
+      result.push_back({x, f(x[0], x[1]), false});
     }
     return result;
   }
   std::vector<Vector> standard_starts() const { return {Vector{{-4.0, 3.0}}}; }
-  Box domain() const { return {Vector::Constant(2, -5.0), Vector::Constant(2, 5.0)}; }
-  Index dim() const { return 2; }
+  Box domain() const { return cube(2, -5.0, 5.0); }
   static ObjectiveDoc doc() {
     return {.name = "three_hump_camel", .family = "classic 2-D",
             .summary = "Three-hump camel: a global minimum and two local ones",

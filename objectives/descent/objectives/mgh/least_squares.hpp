@@ -86,6 +86,16 @@ class LeastSquares {
   Residuals residuals_;
 };
 
+// The sizes of a residual problem without parameters: kDim variables, kResiduals residuals.
+//   struct Wood : FixedResiduals<4, 6> { using FixedResiduals::FixedResiduals; … };
+template <Index kDim, Index kResiduals>
+struct FixedResiduals {
+  using Params = NoParams;
+  explicit FixedResiduals(const Params&) {}
+  Index dim() const { return kDim; }
+  Index num_residuals() const { return kResiduals; }
+};
+
 // A zero of a square residual system (m = n) by Newton's method from x0 with step halving
 // on ‖r‖ (each accepted step reduces it): the global minimum f = 0 of problems whose
 // minimiser has no closed form. Returns the last iterate: converged (‖Δx‖ at rounding

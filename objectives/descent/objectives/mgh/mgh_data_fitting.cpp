@@ -41,11 +41,8 @@ class CurveFit {
 };
 
 // MGH 6, m = 10: rᵢ = 2 + 2i − (e^(i x₁) + e^(i x₂)).
-struct JennrichSampson {
-  using Params = NoParams;
-  explicit JennrichSampson(const Params&) {}
-  Index dim() const { return 2; }
-  Index num_residuals() const { return 10; }
+struct JennrichSampson : FixedResiduals<2, 10> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -74,17 +71,14 @@ struct JennrichSampson {
     return {{Vector{{0.2578252136703641, 0.2578252136703641}}, 124.36218235561485, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.3, 0.4}}}; }
-  Box domain() const { return {Vector::Constant(2, 0.0), Vector::Constant(2, 0.45)}; }
+  Box domain() const { return cube(2, 0.0, 0.45); }
 };
 
 // MGH 8: rᵢ = yᵢ − (x₁ + uᵢ/(vᵢx₂ + wᵢx₃)), uᵢ = i, vᵢ = 16 − i, wᵢ = min(uᵢ, vᵢ).
-struct Bard {
-  using Params = NoParams;
-  explicit Bard(const Params&) {}
+struct Bard : FixedResiduals<3, 15> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 15> kY = {0.14, 0.18, 0.22, 0.25, 0.29, 0.32, 0.35, 0.39,
                                                 0.37, 0.58, 0.73, 0.96, 1.34, 2.10, 4.39};
-  Index dim() const { return 3; }
-  Index num_residuals() const { return 15; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     for (Index i = 1; i <= 15; ++i) {
@@ -120,14 +114,11 @@ struct Bard {
 };
 
 // MGH 9: rᵢ = x₁ exp(−x₂(tᵢ − x₃)²/2) − yᵢ, tᵢ = (8 − i)/2, i = 1 … 15.
-struct Gaussian {
-  using Params = NoParams;
-  explicit Gaussian(const Params&) {}
+struct Gaussian : FixedResiduals<3, 15> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 15> kY = {0.0009, 0.0044, 0.0175, 0.0540, 0.1295,
                                                 0.2420, 0.3521, 0.3989, 0.3521, 0.2420,
                                                 0.1295, 0.0540, 0.0175, 0.0044, 0.0009};
-  Index dim() const { return 3; }
-  Index num_residuals() const { return 15; }
   static double t_of(Index i) { return (8.0 - static_cast<double>(i)) / 2.0; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -167,14 +158,11 @@ struct Gaussian {
 };
 
 // MGH 10: rᵢ = x₁ exp(x₂/(tᵢ + x₃)) − yᵢ, tᵢ = 45 + 5i, i = 1 … 16.
-struct Meyer {
-  using Params = NoParams;
-  explicit Meyer(const Params&) {}
+struct Meyer : FixedResiduals<3, 16> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 16> kY = {34780, 28610, 23650, 19630, 16370, 13720,
                                                 11540, 9744,  8261,  7030,  6005,  5147,
                                                 4427,  3820,  3307,  2872};
-  Index dim() const { return 3; }
-  Index num_residuals() const { return 16; }
   static double t_of(Index i) { return 45.0 + 5.0 * static_cast<double>(i); }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -299,15 +287,12 @@ struct Box3d : CurveFit<3, 10, 1000> {
 };
 
 // MGH 15: rᵢ = yᵢ − x₁(uᵢ² + uᵢx₂)/(uᵢ² + uᵢx₃ + x₄), i = 1 … 11.
-struct KowalikOsborne {
-  using Params = NoParams;
-  explicit KowalikOsborne(const Params&) {}
+struct KowalikOsborne : FixedResiduals<4, 11> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 11> kY = {0.1957, 0.1947, 0.1735, 0.1600, 0.0844, 0.0627,
                                                 0.0456, 0.0342, 0.0323, 0.0235, 0.0246};
   static constexpr std::array<double, 11> kU = {4.0,    2.0,    1.0,    0.5,    0.25,  0.167,
                                                 0.125,  0.1,    0.0833, 0.0714, 0.0625};
-  Index dim() const { return 4; }
-  Index num_residuals() const { return 11; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     for (std::size_t i = 0; i < 11; ++i) {
@@ -345,7 +330,7 @@ struct KowalikOsborne {
              0.00030750560384923745, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.25, 0.39, 0.415, 0.39}}}; }
-  Box domain() const { return {Vector::Constant(4, 0.1), Vector::Constant(4, 0.5)}; }
+  Box domain() const { return cube(4, 0.1, 0.5); }
 };
 
 // MGH 16: rᵢ = (x₁ + tᵢx₂ − e^tᵢ)² + (x₃ + x₄ sin tᵢ − cos tᵢ)², tᵢ = i/5, i = 1 … m.
@@ -386,19 +371,16 @@ struct BrownDennis : CurveFit<4, 20, 1000> {
              85822.20162635634, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{25.0, 5.0, -5.0, -1.0}}}; }
-  Box domain() const { return {Vector::Constant(4, -25.0), Vector::Constant(4, 25.0)}; }
+  Box domain() const { return cube(4, -25.0, 25.0); }
 };
 
 // MGH 17: rᵢ = yᵢ − (x₁ + x₂e^(−tᵢx₄) + x₃e^(−tᵢx₅)), tᵢ = 10(i − 1), i = 1 … 33.
-struct Osborne1 {
-  using Params = NoParams;
-  explicit Osborne1(const Params&) {}
+struct Osborne1 : FixedResiduals<5, 33> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 33> kY = {
       0.844, 0.908, 0.932, 0.936, 0.925, 0.908, 0.881, 0.850, 0.818, 0.784, 0.751,
       0.718, 0.685, 0.658, 0.628, 0.603, 0.580, 0.558, 0.538, 0.522, 0.506, 0.490,
       0.478, 0.467, 0.457, 0.448, 0.438, 0.431, 0.424, 0.420, 0.414, 0.411, 0.406};
-  Index dim() const { return 5; }
-  Index num_residuals() const { return 33; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -488,17 +470,14 @@ struct BiggsExp6 : CurveFit<6, 13, 1000> {
 // i = 1 … 65. Each Gaussian term a·e^(−(t − c)²b) has, with δ = t − c, e its exponential:
 //   ∂a = e, ∂b = −aδ²e, ∂c = 2abδe; ∂²ab = −δ²e, ∂²ac = 2bδe, ∂²bb = aδ⁴e,
 //   ∂²bc = 2aδe − 2abδ³e, ∂²cc = 2abe(2bδ² − 1).
-struct Osborne2 {
-  using Params = NoParams;
-  explicit Osborne2(const Params&) {}
+struct Osborne2 : FixedResiduals<11, 65> {
+  using FixedResiduals::FixedResiduals;
   static constexpr std::array<double, 65> kY = {
       1.366, 1.191, 1.112, 1.013, 0.991, 0.885, 0.831, 0.847, 0.786, 0.725, 0.746, 0.679, 0.608,
       0.655, 0.616, 0.606, 0.602, 0.626, 0.651, 0.724, 0.649, 0.649, 0.694, 0.644, 0.624, 0.661,
       0.612, 0.558, 0.533, 0.495, 0.500, 0.423, 0.395, 0.375, 0.372, 0.391, 0.396, 0.405, 0.428,
       0.429, 0.523, 0.562, 0.607, 0.653, 0.672, 0.708, 0.633, 0.668, 0.645, 0.632, 0.591, 0.559,
       0.597, 0.625, 0.739, 0.710, 0.729, 0.720, 0.636, 0.581, 0.428, 0.292, 0.162, 0.098, 0.054};
-  Index dim() const { return 11; }
-  Index num_residuals() const { return 65; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -564,13 +543,7 @@ struct Osborne2 {
 //   rᵢ = dᵀx − (cᵀx)² − 1,   ∇rᵢ = d − 2(cᵀx)c,   ∇²rᵢ = −2ccᵀ;
 //   r₃₀ = x₁,   r₃₁ = x₂ − x₁² − 1.
 struct Watson {
-  struct Params {
-    std::int64_t dim = 6;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(2, 31), "dimension n");
-    }
-  };
+  using Params = DimensionParams<6, 2, 31>;
   explicit Watson(const Params& params) : n_(params.dim) { validate_fields(params); }
   Index dim() const { return n_; }
   Index num_residuals() const { return 31; }
@@ -624,7 +597,7 @@ struct Watson {
   }
   std::vector<KnownMinimum> minima() const;
   std::vector<Vector> standard_starts() const { return {Vector::Zero(n_)}; }
-  Box domain() const { return {Vector::Constant(n_, -2.0), Vector::Constant(n_, 2.0)}; }
+  Box domain() const { return cube(n_, -2.0, 2.0); }
 
  private:
   Index n_;

@@ -14,11 +14,8 @@ namespace descent {
 namespace {
 
 // MGH 2: r₁ = −13 + x₁ + ((5 − x₂)x₂ − 2)x₂,  r₂ = −29 + x₁ + ((x₂ + 1)x₂ − 14)x₂.
-struct FreudensteinRoth {
-  using Params = NoParams;
-  explicit FreudensteinRoth(const Params&) {}
-  Index dim() const { return 2; }
-  Index num_residuals() const { return 2; }
+struct FreudensteinRoth : FixedResiduals<2, 2> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     r[0] = -13.0 + x[0] + ((5.0 - x[1]) * x[1] - 2.0) * x[1];
@@ -41,11 +38,8 @@ struct FreudensteinRoth {
 };
 
 // MGH 3: r₁ = 10⁴x₁x₂ − 1,  r₂ = e^(−x₁) + e^(−x₂) − 1.0001.
-struct PowellBadlyScaled {
-  using Params = NoParams;
-  explicit PowellBadlyScaled(const Params&) {}
-  Index dim() const { return 2; }
-  Index num_residuals() const { return 2; }
+struct PowellBadlyScaled : FixedResiduals<2, 2> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::exp;
@@ -66,11 +60,8 @@ struct PowellBadlyScaled {
 };
 
 // MGH 4: r = (x₁ − 10⁶, x₂ − 2·10⁻⁶, x₁x₂ − 2).
-struct BrownBadlyScaled {
-  using Params = NoParams;
-  explicit BrownBadlyScaled(const Params&) {}
-  Index dim() const { return 2; }
-  Index num_residuals() const { return 3; }
+struct BrownBadlyScaled : FixedResiduals<2, 3> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     r[0] = x[0] - 1e6;
@@ -92,11 +83,8 @@ struct BrownBadlyScaled {
 // θ = atan(x₂/x₁)/(2π) (+ ½ when x₁ < 0). With ρ² = x₁² + x₂²:
 //   ∇θ = (−x₂, x₁)/(2πρ²),  ∇²θ = [[2x₁x₂, x₂² − x₁²], [x₂² − x₁², −2x₁x₂]]/(2πρ⁴)
 //   ∇ρ = (x₁, x₂)/ρ,        ∇²ρ = [[x₂², −x₁x₂], [−x₁x₂, x₁²]]/ρ³
-struct HelicalValley {
-  using Params = NoParams;
-  explicit HelicalValley(const Params&) {}
-  Index dim() const { return 3; }
-  Index num_residuals() const { return 3; }
+struct HelicalValley : FixedResiduals<3, 3> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     using std::atan;
@@ -127,17 +115,14 @@ struct HelicalValley {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector{{1.0, 0.0, 0.0}}, 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-1.0, 0.0, 0.0}}}; }
-  Box domain() const { return {Vector::Constant(3, -2.0), Vector::Constant(3, 2.0)}; }
+  Box domain() const { return cube(3, -2.0, 2.0); }
 };
 
 // MGH 14: r = (10(x₂ − x₁²), 1 − x₁, √90(x₄ − x₃²), 1 − x₃, √10(x₂ + x₄ − 2), (x₂ − x₄)/√10),
 // so f = 100(x₂ − x₁²)² + (1 − x₁)² + 90(x₄ − x₃²)² + (1 − x₃)²
 //        + 10.1((x₂ − 1)² + (x₄ − 1)²) + 19.8(x₂ − 1)(x₄ − 1).
-struct Wood {
-  using Params = NoParams;
-  explicit Wood(const Params&) {}
-  Index dim() const { return 4; }
-  Index num_residuals() const { return 6; }
+struct Wood : FixedResiduals<4, 6> {
+  using FixedResiduals::FixedResiduals;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     r[0] = 10.0 * (x[1] - x[0] * x[0]);
@@ -163,7 +148,7 @@ struct Wood {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Ones(4), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{-3.0, -1.0, -3.0, -1.0}}}; }
-  Box domain() const { return {Vector::Constant(4, -3.0), Vector::Constant(4, 3.0)}; }
+  Box domain() const { return cube(4, -3.0, 3.0); }
 };
 
 }  // namespace

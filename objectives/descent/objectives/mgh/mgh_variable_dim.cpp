@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "descent/objectives/mgh/least_squares.hpp"
+#include "descent/objectives/partial_products.hpp"
 
 namespace descent {
 
@@ -25,13 +26,7 @@ Vector vector_of(std::initializer_list<double> values) {
 
 // `dim` with the lower bound each problem needs.
 template <int kMinDim, int kDefaultDim>
-struct DimParams {
-  std::int64_t dim = kDefaultDim;
-  template <class V>
-  void visit(V& v) {
-    v.integer("dim", dim, Range::closed(kMinDim, kMaxLeastSquaresDim), "dimension n");
-  }
-};
+using DimParams = DimensionParams<kDefaultDim, kMinDim, static_cast<std::int64_t>(kMaxLeastSquaresDim)>;
 
 // `dim` and a number of residuals m ≥ n.
 template <int kMinDim, int kDefaultDim, int kDefaultM>
@@ -49,12 +44,35 @@ struct DimResidualParams {
   }
 };
 
+// The size of a problem whose one parameter is its dimension n.
+template <int kMinDim, int kDefaultDim>
+class SizedByDim {
+ public:
+  using Params = DimParams<kMinDim, kDefaultDim>;
+  explicit SizedByDim(const Params& p) : n_(p.dim) { validate_fields(p); }
+  Index dim() const { return n_; }
+
+ protected:
+  Index n_;
+};
+
+// The size of a problem whose parameters are n and m ≥ n residuals.
+template <int kMinDim, int kDefaultDim, int kDefaultM>
+class SizedByDimAndM {
+ public:
+  using Params = DimResidualParams<kMinDim, kDefaultDim, kDefaultM>;
+  explicit SizedByDimAndM(const Params& p) : n_(p.dim), m_(p.m) { validate_fields(p); }
+  Index dim() const { return n_; }
+  Index num_residuals() const { return m_; }
+
+ protected:
+  Index n_, m_;
+};
+
 // MGH 23, m = n + 1: rᵢ = √a (xᵢ − 1), rₙ₊₁ = Σ xⱼ² − ¼, a = 10⁻⁵.
 // Minimum: all xᵢ = ξ, the positive root of 2nξ³ + (a − ½)ξ − a = 0.
-struct Penalty1 {
-  using Params = DimParams<1, 4>;
-  explicit Penalty1(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct Penalty1 : SizedByDim<1, 4> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_ + 1; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -88,19 +106,14 @@ struct Penalty1 {
   std::vector<Vector> standard_starts() const {
     return {Vector::LinSpaced(n_, 1.0, static_cast<double>(n_))};
   }
-  Box domain() const { return {Vector::Constant(n_, -2.0), Vector::Constant(n_, 2.0)}; }
-
- private:
-  Index n_;
+  Box domain() const { return cube(n_, -2.0, 2.0); }
 };
 
 // MGH 24, m = 2n: r₁ = x₁ − 0.2; rᵢ = √a (e^(xᵢ/10) + e^(xᵢ₋₁/10) − yᵢ), 2 ≤ i ≤ n,
 // yᵢ = e^(i/10) + e^((i−1)/10); rᵢ = √a (e^(xᵢ₋ₙ₊₁/10) − e^(−1/10)), n < i < 2n;
 // r₂ₙ = Σ (n − j + 1) xⱼ² − 1.
-struct Penalty2 {
-  using Params = DimParams<1, 4>;
-  explicit Penalty2(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct Penalty2 : SizedByDim<1, 4> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return 2 * n_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -153,18 +166,13 @@ struct Penalty2 {
     }
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, 0.5)}; }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
-
- private:
-  Index n_;
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 25, m = n + 2: rᵢ = xᵢ − 1, rₙ₊₁ = s = Σ j(xⱼ − 1), rₙ₊₂ = s².
 // With w = (1, …, n): ∇rₙ₊₂ = 2sw, ∇²rₙ₊₂ = 2wwᵀ.
-struct VariablyDimensioned {
-  using Params = DimParams<1, 10>;
-  explicit VariablyDimensioned(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct VariablyDimensioned : SizedByDim<1, 10> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_ + 2; }
   Vector weights() const { return Vector::LinSpaced(n_, 1.0, static_cast<double>(n_)); }
   template <class T>
@@ -195,18 +203,13 @@ struct VariablyDimensioned {
     for (Index j = 0; j < n_; ++j) x[j] = 1.0 - static_cast<double>(j + 1) / static_cast<double>(n_);
     return {x};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 2.0)}; }
-
- private:
-  Index n_;
+  Box domain() const { return cube(n_, -1.0, 2.0); }
 };
 
 // MGH 26, m = n: rᵢ = n − Σ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ.
 //   ∂rᵢ/∂xⱼ = sin xⱼ + δᵢⱼ (i sin xᵢ − cos xᵢ),  ∇²rᵢ = diag(cos x) + (i cos xᵢ + sin xᵢ) eᵢeᵢᵀ
-struct Trigonometric {
-  using Params = DimParams<1, 10>;
-  explicit Trigonometric(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct Trigonometric : SizedByDim<1, 10> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -233,18 +236,13 @@ struct Trigonometric {
   std::vector<Vector> standard_starts() const {
     return {Vector::Constant(n_, 1.0 / static_cast<double>(n_))};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
-
- private:
-  Index n_;
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 27, m = n: rᵢ = xᵢ + Σ xⱼ − (n + 1), i < n;  rₙ = Π xⱼ − 1.
 // ∂rₙ/∂xⱼ = Π_{k≠j} xₖ and ∂²rₙ/∂xⱼ∂xₖ = Π_{l≠j,k} xₗ, from prefix and suffix products.
-struct BrownAlmostLinear {
-  using Params = DimParams<2, 10>;
-  explicit BrownAlmostLinear(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct BrownAlmostLinear : SizedByDim<2, 10> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -255,15 +253,6 @@ struct BrownAlmostLinear {
     }
     for (Index i = 0; i + 1 < n_; ++i) r[i] = x[i] + sum - static_cast<double>(n_ + 1);
     r[n_ - 1] = product - 1.0;
-  }
-  // before[j] = Π_{k<j} xₖ, after[j] = Π_{k≥j} xₖ.
-  void partial_products(const Vector& x, Vector& before, Vector& after) const {
-    before.resize(n_ + 1);
-    after.resize(n_ + 1);
-    before[0] = 1.0;
-    for (Index j = 0; j < n_; ++j) before[j + 1] = before[j] * x[j];
-    after[n_] = 1.0;
-    for (Index j = n_; j-- > 0;) after[j] = after[j + 1] * x[j];
   }
   void jacobian(const Vector& x, Matrix& j) const {
     j.setOnes(n_, n_);
@@ -294,10 +283,7 @@ struct BrownAlmostLinear {
     return result;
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, 0.5)}; }
-  Box domain() const { return {Vector::Constant(n_, 0.0), Vector::Constant(n_, 2.0)}; }
-
- private:
-  Index n_;
+  Box domain() const { return cube(n_, 0.0, 2.0); }
 };
 
 // MGH 28 and 29 discretize one boundary-value problem, u″ = (u + t + 1)³/2 on (0, 1) with
@@ -305,11 +291,9 @@ struct BrownAlmostLinear {
 // h = 1/(n + 1): m = n residuals, the standard start xᵢ = tᵢ(tᵢ − 1), and a root of r as the
 // minimum, f = 0, found by Newton's method from the start.
 template <class Problem>
-class BoundaryValueGrid {
+class BoundaryValueGrid : public SizedByDim<1, 10> {
  public:
-  using Params = DimParams<1, 10>;
-  explicit BoundaryValueGrid(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_; }
   double h() const { return 1.0 / static_cast<double>(n_ + 1); }
   std::vector<KnownMinimum> minima() const {
@@ -324,10 +308,7 @@ class BoundaryValueGrid {
     }
     return {x};
   }
-  Box domain() const { return {Vector::Constant(n_, -1.0), Vector::Constant(n_, 1.0)}; }
-
- protected:
-  Index n_;
+  Box domain() const { return cube(n_, -1.0, 1.0); }
 };
 
 // MGH 28, x₀ = xₙ₊₁ = 0:
@@ -398,10 +379,8 @@ struct DiscreteIntegralEquation : BoundaryValueGrid<DiscreteIntegralEquation> {
 };
 
 // MGH 30, m = n, x₀ = xₙ₊₁ = 0: rᵢ = (3 − 2xᵢ)xᵢ − xᵢ₋₁ − 2xᵢ₊₁ + 1,  ∇²rᵢ = −4eᵢeᵢᵀ.
-struct BroydenTridiagonal {
-  using Params = DimParams<1, 10>;
-  explicit BroydenTridiagonal(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct BroydenTridiagonal : SizedByDim<1, 10> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_; }
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
@@ -426,18 +405,13 @@ struct BroydenTridiagonal {
     return {{residual_root(*this, standard_starts().front()), 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, -1.0)}; }
-
- private:
-  Index n_;
 };
 
 // MGH 31, m = n: rᵢ = xᵢ(2 + 5xᵢ²) + 1 − Σ_{j∈Jᵢ} xⱼ(1 + xⱼ),
 // Jᵢ = {j ≠ i : max(1, i − 5) ≤ j ≤ min(n, i + 1)}.
 //   ∂rᵢ/∂xᵢ = 2 + 15xᵢ², ∂rᵢ/∂xⱼ = −(1 + 2xⱼ) (j ∈ Jᵢ); ∇²rᵢ = 30xᵢ eᵢeᵢᵀ − 2 Σ_{j∈Jᵢ} eⱼeⱼᵀ
-struct BroydenBanded {
-  using Params = DimParams<1, 10>;
-  explicit BroydenBanded(const Params& p) : n_(p.dim) { validate_fields(p); }
-  Index dim() const { return n_; }
+struct BroydenBanded : SizedByDim<1, 10> {
+  using SizedByDim::SizedByDim;
   Index num_residuals() const { return n_; }
   Index band_begin(Index i) const { return std::max<Index>(0, i - 5); }
   Index band_end(Index i) const { return std::min<Index>(n_, i + 2); }  // exclusive
@@ -469,18 +443,12 @@ struct BroydenBanded {
     return {{residual_root(*this, standard_starts().front()), 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(n_, -1.0)}; }
-
- private:
-  Index n_;
 };
 
 // MGH 32, m ≥ n: rᵢ = xᵢ − (2/m)Σ xⱼ − 1 (i ≤ n), rᵢ = −(2/m)Σ xⱼ − 1 (i > n).
 // Linear: J = [I; 0] − (2/m)11ᵀ, S = 0. Minimum f(−1, …, −1) = m − n.
-struct LinearFullRank {
-  using Params = DimResidualParams<1, 5, 10>;
-  explicit LinearFullRank(const Params& p) : n_(p.dim), m_(p.m) { validate_fields(p); }
-  Index dim() const { return n_; }
-  Index num_residuals() const { return m_; }
+struct LinearFullRank : SizedByDimAndM<1, 5, 10> {
+  using SizedByDimAndM::SizedByDimAndM;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     T sum = T(0.0);
@@ -499,18 +467,12 @@ struct LinearFullRank {
     return {{Vector::Constant(n_, -1.0), static_cast<double>(m_ - n_), true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(n_)}; }
-
- private:
-  Index n_, m_;
 };
 
 // MGH 33, m ≥ n: rᵢ = i Σⱼ j xⱼ − 1. J = i·j (rank 1), S = 0. Minima: every x with
 // Σ j xⱼ = 3/(2m + 1), f = m(m − 1)/(2(2m + 1)).
-struct LinearRank1 {
-  using Params = DimResidualParams<1, 5, 10>;
-  explicit LinearRank1(const Params& p) : n_(p.dim), m_(p.m) { validate_fields(p); }
-  Index dim() const { return n_; }
-  Index num_residuals() const { return m_; }
+struct LinearRank1 : SizedByDimAndM<1, 5, 10> {
+  using SizedByDimAndM::SizedByDimAndM;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     T s = T(0.0);
@@ -529,18 +491,12 @@ struct LinearRank1 {
     return {{x, m * (m - 1.0) / (2.0 * (2.0 * m + 1.0)), true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(n_)}; }
-
- private:
-  Index n_, m_;
 };
 
 // MGH 34, m ≥ n ≥ 3: r₁ = rₘ = −1, rᵢ = (i − 1) Σ_{j=2}^{n−1} j xⱼ − 1 (2 ≤ i ≤ m − 1).
 // Minima: every x with Σ_{j=2}^{n−1} j xⱼ = 3/(2m − 3), f = (m² + 3m − 6)/(2(2m − 3)).
-struct LinearRank1Zero {
-  using Params = DimResidualParams<3, 5, 10>;
-  explicit LinearRank1Zero(const Params& p) : n_(p.dim), m_(p.m) { validate_fields(p); }
-  Index dim() const { return n_; }
-  Index num_residuals() const { return m_; }
+struct LinearRank1Zero : SizedByDimAndM<3, 5, 10> {
+  using SizedByDimAndM::SizedByDimAndM;
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     T s = T(0.0);
@@ -562,9 +518,6 @@ struct LinearRank1Zero {
     return {{x, (m * m + 3.0 * m - 6.0) / (2.0 * (2.0 * m - 3.0)), true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(n_)}; }
-
- private:
-  Index n_, m_;
 };
 
 // MGH 35, m ≥ n: rᵢ = (1/n) Σⱼ Tᵢ(xⱼ) − ∫₀¹ Tᵢ, Tᵢ the shifted Chebyshev polynomial

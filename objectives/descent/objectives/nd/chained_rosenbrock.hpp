@@ -7,13 +7,7 @@
 namespace descent {
 
 struct ChainedRosenbrockProblem {
-  struct Params {
-    std::int64_t dim = 10;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(2, 1e7), "dimension n");
-    }
-  };
+  using Params = DimensionParams<10, 2>;
   explicit ChainedRosenbrockProblem(const Params& params) : dim_(params.dim) {}
   Index dim() const { return dim_; }
 

@@ -60,7 +60,7 @@ struct DixonPriceProblem : DimensionProblem {
     return {{x, 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
+  Box domain() const { return cube(dim_, -10.0, 10.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "dixon_price", .family = "n-D",

@@ -74,7 +74,7 @@ struct ExtendedPowellProblem {
     for (Index i = 0; i < dim_; i += 4) start.segment<4>(i) << 3.0, -1.0, 0.0, 1.0;
     return {start};
   }
-  Box domain() const { return {Vector::Constant(dim_, -4.0), Vector::Constant(dim_, 4.0)}; }
+  Box domain() const { return cube(dim_, -4.0, 4.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "extended_powell", .family = "n-D",

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "descent/objectives/partial_products.hpp"
 #include "descent/objectives/problem.hpp"
 
 namespace descent {
@@ -58,7 +59,7 @@ struct GriewankProblem : DimensionProblem {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(dim_, 10.0)}; }
-  Box domain() const { return {Vector::Constant(dim_, -600.0), Vector::Constant(dim_, 600.0)}; }
+  Box domain() const { return cube(dim_, -600.0, 600.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "griewank", .family = "n-D",
@@ -87,12 +88,7 @@ global minimum f(0) = 0; start (10, …, 10); domain [−600, 600]ⁿ)",
         c[i] = std::cos(x[i] / root);
         a[i] = std::sin(x[i] / root) / root;
       }
-      before.resize(n + 1);
-      after.resize(n + 1);
-      before[0] = 1.0;
-      for (Index i = 0; i < n; ++i) before[i + 1] = before[i] * c[i];
-      after[n] = 1.0;
-      for (Index i = n; i-- > 0;) after[i] = after[i + 1] * c[i];
+      partial_products(c, before, after);
     }
     double product() const { return before[before.size() - 1]; }
   };

@@ -38,7 +38,7 @@ struct LevyProblem : DimensionProblem {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Ones(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(dim_, -5.0)}; }
-  Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
+  Box domain() const { return cube(dim_, -10.0, 10.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "levy", .family = "n-D",

@@ -3,32 +3,30 @@
 #include <cmath>
 #include <numbers>
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/separable_problem.hpp"
 
 namespace descent {
 
-struct RastriginProblem : DimensionProblem {
-  using DimensionProblem::DimensionProblem;
+struct RastriginProblem : SeparableProblem<RastriginProblem> {
+  using SeparableProblem::SeparableProblem;
 
+  // fᵢ without its share of the constant 10n, which starts the sum.
+  template <class T>
+  T term(Index, const T& xi) const {
+    using std::cos;
+    return xi * xi - 10.0 * cos(kTwoPi * xi);
+  }
   template <class T>
   T evaluate(std::span<const T> x) const {
-    using std::cos;
-    T sum = T(10.0 * static_cast<double>(dim_));
-    for (Index i = 0; i < dim_; ++i) sum += x[i] * x[i] - 10.0 * cos(2.0 * std::numbers::pi * x[i]);
-    return sum;
+    return sum_of_terms(x, T(10.0 * static_cast<double>(dim_)));
   }
-  void gradient(const Vector& x, Vector& g) const {
-    g = (2.0 * x.array() + 10.0 * kTwoPi * (kTwoPi * x.array()).sin()).matrix();
-  }
-  void hessian(const Vector& x, Matrix& h) const {
-    h = (2.0 + 10.0 * kTwoPi * kTwoPi * (kTwoPi * x.array()).cos()).matrix().asDiagonal();
-  }
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
-    hv = ((2.0 + 10.0 * kTwoPi * kTwoPi * (kTwoPi * x.array()).cos()) * v.array()).matrix();
+  double derivative(Index, double xi) const { return 2.0 * xi + 10.0 * kTwoPi * std::sin(kTwoPi * xi); }
+  double second_derivative(Index, double xi) const {
+    return 2.0 + 10.0 * kTwoPi * kTwoPi * std::cos(kTwoPi * xi);
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Constant(dim_, 2.5)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.12), Vector::Constant(dim_, 5.12)}; }
+  Box domain() const { return cube(dim_, -5.12, 5.12); }
 
   static ObjectiveDoc doc() {
     return {.name = "rastrigin", .family = "n-D",

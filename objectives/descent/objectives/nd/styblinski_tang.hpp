@@ -2,37 +2,31 @@
 
 #include <cmath>
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/separable_problem.hpp"
 
 namespace descent {
 
-struct StyblinskiTangProblem : DimensionProblem {
-  using DimensionProblem::DimensionProblem;
+struct StyblinskiTangProblem : SeparableProblem<StyblinskiTangProblem> {
+  using SeparableProblem::SeparableProblem;
 
+  // 2fᵢ: the ½ multiplies the sum.
+  template <class T>
+  T term(Index, const T& xi) const {
+    const T x2 = xi * xi;
+    return x2 * x2 - 16.0 * x2 + 5.0 * xi;
+  }
   template <class T>
   T evaluate(std::span<const T> x) const {
-    T sum = T(0.0);
-    for (Index i = 0; i < dim_; ++i) {
-      const T x2 = x[i] * x[i];
-      sum += x2 * x2 - 16.0 * x2 + 5.0 * x[i];
-    }
-    return 0.5 * sum;
+    return 0.5 * sum_of_terms(x);
   }
-  void gradient(const Vector& x, Vector& g) const {
-    g = (2.0 * x.array().cube() - 16.0 * x.array() + 2.5).matrix();
-  }
-  void hessian(const Vector& x, Matrix& h) const {
-    h = (6.0 * x.array().square() - 16.0).matrix().asDiagonal();
-  }
-  void hessian_vector(const Vector& x, const Vector& v, Vector& hv) const {
-    hv = ((6.0 * x.array().square() - 16.0) * v.array()).matrix();
-  }
+  double derivative(Index, double xi) const { return 2.0 * (xi * xi * xi) - 16.0 * xi + 2.5; }
+  double second_derivative(Index, double xi) const { return 6.0 * (xi * xi) - 16.0; }
   std::vector<KnownMinimum> minima() const {
     const Vector x = Vector::Constant(dim_, coordinate_minimiser());
     return {{x, evaluate(std::span<const double>(x.data(), static_cast<std::size_t>(dim_))), true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector::Zero(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.0), Vector::Constant(dim_, 5.0)}; }
+  Box domain() const { return cube(dim_, -5.0, 5.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "styblinski_tang", .family = "n-D",

@@ -1,32 +1,21 @@
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/separable_problem.hpp"
 
 namespace descent {
 
-struct SumOfSquaresProblem : DimensionProblem {
-  using DimensionProblem::DimensionProblem;
+struct SumOfSquaresProblem : SeparableProblem<SumOfSquaresProblem> {
+  using SeparableProblem::SeparableProblem;
 
   template <class T>
-  T evaluate(std::span<const T> x) const {
-    T sum = T(0.0);
-    for (Index i = 0; i < dim_; ++i) sum += static_cast<double>(i + 1) * x[i] * x[i];
-    return sum;
+  T term(Index i, const T& xi) const {
+    return static_cast<double>(i + 1) * xi * xi;
   }
-  void gradient(const Vector& x, Vector& g) const {
-    g.resize(dim_);
-    for (Index i = 0; i < dim_; ++i) g[i] = 2.0 * static_cast<double>(i + 1) * x[i];
-  }
-  void hessian(const Vector&, Matrix& h) const {
-    h = (2.0 * Vector::LinSpaced(dim_, 1.0, static_cast<double>(dim_))).asDiagonal();
-  }
-  void hessian_vector(const Vector&, const Vector& v, Vector& hv) const {
-    hv.resize(dim_);
-    for (Index i = 0; i < dim_; ++i) hv[i] = 2.0 * static_cast<double>(i + 1) * v[i];
-  }
+  double derivative(Index i, double xi) const { return 2.0 * static_cast<double>(i + 1) * xi; }
+  double second_derivative(Index i, double) const { return 2.0 * static_cast<double>(i + 1); }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -10.0), Vector::Constant(dim_, 10.0)}; }
+  Box domain() const { return cube(dim_, -10.0, 10.0); }
   // ∇²f = diag(2i): L = 2n, mu = 2, kappa = n.
   ObjectiveConstants constants() const {
     return strongly_convex_constants(dim_, 2.0 * static_cast<double>(dim_), 2.0);

@@ -54,7 +54,7 @@ struct TridProblem : DimensionProblem {
   std::vector<Vector> standard_starts() const { return {Vector::Zero(dim_)}; }
   Box domain() const {
     const double n2 = static_cast<double>(dim_) * static_cast<double>(dim_);
-    return {Vector::Constant(dim_, -n2), Vector::Constant(dim_, n2)};
+    return cube(dim_, -n2, n2);
   }
   // ∇²f = tridiag(−1, 2, −1) has the eigenvalues 2 − 2cos(kπ/(n + 1)), k = 1 … n, so
   //   mu = 4 sin²(π/(2(n + 1))),   L = 4 cos²(π/(2(n + 1)))

@@ -35,7 +35,7 @@ struct ZakharovProblem : DimensionProblem {
   }
   std::vector<KnownMinimum> minima() const { return {{Vector::Zero(dim_), 0.0, true}}; }
   std::vector<Vector> standard_starts() const { return {Vector::Ones(dim_)}; }
-  Box domain() const { return {Vector::Constant(dim_, -5.0), Vector::Constant(dim_, 10.0)}; }
+  Box domain() const { return cube(dim_, -5.0, 10.0); }
 
   static ObjectiveDoc doc() {
     return {.name = "zakharov", .family = "n-D",

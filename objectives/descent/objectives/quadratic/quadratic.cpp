@@ -52,9 +52,7 @@ void QuadraticProblem::Params::validate() const {
                                      " must be >= 60 for spectrum \"two_cluster\" (λmax = 60, λmin = 60/κ <= 1)");
   }
   const Index n = eigenvalues.empty() ? dim : static_cast<Index>(eigenvalues.size());
-  if (rotate && n > kMaxDenseHessianDim)
-    throw ConfigError("rotate", "key 'rotate': a rotated quadratic is dense and needs dim <= " +
-                                    std::to_string(kMaxDenseHessianDim) + " (got " + std::to_string(n) + ")");
+  check_rotated_dim(rotate, n);
 }
 
 namespace {

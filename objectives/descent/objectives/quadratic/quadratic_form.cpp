@@ -1,10 +1,20 @@
 #include "descent/objectives/quadratic/quadratic_form.hpp"
 
 #include <random>
+#include <string>
 
 #include <Eigen/QR>
 
+#include "descent/core/config_error.hpp"
+#include "descent/core/objective.hpp"
+
 namespace descent {
+
+void check_rotated_dim(bool rotate, Index n) {
+  if (rotate && n > kMaxDenseHessianDim)
+    throw ConfigError("rotate", "key 'rotate': a rotated quadratic is dense and needs dim <= " +
+                                    std::to_string(kMaxDenseHessianDim) + " (got " + std::to_string(n) + ")");
+}
 
 namespace {
 

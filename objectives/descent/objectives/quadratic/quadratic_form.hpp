@@ -51,4 +51,8 @@ class QuadraticForm {
   Matrix a_;  // dense A, only when rotated
 };
 
+// The rule of a quadratic's key `rotate`: a rotated A is dense, so n ≤ kMaxDenseHessianDim
+// (a ConfigError on "rotate" otherwise).
+void check_rotated_dim(bool rotate, Index n);
+
 }  // namespace descent

@@ -9,9 +9,7 @@ void IndefiniteQuadraticProblem::Params::validate() const {
     throw ConfigError("negative", "key 'negative' = " + std::to_string(negative) +
                                       " must be < dim = " + std::to_string(dim) +
                                       " (an indefinite matrix has eigenvalues of both signs)");
-  if (rotate && dim > kMaxDenseHessianDim)
-    throw ConfigError("rotate", "key 'rotate': a rotated quadratic is dense and needs dim <= " +
-                                    std::to_string(kMaxDenseHessianDim) + " (got " + std::to_string(dim) + ")");
+  check_rotated_dim(rotate, dim);
 }
 
 namespace {

@@ -4,19 +4,18 @@
 // must escape along negative curvature).
 #pragma once
 
-#include "descent/objectives/problem.hpp"
+#include "descent/objectives/planar_problem.hpp"
 
 namespace descent {
 
-struct SaddleProblem {
+struct SaddleProblem : PlanarProblem<SaddleProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    return p[0] * p[0] - p[1] * p[1];
+  T f(const T& x, const T& y) const {
+    return x * x - y * y;
   }
-  void gradient(const Vector& x, Vector& g) const { g = Vector{{2.0 * x[0], -2.0 * x[1]}}; }
-  void hessian(const Vector&, Matrix& h) const { h = Matrix{{2.0, 0.0}, {0.0, -2.0}}; }
+  Vector2 grad(double x, double y) const { return {2.0 * x, -2.0 * y}; }
+  Matrix2 hess(double, double) const { return Matrix2{{2.0, 0.0}, {0.0, -2.0}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{1.0, 0.0}}, Vector{{1.0, 1e-3}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "saddle", .family = "saddles",
             .summary = "x² − y²: the plain saddle, unbounded below",
@@ -28,19 +27,14 @@ saddle point (0, 0); no minimum; starts (1, 0) on the stable manifold,
 };
 using Saddle = ProblemObjective<SaddleProblem>;
 
-struct MonkeySaddleProblem {
+struct MonkeySaddleProblem : PlanarProblem<MonkeySaddleProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    return p[0] * p[0] * p[0] - 3.0 * p[0] * p[1] * p[1];
+  T f(const T& x, const T& y) const {
+    return x * x * x - 3.0 * x * y * y;
   }
-  void gradient(const Vector& x, Vector& g) const {
-    g = Vector{{3.0 * (x[0] * x[0] - x[1] * x[1]), -6.0 * x[0] * x[1]}};
-  }
-  void hessian(const Vector& x, Matrix& h) const {
-    h = Matrix{{6.0 * x[0], -6.0 * x[1]}, {-6.0 * x[1], -6.0 * x[0]}};
-  }
+  Vector2 grad(double x, double y) const { return {3.0 * (x * x - y * y), -6.0 * x * y}; }
+  Matrix2 hess(double x, double y) const { return Matrix2{{6.0 * x, -6.0 * y}, {-6.0 * y, -6.0 * x}}; }
   std::vector<Vector> standard_starts() const { return {Vector{{1.0, 0.0}}, Vector{{1.0, 0.1}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "monkey_saddle", .family = "saddles",
             .summary = "x³ − 3xy²: a degenerate saddle with zero Hessian and three valleys",
@@ -52,19 +46,18 @@ degenerate saddle (0, 0) with ∇²f = 0; no minimum; starts (1, 0), (1, 0.1))",
 };
 using MonkeySaddle = ProblemObjective<MonkeySaddleProblem>;
 
-struct DoubleWellProblem {
+struct DoubleWellProblem : PlanarProblem<DoubleWellProblem> {
   template <class T>
-  T evaluate(std::span<const T> p) const {
-    const T well = p[0] * p[0] - 1.0;
-    return well * well + p[1] * p[1];
+  T f(const T& x, const T& y) const {
+    const T well = x * x - 1.0;
+    return well * well + y * y;
   }
-  void gradient(const Vector& x, Vector& g) const { g = Vector{{4.0 * x[0] * (x[0] * x[0] - 1.0), 2.0 * x[1]}}; }
-  void hessian(const Vector& x, Matrix& h) const { h = Matrix{{12.0 * x[0] * x[0] - 4.0, 0.0}, {0.0, 2.0}}; }
+  Vector2 grad(double x, double y) const { return {4.0 * x * (x * x - 1.0), 2.0 * y}; }
+  Matrix2 hess(double x, double) const { return Matrix2{{12.0 * x * x - 4.0, 0.0}, {0.0, 2.0}}; }
   std::vector<KnownMinimum> minima() const {
     return {{Vector{{-1.0, 0.0}}, 0.0, true}, {Vector{{1.0, 0.0}}, 0.0, true}};
   }
   std::vector<Vector> standard_starts() const { return {Vector{{0.0, 1.0}}, Vector{{1e-3, 1.0}}}; }
-  Index dim() const { return 2; }
   static ObjectiveDoc doc() {
     return {.name = "double_well", .family = "saddles",
             .summary = "(x² − 1)² + y²: two minima joined through a saddle",
