@@ -4,7 +4,7 @@
 # ccache cache:
 #   build/           the normal build (g++, Release): every test
 #   build-sanitize/  ASan + UBSan (DESCENT_SANITIZERS=ON, g++ at -O1): every test but those
-#                    tagged [slow], the packaging test and the Python tests
+#                    tagged [slow] or [unsanitizable], the packaging test and the Python tests
 #   build-fuzz/      clang-14 + libFuzzer (DESCENT_FUZZ=ON): each fuzz program for
 #                    DESCENT_FUZZ_SECONDS (default 60) from its corpus; skipped without clang++-14
 # DESCENT_LEGS chooses the legs (default: "normal"; all three: "normal sanitize fuzz").
