@@ -21,7 +21,9 @@ if [[ $legs == *" normal "* ]]; then
 fi
 
 if [[ $legs == *" sanitize "* ]]; then
-  DESCENT_CMAKE_ARGS="-DDESCENT_SANITIZERS=ON -DDESCENT_BUILD_BENCH=OFF -DDESCENT_BUILD_PYTHON=OFF" \
+  # g++'s warnings are the ones the normal leg enforces; at -O1 with the sanitizers it raises
+  # false ones, so they are not fatal here.
+  DESCENT_WERROR=OFF DESCENT_CMAKE_ARGS="-DDESCENT_SANITIZERS=ON -DDESCENT_BUILD_BENCH=OFF -DDESCENT_BUILD_PYTHON=OFF" \
     "$root/scripts/setup.sh" "$root/build-sanitize"
   # A sanitizer report ends the process with a failure status; halt_on_error makes ASan do so too.
   (cd "$root/build-sanitize" &&

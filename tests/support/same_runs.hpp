@@ -18,7 +18,9 @@ namespace descent::test {
 
 // Equal bit for bit (a NaN equals the same NaN).
 inline bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+  // memcmp of an empty vector's data() would pass it a null pointer: undefined, even for 0 bytes.
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 inline void require_same_runs(const std::filesystem::path& a, const std::filesystem::path& b) {
