@@ -173,8 +173,30 @@ def index_string_declares_gigabytes(path):
         f.write((3_600_000_000).to_bytes(4, "little"))
 
 
+def trace_link_blocks_fail_checksum(path):
+    """A version-1 trace group keeps its column names in dense link storage: a fractal heap whose
+    direct blocks ("FHDB") hold the link messages, each block checksummed (HDF5 file format
+    specification, fractal heap). One byte of the name grad_norm is flipped in every such block,
+    so listing any trace's columns fails its checksum. Iterated in name order, HDF5 1.10 then
+    frees entries of a link table it never filled."""
+    with open(path, "r+b") as f:
+        data = bytearray(f.read())
+        blocks = 0
+        start = data.find(b"FHDB")
+        while start >= 0:
+            name = data.find(b"grad_norm", start, start + 512)
+            if name >= 0:
+                data[name] ^= 0xFF
+                blocks += 1
+            start = data.find(b"FHDB", start + 4)
+        assert blocks > 0, "no trace group in dense link storage"
+        f.seek(0)
+        f.write(data)
+
+
 # Damage done to the bytes of the file, below what h5py can write.
 BYTE_DAMAGES = [flipped_global_heap_byte, index_string_declares_gigabytes]
+BYTE_DAMAGES_V1 = [trace_link_blocks_fail_checksum]
 
 
 def main():
@@ -187,7 +209,7 @@ def main():
         with h5py.File(path, "r+") as f:
             damage(f)
         print(path)
-    for damage in BYTE_DAMAGES:
+    for damage in BYTE_DAMAGES + (BYTE_DAMAGES_V1 if version == 1 else []):
         path = f"{directory}/{damage.__name__}.h5"
         shutil.copyfile(good, path)
         damage(path)

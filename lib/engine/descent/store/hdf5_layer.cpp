@@ -217,7 +217,12 @@ bool has_link(const Handle& parent, const std::string& name) {
 namespace {
 
 // The names an HDF5 iteration over `object` (H5Literate over links, H5Aiterate2 over
-// attributes, whose callbacks differ only in the Info they are handed) visits, in name order.
+// attributes, whose callbacks differ only in the Info they are handed) visits, sorted into name
+// order here. The iteration runs in HDF5's native order: for a group or object that keeps its
+// names in dense storage (a fractal heap indexed by a v2 B-tree), any other order makes HDF5
+// 1.10 first copy every entry into a table, and when a damaged heap block fails its checksum
+// midway the table's cleanup frees entries it never filled. The native order walks the B-tree
+// directly and fails cleanly.
 template <class Info, class Iterate>
 std::vector<std::string> names_visited(const Handle& object, Iterate iterate, const char* call) {
   std::vector<std::string> names;
@@ -225,7 +230,9 @@ std::vector<std::string> names_visited(const Handle& object, Iterate iterate, co
     static_cast<std::vector<std::string>*>(data)->emplace_back(name);
     return 0;
   };
-  object.check(iterate(object.id(), H5_INDEX_NAME, H5_ITER_INC, nullptr, +collect, &names), call);
+  object.check(iterate(object.id(), H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, +collect, &names),
+               call);
+  std::sort(names.begin(), names.end());
   return names;
 }
 
