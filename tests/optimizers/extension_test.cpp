@@ -32,12 +32,11 @@ struct SignSgdOptions {
 
 class SignSgd final : public OptimizerWith<SignSgdOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "sign_sgd",
-            .summary = "sign gradient descent: a step of length ε in every coordinate",
-            .formula = "θ ← θ − ε sign(g)",
-            .source = "Bernstein, Wang, Azizzadenesheli & Anandkumar (2018), signSGD"};
-  }
+  static constexpr MethodDoc kDoc{
+      .name = "sign_sgd",
+      .summary = "sign gradient descent: a step of length ε in every coordinate",
+      .formula = "θ ← θ − ε sign(g)",
+      .source = "Bernstein, Wang, Azizzadenesheli & Anandkumar (2018), signSGD"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index) override {}
