@@ -14,10 +14,9 @@ struct SignDescentOptions {
 class SignDescent final : public descent::OptimizerWith<SignDescentOptions> {
  public:
   using OptimizerWith::OptimizerWith;
-  static descent::OptimizerDoc doc() {
-    return {.name = "sign_descent", .summary = "θ ← θ − ε sign(g)", .formula = "θ ← θ − ε sign(g)",
-            .source = "Bernstein et al. (2018)"};
-  }
+  static constexpr descent::MethodDoc kDoc{.name = "sign_descent", .summary = "θ ← θ − ε sign(g)",
+                                           .formula = "θ ← θ − ε sign(g)",
+                                           .source = "Bernstein et al. (2018)"};
   void reset(descent::Index) override {}
   descent::StepStatus step(descent::Vector& x, descent::StepContext& context) override {
     x -= context.lr() * context.g().cwiseSign();

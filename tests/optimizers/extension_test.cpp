@@ -3,12 +3,15 @@
 // library's methods get: exact steps, the run's schedule, counted evaluations, suites.
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <vector>
 
 #include "descent/core/catalog.hpp"
 #include "descent/driver/driver.hpp"
 #include "descent/objectives/registry.hpp"
 #include "descent/optimizers/elementwise.hpp"
+#include "descent/optimizers/gradient_descent.hpp"
+#include "descent/optimizers/lbfgs.hpp"
 #include "descent/optimizers/optimizer_entry.hpp"
 #include "descent/optimizers/registry.hpp"
 #include "descent/runner/runner.hpp"
@@ -32,12 +35,11 @@ struct SignSgdOptions {
 
 class SignSgd final : public OptimizerWith<SignSgdOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "sign_sgd",
-            .summary = "sign gradient descent: a step of length ε in every coordinate",
-            .formula = "θ ← θ − ε sign(g)",
-            .source = "Bernstein, Wang, Azizzadenesheli & Anandkumar (2018), signSGD"};
-  }
+  static constexpr MethodDoc kDoc{
+      .name = "sign_sgd",
+      .summary = "sign gradient descent: a step of length ε in every coordinate",
+      .formula = "θ ← θ − ε sign(g)",
+      .source = "Bernstein, Wang, Azizzadenesheli & Anandkumar (2018), signSGD"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index) override {}
@@ -84,6 +86,19 @@ void require_equal(const Vector& got, const Vector& expected) {
 }
 
 }  // namespace
+
+TEST_CASE("a method's documentation is its kDoc, completed with the text of the option groups it takes",
+          "[optimizers][extension][docs]") {
+  const OptimizerDoc own = optimizer_entry<SignSgd>().doc;
+  REQUIRE(own.name == "sign_sgd");
+  REQUIRE(own.summary == SignSgd::kDoc.summary);
+  REQUIRE(own.formula == SignSgd::kDoc.formula);
+  REQUIRE(own.source == SignSgd::kDoc.source);
+  REQUIRE(optimizer_entry<GradientDescent>().doc.formula ==
+          std::string(GradientDescent::kDoc.formula).append(kWeightDecayFormula));
+  REQUIRE(optimizer_entry<Lbfgs>().doc.formula ==
+          std::string(Lbfgs::kDoc.formula).append(kLineSearchFormula));
+}
 
 TEST_CASE("a method in a catalog takes its exact steps and follows the run's schedule",
           "[optimizers][extension]") {

@@ -1,4 +1,4 @@
-// Adagrad, as the lecture writes it: Adagrad::doc() below.
+// Adagrad, as the lecture writes it: Adagrad::kDoc below.
 //
 // The frameworks' forms: torch.optim.Adagrad is eps_placement = "outside" with ν = 1e-10 and
 // a₀ = initial_accumulator_value = 0; optax.adagrad and Keras 3 Adagrad put ν inside the root
@@ -53,16 +53,15 @@ void adagrad_kernel(T* x, const T* g, T* a, Index n, T lr, T nu, EpsPlacement pl
 
 class Adagrad final : public OptimizerWith<AdagradOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "adagrad",
-            .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
-            .formula = with_weight_decay_doc(R"(a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)
+  static constexpr MethodDoc kDoc{
+      .name = "adagrad",
+      .summary = "adaptive gradient: per-coordinate rates from the sum of squared gradients",
+      .formula = R"(a ← a + g ⊙ g   (a₀ = initial_accumulator, unset 0)
 θ ← θ − ε g / (√a + ν)      eps_placement = "outside" (lecture code and slide; torch)
-θ ← θ − ε g / √(a + ν)      eps_placement = "inside" (the lecture's later slide; optax, Keras))"),
-            .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4; "
-                      "initial_accumulator_value and weight decay as torch.optim.Adagrad, "
-                      "optax.adagrad and Keras 3 Adagrad document them"};
-  }
+θ ← θ − ε g / √(a + ν)      eps_placement = "inside" (the lecture's later slide; optax, Keras))",
+      .source = "Duchi, Hazan & Singer (2011); Goodfellow et al. (2016), Algorithm 8.4; "
+                "initial_accumulator_value and weight decay as torch.optim.Adagrad, "
+                "optax.adagrad and Keras 3 Adagrad document them"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {

@@ -1,4 +1,4 @@
-// Adam, as the lecture writes it: Adam::doc() below.
+// Adam, as the lecture writes it: Adam::kDoc below.
 //
 // The frameworks' forms, each a setting of the switches (presets.cpp holds their defaults):
 //   torch.optim.Adam   eps_placement = "outside", ν = 1e-8; amsgrad keeps the running maximum
@@ -105,11 +105,10 @@ void adam_kernel(const AdamStep<T>& s, T* x, const T* g, T* v, T* a, Index n, T*
 
 class Adam final : public OptimizerWith<AdamOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "adam",
-        .summary = "adaptive moments with bias correction",
-        .formula = with_weight_decay_doc(R"(t ← t + 1
+  static constexpr MethodDoc kDoc{
+      .name = "adam",
+      .summary = "adaptive moments with bias correction",
+      .formula = R"(t ← t + 1
 v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g
 ṽ = v / (1 − β₁ᵗ);   ã = a / (1 − β₂ᵗ)   (bias_correction = false: ṽ = v, ã = a)
 θ ← θ − ε ṽ / (√ã + ν)      eps_placement = "outside" (lecture code; torch, optax)
@@ -117,12 +116,11 @@ v ← β₁ v + (1 − β₁) g;   a ← β₂ a + (1 − β₂) g ⊙ g
 θ ← θ − ε √(1 − β₂ᵗ)/(1 − β₁ᵗ) · v / (√a + ν)
                             eps_placement = "outside_uncorrected" (Keras)
 amsgrad = true:  â ← max(â, a) in place of a (torch: â / (1 − β₂ᵗ) under the root)
-eps_root = r:    √(ã + r) in place of √ã (optax))"),
-        .source = "Kingma & Ba (2015); Goodfellow et al. (2016), Algorithm 8.7; β₂ = 0.999 is the "
-                  "lecture slide's suggestion (its code uses 0.99); amsgrad: Reddi, Kale & Kumar "
-                  "(2018) as torch.optim.Adam; eps_root as optax.adam; decoupled decay: Loshchilov "
-                  "& Hutter (2019)"};
-  }
+eps_root = r:    √(ã + r) in place of √ã (optax))",
+      .source = "Kingma & Ba (2015); Goodfellow et al. (2016), Algorithm 8.7; β₂ = 0.999 is the "
+                "lecture slide's suggestion (its code uses 0.99); amsgrad: Reddi, Kale & Kumar "
+                "(2018) as torch.optim.Adam; eps_root as optax.adam; decoupled decay: Loshchilov "
+                "& Hutter (2019)"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {

@@ -1,4 +1,4 @@
-// BFGS with the lecture's inverse-Hessian update: Bfgs::doc() below.
+// BFGS with the lecture's inverse-Hessian update: Bfgs::kDoc below.
 // Trace columns: curvature (yᵀs), update_skipped (1 when H was kept), damping (θ, "damp"),
 // step_size, ls_trials.
 #pragma once
@@ -34,21 +34,19 @@ struct BfgsOptions {
 
 class Bfgs final : public OptimizerWith<BfgsOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "bfgs",
-        .summary = "BFGS with the inverse-Hessian update of the lecture",
-        .formula = with_line_search_doc(R"(d = −H g;   θ ← θ + t d   (t₀ = 1; min(1, 1/‖g‖₂) while H = H₀)
+  static constexpr MethodDoc kDoc{
+      .name = "bfgs",
+      .summary = "BFGS with the inverse-Hessian update of the lecture",
+      .formula = R"(d = −H g;   θ ← θ + t d   (t₀ = 1; min(1, 1/‖g‖₂) while H = H₀)
 s = θₖ₊₁ − θₖ,  y = gₖ₊₁ − gₖ,  ρ = 1/yᵀs
 H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ,   H₀ = I
 initial_scaling = "scaled": H₀ = (yᵀs/yᵀy) I just before the first update
 yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo): nonpositive_curvature = "skip" keeps H;
   "damp" uses s̃ = θs + (1 − θ)Hy, θ = 0.8 yᵀHy/(yᵀHy − sᵀy) whenever
-  sᵀy < 0.2 yᵀHy, so that s̃ᵀy = 0.2 yᵀHy > 0)"),
-        .source = "Broyden, Fletcher, Goldfarb, Shanno (1970); Nocedal & Wright (2006), §6.1, "
-                  "eqs. 6.17, 6.20; Powell (1978) damping, applied to the inverse update (N&W "
-                  "Procedure 18.2 for the direct one)"};
-  }
+  sᵀy < 0.2 yᵀHy, so that s̃ᵀy = 0.2 yᵀHy > 0)",
+      .source = "Broyden, Fletcher, Goldfarb, Shanno (1970); Nocedal & Wright (2006), §6.1, "
+                "eqs. 6.17, 6.20; Powell (1978) damping, applied to the inverse update (N&W "
+                "Procedure 18.2 for the direct one)"};
   // Holds the inverse-Hessian approximation as a dense n×n matrix (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
   using OptimizerWith::OptimizerWith;

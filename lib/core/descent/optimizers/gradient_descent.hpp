@@ -1,4 +1,4 @@
-// Gradient descent, the lecture's first rule: GradientDescent::doc() below.
+// Gradient descent, the lecture's first rule: GradientDescent::kDoc below.
 #pragma once
 
 #include "descent/core/params.hpp"
@@ -27,14 +27,13 @@ void gradient_descent_kernel(T* x, const T* g, Index n, T lr) {
 
 class GradientDescent final : public OptimizerWith<GradientDescentOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "gd",
-            .summary = "gradient descent (SGD with minibatches)",
-            .formula = with_weight_decay_doc("θ ← θ − ε g"),
-            .source = "Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1; with the "
-                      "driver's minibatch gradients this is SGD; weight decay as torch.optim.SGD "
-                      "and Keras 3 SGD document it"};
-  }
+  static constexpr MethodDoc kDoc{
+      .name = "gd",
+      .summary = "gradient descent (SGD with minibatches)",
+      .formula = "θ ← θ − ε g",
+      .source = "Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1; with the "
+                "driver's minibatch gradients this is SGD; weight decay as torch.optim.SGD "
+                "and Keras 3 SGD document it"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index) override {}

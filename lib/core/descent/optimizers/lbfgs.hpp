@@ -1,4 +1,4 @@
-// L-BFGS: Lbfgs::doc() below.
+// L-BFGS: Lbfgs::kDoc below.
 // Trace columns: curvature (yᵀs), update_skipped, step_size, ls_trials.
 #pragma once
 
@@ -25,19 +25,17 @@ struct LbfgsOptions {
 
 class Lbfgs final : public OptimizerWith<LbfgsOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "lbfgs",
-        .summary = "limited-memory BFGS from the last m pairs (s, y)",
-        .formula = with_line_search_doc(R"(d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;
+  static constexpr MethodDoc kDoc{
+      .name = "lbfgs",
+      .summary = "limited-memory BFGS from the last m pairs (s, y)",
+      .formula = R"(d = −H g,  H from H₀ = γI (γ = sᵀy/yᵀy, newest pair) and the last m pairs;
 θ ← θ + t d (t₀ = 1; no pairs yet: d = −g, t₀ = min(1, 1/‖g‖₂))
 two-loop recursion (ρᵢ = 1/yᵢᵀsᵢ):
   q ← g;  newest → oldest: αᵢ = ρᵢ sᵢᵀq,  q ← q − αᵢ yᵢ
   r ← γq; oldest → newest: β = ρᵢ yᵢᵀr,  r ← r + (αᵢ − β) sᵢ;   H g = r
-pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo) are not stored)"),
-        .source = "Nocedal (1980); Liu & Nocedal (1989); Nocedal & Wright (2006), §7.2, "
-                  "Algorithm 7.4"};
-  }
+pairs with yᵀs ≤ 10⁻¹⁰‖s‖‖y‖ (possible with Armijo) are not stored)",
+      .source = "Nocedal (1980); Liu & Nocedal (1989); Nocedal & Wright (2006), §7.2, "
+                "Algorithm 7.4"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;

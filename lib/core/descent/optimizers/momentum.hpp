@@ -1,4 +1,4 @@
-// Classical (heavy-ball) momentum, as the lecture writes it: Momentum::doc() below.
+// Classical (heavy-ball) momentum, as the lecture writes it: Momentum::kDoc below.
 //
 // dampening τ follows torch.optim.SGD: b₁ = g, then b ← μ b + (1 − τ) g, θ ← θ − γ b. With
 // v = −ε b this is v ← α v − ε (1 − τ) g from the second step on, the first step undamped
@@ -39,17 +39,16 @@ void momentum_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
 
 class Momentum final : public OptimizerWith<MomentumOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "momentum",
-            .summary = "heavy-ball momentum",
-            .formula = with_weight_decay_doc(R"(v ← α v − ε g
+  static constexpr MethodDoc kDoc{
+      .name = "momentum",
+      .summary = "heavy-ball momentum",
+      .formula = R"(v ← α v − ε g
 θ ← θ + v
 (v₀ = 0, so vₖ = −ε Σⱼ αᵏ⁻ʲ gⱼ)
 dampening = τ:  v ← α v − ε (1 − τ) g from the second step on
-                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b))"),
-            .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2; dampening and "
-                      "weight decay as torch.optim.SGD documents them"};
-  }
+                (torch.optim.SGD: b₁ = g, b ← μ b + (1 − τ) g, θ ← θ − γ b))",
+      .source = "Polyak (1964); Goodfellow et al. (2016), Algorithm 8.2; dampening and "
+                "weight decay as torch.optim.SGD documents them"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {

@@ -1,4 +1,4 @@
-// Nesterov momentum in two equivalent forms: Nesterov::doc() below.
+// Nesterov momentum in two equivalent forms: Nesterov::kDoc below.
 //
 // With v = −ε b and a constant rate, the reparametrised form is torch.optim.SGD's
 // nesterov = True: θ ← θ − γ (g + μ b), b ← μ b + g. dampening τ scales the gradient's share of
@@ -48,19 +48,17 @@ void nesterov_kernel(T* x, const T* g, T* v, Index n, T lr, T alpha) {
 
 class Nesterov final : public OptimizerWith<NesterovOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "nesterov",
-        .summary = "Nesterov momentum, reparametrised (lecture code) or look-ahead (slide)",
-        .formula = with_weight_decay_doc(R"(reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)
+  static constexpr MethodDoc kDoc{
+      .name = "nesterov",
+      .summary = "Nesterov momentum, reparametrised (lecture code) or look-ahead (slide)",
+      .formula = R"(reparam:   v_old ← v;  v ← α v − ε ∇J(θ̃);  θ̃ ← θ̃ + v + α (v − v_old)
 lookahead: v ← α v − ε ∇J(θ + α v);  θ ← θ + v
 (the two are equivalent under θ̃ = θ + α v: reparam keeps θ̃ and needs only
  the gradient at it; lookahead keeps θ and costs one more gradient)
-dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum))"),
-        .source = "Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); Goodfellow et al. "
-                  "(2016), Algorithm 8.3; reparam is torch.optim.SGD's nesterov = True for a "
-                  "constant rate"};
-  }
+dampening = τ:  −ε (1 − τ) ∇J in v from the second step on (as momentum))",
+      .source = "Nesterov (1983); Sutskever, Martens, Dahl & Hinton (2013); Goodfellow et al. "
+                "(2016), Algorithm 8.3; reparam is torch.optim.SGD's nesterov = True for a "
+                "constant rate"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {

@@ -1,4 +1,4 @@
-// Newton's method, as the lecture writes it: Newton::doc() below.
+// Newton's method, as the lecture writes it: Newton::kDoc below.
 // Trace columns: step_size, ls_trials.
 #pragma once
 
@@ -21,18 +21,16 @@ struct NewtonOptions {
 
 class Newton final : public OptimizerWith<NewtonOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "newton",
-        .summary = "Newton's method: pure step (the lecture) or with a line search",
-        .formula = with_line_search_doc(R"(H = ∇²f(θ);   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)
+  static constexpr MethodDoc kDoc{
+      .name = "newton",
+      .summary = "Newton's method: pure step (the lecture) or with a line search",
+      .formula = R"(H = ∇²f(θ);   d = −H⁻¹ g   (Cholesky; LDLᵀ when H is indefinite)
 line_search = "none" (default): θ ← θ + d   (solves a quadratic with H ≻ 0 in one step;
   with an indefinite H it goes to the stationary point of the model, a saddle included)
 otherwise: θ ← θ + t d, t₀ = 1; gᵀd ≥ 0 stops with not_descent
-H singular stops with hessian_singular)"),
-        .source = "Nocedal & Wright, Numerical Optimization (2006), §3.3, Algorithm 3.2; "
-                  "Goodfellow et al. (2016), §8.6.1"};
-  }
+H singular stops with hessian_singular)",
+      .source = "Nocedal & Wright, Numerical Optimization (2006), §3.3, Algorithm 3.2; "
+                "Goodfellow et al. (2016), §8.6.1"};
   // Holds the Hessian and its factorisation as dense n×n matrices (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
   using OptimizerWith::OptimizerWith;

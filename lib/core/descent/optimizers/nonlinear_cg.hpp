@@ -1,4 +1,4 @@
-// Nonlinear conjugate gradients: NonlinearCg::doc() below. The strong Wolfe curvature
+// Nonlinear conjugate gradients: NonlinearCg::kDoc below. The strong Wolfe curvature
 // constant defaults to c₂ = 0.1 (N&W §5.2): with 0.9 the directions lose conjugacy and CG
 // takes hundreds of steps on Beale and Rosenbrock (bench/cg_curvature.cpp). With an exact line
 // search on a convex quadratic every rule is linear CG, which ends in at most n steps.
@@ -37,21 +37,19 @@ struct NonlinearCgOptions {
 
 class NonlinearCg final : public OptimizerWith<NonlinearCgOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "cg",
-        .summary = "nonlinear conjugate gradients (FR, PR+, HS, DY) with restarts",
-        .formula = with_line_search_doc(R"(d₀ = −g₀;  dₖ = −gₖ + βₖ dₖ₋₁;  θ ← θ + t d;  y = gₖ − gₖ₋₁
+  static constexpr MethodDoc kDoc{
+      .name = "cg",
+      .summary = "nonlinear conjugate gradients (FR, PR+, HS, DY) with restarts",
+      .formula = R"(d₀ = −g₀;  dₖ = −gₖ + βₖ dₖ₋₁;  θ ← θ + t d;  y = gₖ − gₖ₋₁
 fletcher_reeves:    β = gₖᵀgₖ / gₖ₋₁ᵀgₖ₋₁
 polak_ribiere_plus: β = max(0, gₖᵀy / gₖ₋₁ᵀgₖ₋₁)
 hestenes_stiefel:   β = gₖᵀy / dₖ₋₁ᵀy
 dai_yuan:           β = gₖᵀgₖ / dₖ₋₁ᵀy
 restart d = −g (β = 0) every restart_every steps (0: n) and when gᵀd ≥ 0
-t₀ = tₖ₋₁ φ'ₖ₋₁(0)/φ'ₖ(0) (N&W eq. 3.60; min(1, 1/‖g₀‖₂) at first); c₂ = 0.1 by default)"),
-        .source = "Fletcher & Reeves (1964); Polak & Ribière (1969) with the \"+\" of Gilbert & "
-                  "Nocedal (1992); Hestenes & Stiefel (1952); Dai & Yuan (1999); Nocedal & "
-                  "Wright (2006), §5.2"};
-  }
+t₀ = tₖ₋₁ φ'ₖ₋₁(0)/φ'ₖ(0) (N&W eq. 3.60; min(1, 1/‖g₀‖₂) at first); c₂ = 0.1 by default)",
+      .source = "Fletcher & Reeves (1964); Polak & Ribière (1969) with the \"+\" of Gilbert & "
+                "Nocedal (1992); Hestenes & Stiefel (1952); Dai & Yuan (1999); Nocedal & "
+                "Wright (2006), §5.2"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override;

@@ -95,13 +95,23 @@ class OptimizerWith : public Optimizer {
   const Options options_;
 };
 
-// What `descent show`, `descent list` and docs/methods.md say of a method: each method class
-// has `static OptimizerDoc doc()`.
+// What `descent show`, `descent list` and docs/methods.md say of a method, as its class states
+// it, once: `static constexpr MethodDoc kDoc{.name = …, .summary = …, .formula = …, .source = …}`.
+// The formula is the method's own rule: its entry appends the text its shared option groups
+// document (optimizer_entry.hpp).
+struct MethodDoc {
+  std::string_view name;     // the registry key
+  std::string_view summary;  // one line
+  std::string_view formula;  // the update rule, several lines of plain text
+  std::string_view source;   // the reference and the conventions followed
+};
+
+// A method's documentation as its entry holds it: MethodDoc with the formula completed.
 struct OptimizerDoc {
   std::string name;
-  std::string summary;  // one line
-  std::string formula;  // the update rule, several lines of plain text
-  std::string source;   // the reference and the conventions followed
+  std::string summary;
+  std::string formula;
+  std::string source;
 };
 
 }  // namespace descent

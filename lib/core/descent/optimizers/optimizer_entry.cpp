@@ -1,8 +1,23 @@
 #include "descent/optimizers/optimizer_entry.hpp"
 
+#include <algorithm>
+
 #include "descent/optimizers/registry.hpp"
+#include "descent/optimizers/search_step.hpp"
+#include "descent/optimizers/weight_decay.hpp"
 
 namespace descent {
+
+OptimizerDoc optimizer_doc(const MethodDoc& doc, const std::vector<FieldInfo>& fields) {
+  const auto takes = [&fields](std::string_view key) {
+    return std::ranges::any_of(fields, [key](const FieldInfo& field) { return field.name == key; });
+  };
+  std::string formula(doc.formula);
+  if (takes("weight_decay")) formula.append(kWeightDecayFormula);
+  if (takes("line_search")) formula.append(kLineSearchFormula);
+  return {std::string(doc.name), std::string(doc.summary), std::move(formula),
+          std::string(doc.source)};
+}
 
 std::optional<std::string> dense_matrix_conflict(const OptimizerEntry& entry,
                                                  const Objective& objective) {

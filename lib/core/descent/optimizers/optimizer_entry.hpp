@@ -1,5 +1,5 @@
 // OptimizerEntry: what the registry knows of one method, all taken from its class: its
-// documentation (`Method::doc()`), its parameters (`Method::Options`), a validated factory,
+// documentation (`Method::kDoc`, completed by optimizer_doc below), its parameters (`Method::Options`), a validated factory,
 // and whether it forms dense n×n matrices (a method class says so with
 // `kFormsDenseMatrices = true`). Its normalize and make take the key "preset" (presets.hpp)
 // besides the method's parameters and resolve it to plain values.
@@ -33,13 +33,19 @@ struct OptimizerEntry {
 std::optional<std::string> dense_matrix_conflict(const OptimizerEntry& entry,
                                                  const Objective& objective);
 
-// For a method class derived from OptimizerWith<Options>, with `static OptimizerDoc doc()`.
+// The documentation of a method with parameters `fields`: `doc`, its formula followed by the
+// formula text of each shared option group among the fields, once for every method that
+// takes the group: kWeightDecayFormula (weight_decay.hpp) for `weight_decay`,
+// kLineSearchFormula (search_step.hpp) for `line_search`.
+OptimizerDoc optimizer_doc(const MethodDoc& doc, const std::vector<FieldInfo>& fields);
+
+// For a method class derived from OptimizerWith<Options>, with `static constexpr MethodDoc kDoc`.
 template <class Method>
 OptimizerEntry optimizer_entry() {
   using Options = typename Method::Options;
-  const std::string name = Method::doc().name;
+  const std::string name(Method::kDoc.name);
   return OptimizerEntry{
-      .doc = Method::doc(),
+      .doc = optimizer_doc(Method::kDoc, fields_of<Options>()),
       .fields = fields_of<Options>(),
       .normalize = [name](const ParamMap& p) {
         return params_of(options_from<Options>(resolve_preset(name, p)));

@@ -1,5 +1,5 @@
 // Regularized Newton, the lecture's θ ← θ − (H + αI)⁻¹ g and its eigenvalue modifications:
-// RegularizedNewton::doc() below.
+// RegularizedNewton::kDoc below.
 // Trace columns: alpha (the α of the accepted step), negative_eigenvalues (of H), and
 // step_size, ls_trials. The eigendecomposition costs O(n³) per step: meant for studies of
 // curvature at small n.
@@ -52,12 +52,11 @@ struct RegularizedNewtonOptions {
 
 class RegularizedNewton final : public OptimizerWith<RegularizedNewtonOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {
-        .name = "regularized_newton",
-        .summary = "regularized Newton: (H + αI)⁻¹g, Levenberg–Marquardt α, saddle-free |λ|, "
-                   "clamped λ",
-        .formula = with_line_search_doc(R"(H = Q diag(λ) Qᵀ;   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g;   θ ← θ + t d (t = 1 by default)
+  static constexpr MethodDoc kDoc{
+      .name = "regularized_newton",
+      .summary = "regularized Newton: (H + αI)⁻¹g, Levenberg–Marquardt α, saddle-free |λ|, "
+                 "clamped λ",
+      .formula = R"(H = Q diag(λ) Qᵀ;   d = −Q diag(1 / (m(λᵢ) + α)) Qᵀ g;   θ ← θ + t d (t = 1 by default)
 regularization = "fixed":     m(λ) = λ        (H + αI; α → ∞ is GD with ε = 1/α)
 regularization = "adaptive":  m(λ) = λ; accept θ + d if f decreased, then
                               α ← α/alpha_decrease, else α ← α·alpha_increase and retry
@@ -67,11 +66,10 @@ regularization = "adaptive":  m(λ) = λ; accept θ + d if f decreased, then
 regularization = "abs_eigen": m(λ) = |λ|      (saddle-free Newton)
 regularization = "clamp":     m(λ) = max(λ, δ)
 some |m(λᵢ) + α| ≤ n ε max|m(λ) + α| stops with hessian_singular
-records alpha and negative_eigenvalues (of H) at every step)"),
-        .source = "Goodfellow et al. (2016), §8.6.1 (the lecture's H + αI); Nocedal & Wright "
-                  "(2006), §3.4; Levenberg (1944), Marquardt (1963); Dauphin et al. (2014), "
-                  "saddle-free Newton"};
-  }
+records alpha and negative_eigenvalues (of H) at every step)",
+      .source = "Goodfellow et al. (2016), §8.6.1 (the lecture's H + αI); Nocedal & Wright "
+                "(2006), §3.4; Levenberg (1944), Marquardt (1963); Dauphin et al. (2014), "
+                "saddle-free Newton"};
   // Holds the Hessian and its eigenvectors as dense n×n matrices (optimizer_entry.hpp).
   static constexpr bool kFormsDenseMatrices = true;
   using OptimizerWith::OptimizerWith;

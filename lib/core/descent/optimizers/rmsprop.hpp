@@ -1,4 +1,4 @@
-// RMSProp, with the lecture's optional momentum: Rmsprop::doc() below.
+// RMSProp, with the lecture's optional momentum: Rmsprop::kDoc below.
 //
 // The frameworks' forms: torch.optim.RMSprop is eps_placement = "outside", β = alpha = 0.99,
 // ν = 1e-8, and with momentum μ it keeps b ← μ b + g/(√a + ν), θ ← θ − γ b (v = −ε b here);
@@ -90,20 +90,19 @@ void rmsprop_centered_kernel(T* x, const T* g, T* a, T* m, T* v, Index n, T lr, 
 
 class Rmsprop final : public OptimizerWith<RmspropOptions> {
  public:
-  static OptimizerDoc doc() {
-    return {.name = "rmsprop",
-            .summary = "RMSProp: an exponentially weighted average of squared gradients; "
-                       "optional momentum",
-            .formula = with_weight_decay_doc(R"(a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)
+  static constexpr MethodDoc kDoc{
+      .name = "rmsprop",
+      .summary = "RMSProp: an exponentially weighted average of squared gradients; "
+                 "optional momentum",
+      .formula = R"(a ← β a + (1 − β) g ⊙ g   (a₀ = 0, v₀ = 0)
 momentum = 0:  θ ← θ − ε g / √(a + ν)
 momentum = α:  v ← α v − ε g / √(a + ν);  θ ← θ + v
 (eps_placement = "outside" uses √a + ν, as the lecture's RMSProp+momentum code and torch)
 a₀ = initial_accumulator (unset 0; optax initial_scale)
-centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras))"),
-            .source = "Tieleman & Hinton (2012), Coursera lecture 6.5; Goodfellow et al. (2016), "
-                      "Algorithms 8.5, 8.6; centered: Graves (2013); the switches as "
-                      "torch.optim.RMSprop, optax.rmsprop and Keras 3 RMSprop document them"};
-  }
+centered = true:  m ← β m + (1 − β) g;  a − m ⊙ m in place of a (torch, optax, Keras))",
+      .source = "Tieleman & Hinton (2012), Coursera lecture 6.5; Goodfellow et al. (2016), "
+                "Algorithms 8.5, 8.6; centered: Graves (2013); the switches as "
+                "torch.optim.RMSprop, optax.rmsprop and Keras 3 RMSprop document them"};
   using OptimizerWith::OptimizerWith;
 
   void reset(Index dim) override {

@@ -9,7 +9,7 @@
 // buffers for trial points live here, sized once per run, so a step allocates nothing.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 #include "descent/line_search/line_search.hpp"
 #include "descent/optimizers/optimizer.hpp"
@@ -41,8 +41,15 @@ class SearchStep {
   double initial_slope_ = 0.0;
 };
 
-// A search method's formula for its doc(), followed by the line-search part every search
-// method shares.
-std::string with_line_search_doc(std::string formula);
+// The formula text of the line-search keys (LineSearchOptions), which every search method
+// takes alike: an entry appends it to the formula of a method with `line_search`
+// (optimizer_entry.hpp).
+inline constexpr std::string_view kLineSearchFormula = R"(
+line_search = "armijo":       backtrack t from t₀ until φ(t) ≤ φ(0) + c₁ t φ'(0)
+line_search = "strong_wolfe": bracketing and zoom until also |φ'(t)| ≤ c₂ |φ'(0)|
+line_search = "more_thuente": the same conditions by Moré & Thuente's (1994) safeguarded
+  interpolation (MINPACK-2 dcsrch, as in L-BFGS-B and LBFGSpp)
+  (φ(t) = f(θ + t d), 0 < c₁ < c₂ < 1; no acceptable t in max_trials trials stops the run
+   with line_search_failed, or precision_limit when no decrease of f is representable))";
 
 }  // namespace descent

@@ -14,7 +14,6 @@
 #pragma once
 
 #include <optional>
-#include <string>
 #include <string_view>
 #include <utility>
 
@@ -25,13 +24,11 @@ namespace descent {
 
 enum class WeightDecayMode { kL2, kDecoupled };
 
-// A first-order method's `doc().formula`: its rule, then the two forms of weight decay above,
-// which every first-order method takes alike.
-inline std::string with_weight_decay_doc(std::string formula) {
-  return formula + R"(
+// The formula text of the keys below, which every first-order method takes alike: an entry
+// appends it to the formula of a method with `weight_decay` (optimizer_entry.hpp).
+inline constexpr std::string_view kWeightDecayFormula = R"(
 weight_decay = λ:  g ← g + λ θ at the point of the gradient ("l2", torch.optim), or
                    θ ← (1 − ε λ) θ before the step ("decoupled", AdamW, Keras))";
-}
 
 inline constexpr std::pair<std::string_view, WeightDecayMode> kWeightDecayModes[] = {
     {"l2", WeightDecayMode::kL2}, {"decoupled", WeightDecayMode::kDecoupled}};

@@ -16,6 +16,15 @@ Eigen::Ref<const Matrix> batch_columns(const Matrix& source, std::span<const Ind
 // The entries `terms` of `source`.
 Vector batch_entries(const Vector& source, std::span<const Index> terms);
 
+// The L2-regularised training loss (1/m) Σᵢ ℓᵢ + (λ/2)‖θ‖² from the summed loss Σᵢ ℓᵢ over
+// m examples: the tail of the finite-sum objectives' evaluate<T>, generic in T.
+template <class T>
+T l2_regularized_mean(const T& loss_sum, Index m, double l2, std::span<const T> theta) {
+  T norm2 = T(0.0);
+  for (const T& t : theta) norm2 += t * t;
+  return loss_sum / static_cast<double>(m) + 0.5 * l2 * norm2;
+}
+
 // σ(u) = 1/(1 + e⁻ᵘ), evaluated without overflow on either side.
 inline double sigmoid(double u) {
   if (u >= 0.0) return 1.0 / (1.0 + std::exp(-u));

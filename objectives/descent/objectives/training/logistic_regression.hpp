@@ -13,6 +13,7 @@
 #include <cmath>
 #include <span>
 
+#include "descent/objectives/training/batch_math.hpp"
 #include "descent/objectives/training/finite_sum.hpp"
 #include "descent/objectives/objective_entry.hpp"
 #include "descent/objectives/training/training_data.hpp"
@@ -46,9 +47,7 @@ class LogisticRegression final : public FiniteSumObjective {
       for (Index j = 0; j < dim(); ++j) z += theta[j] * inputs_(j, i);
       sum += log(1.0 + exp(z)) - targets_[i] * z;
     }
-    T norm2 = T(0.0);
-    for (Index j = 0; j < dim(); ++j) norm2 += theta[j] * theta[j];
-    return sum / static_cast<double>(inputs_.cols()) + 0.5 * l2_ * norm2;
+    return l2_regularized_mean(sum, inputs_.cols(), l2_, theta);
   }
 
   Index dim() const override { return inputs_.rows(); }

@@ -20,6 +20,7 @@
 #include <span>
 #include <vector>
 
+#include "descent/objectives/training/batch_math.hpp"
 #include "descent/objectives/training/finite_sum.hpp"
 #include "descent/objectives/objective_entry.hpp"
 #include "descent/objectives/training/training_data.hpp"
@@ -88,9 +89,7 @@ class TanhMlp final : public FiniteSumObjective {
       }
       if (task_ == MlpTask::kClassification) sum += log(partition);
     }
-    T norm2 = T(0.0);
-    for (Index j = 0; j < dim(); ++j) norm2 += theta[j] * theta[j];
-    return sum / static_cast<double>(inputs_.cols()) + 0.5 * l2_ * norm2;
+    return l2_regularized_mean(sum, inputs_.cols(), l2_, theta);
   }
 
   Index dim() const override { return hidden_ * features() + hidden_ + outputs() * hidden_ + outputs(); }
