@@ -234,10 +234,11 @@ void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector
   if (traces) write_trace_header(*traces);
   // traces.csv writes every standard column; the targets and the exports read fewer.
   const std::vector<std::string>& columns = traces ? standard_trace_columns() : hit_trace_columns();
+  Trace trace;  // refilled run after run
   for (ReportRun& run : loaded.runs) {
     const IndexRow& row = *run.row;
     const double f_star = run.instance->f_star;
-    const Trace trace = loaded.readers[run.file].trace(row.run_id, columns);
+    loaded.readers[run.file].trace_into(row.run_id, columns, trace);
     const auto hits = first_hit_records(trace, row, f_star, options.targets, levels, options.cost);
     run.reached = hits.empty() ? 0 : hits.back().levels_end;
     run.hits = std::make_unique_for_overwrite<HitRecord[]>(hits.size());
