@@ -675,7 +675,7 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
 
 }  // namespace
 
-std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
+WrittenReport write_report(const ReportOptions& options) {
   if (options.bootstrap_samples < 1)
     throw ConfigError("--bootstrap", "--bootstrap must be at least 1");
   if (!(options.profile_tau > 0.0 && options.profile_tau < 1.0))
@@ -689,7 +689,8 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   if (error)
     throw ConfigError("-o", "cannot create the output directory " + options.directory.string() +
                                 ": " + error.message());
-  std::vector<std::filesystem::path> written;
+  WrittenReport report;
+  for (const auto& reader : loaded.readers) report.sources.push_back(reader.info());
   {
     std::optional<OutputFile> traces;
     if (options.traces) traces.emplace(options.directory, "traces.csv");
@@ -698,9 +699,9 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
       exporters.push_back(std::make_unique<Exporter>(format, options.directory, options.cost,
                                                      loaded.readers.front().info().software_version));
     read_traces(loaded, options, levels, traces ? &traces->out() : nullptr, exporters);
-    if (traces) written.push_back(traces->close());
+    if (traces) report.files.push_back(traces->close());
     for (auto& exporter : exporters)
-      for (auto& path : exporter->finish()) written.push_back(std::move(path));
+      for (auto& path : exporter->finish()) report.files.push_back(std::move(path));
   }
   const auto groups = groups_of(loaded);
   const auto cells = ert_cells(groups, levels.size(), options);
@@ -708,7 +709,7 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   const auto write = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
     OutputFile file(options.directory, name);
     body(file.out());
-    written.push_back(file.close());
+    report.files.push_back(file.close());
   };
   write("runs.csv", [&](std::ostream& out) { write_runs(loaded, out); });
   write("targets.csv", [&](std::ostream& out) { write_targets(groups, levels, options.targets, out); });
@@ -731,7 +732,7 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   }
   if (options.per_run)
     write("runs.tex", [&](std::ostream& out) { write_per_run_table(loaded, provenance, out); });
-  return written;
+  return report;
 }
 
 }  // namespace descent
