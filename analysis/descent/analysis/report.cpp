@@ -301,9 +301,18 @@ void write_runs(const Loaded& loaded, std::ostream& out) {
   for (const auto& key : objective_keys) out << ',' << csv_field("objective." + key);
   for (const auto& key : optimizer_keys) out << ',' << csv_field("optimizer." + key);
   out << '\n';
-  const auto parameter = [](const ParamMap& params, const std::string& key) {
-    const auto it = params.find(key);
-    return it == params.end() ? std::string() : csv_field(parameter_text(it->second));
+  // The parameter columns of a set, formatted once for all the runs that share it.
+  using Formatted = std::map<const ParamMap*, std::string>;
+  Formatted objective_columns, optimizer_columns;
+  const auto columns = [](Formatted& formatted, const ParamMap& params,
+                          const std::set<std::string>& keys) -> const std::string& {
+    const auto [it, added] = formatted.try_emplace(&params);
+    if (added)
+      for (const auto& key : keys) {
+        const auto value = params.find(key);
+        it->second.append(",").append(value == params.end() ? std::string() : csv_field(parameter_text(value->second)));
+      }
+    return it->second;
   };
   for (const ReportRun& run : loaded.runs) {
     const IndexRow& r = *run.row;
@@ -315,9 +324,8 @@ void write_runs(const Loaded& loaded, std::ostream& out) {
         << r.evals_grad << ',' << r.evals_hess << ',' << r.evals_hvp << ',' << csv_number(r.seconds)
         << ',' << csv_number(run.end_cost) << ',' << csv_number(run.instance->f_star) << ','
         << run.instance->f_star_source;
-    for (const auto& key : objective_keys) out << ',' << parameter(run.objective_params, key);
-    for (const auto& key : optimizer_keys) out << ',' << parameter(run.optimizer_params, key);
-    out << '\n';
+    out << columns(objective_columns, run.objective_params, objective_keys)
+        << columns(optimizer_columns, run.optimizer_params, optimizer_keys) << '\n';
   }
 }
 
