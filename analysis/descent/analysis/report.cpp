@@ -279,13 +279,18 @@ std::vector<Group> groups_of(const Loaded& loaded) {
   return groups;
 }
 
-std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
-  std::vector<RunCost> costs;
-  costs.reserve(group.runs.size());
+// Each run's cost to the target, into `costs` (its capacity kept: ert_cells refills it).
+void fill_costs_to(const Group& group, std::size_t target, std::vector<RunCost>& costs) {
+  costs.clear();
   for (const ReportRun* run : group.runs) {
     const Measures* hit = hit_of(*run, target);
     costs.push_back({hit ? (*hit)[kCost] : run->end_cost, hit != nullptr});
   }
+}
+
+std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
+  std::vector<RunCost> costs;
+  fill_costs_to(group, target, costs);
   return costs;
 }
 
@@ -334,9 +339,10 @@ void write_targets(const std::vector<Group>& groups, const std::vector<double>& 
   out << "objective,label,target,precision,runs,successes,success_rate";
   for (const char* name : measure_names()) out << ',' << name << "_median," << name << "_q1," << name << "_q3";
   out << ",suite\n";
+  std::array<std::vector<double>, kMeasureCount> reached;  // refilled group and target after another
   for (const Group& group : groups)
     for (std::size_t t = 0; t < levels.size(); ++t) {
-      std::array<std::vector<double>, kMeasureCount> reached;
+      for (auto& values : reached) values.clear();
       for (const ReportRun* run : group.runs)
         if (const Measures* hit = hit_of(*run, t))
           for (std::size_t m = 0; m < kMeasureCount; ++m) reached[m].push_back((*hit)[m]);
@@ -362,10 +368,9 @@ struct ErtCell {
 std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, std::size_t targets,
                                             const ReportOptions& options) {
   std::vector<std::vector<ErtCell>> cells;
+  std::vector<std::vector<RunCost>> costs(targets);  // refilled group after group
   for (const Group& group : groups) {
-    std::vector<std::vector<RunCost>> costs;
-    costs.reserve(targets);
-    for (std::size_t t = 0; t < targets; ++t) costs.push_back(costs_to(group, t));
+    for (std::size_t t = 0; t < targets; ++t) fill_costs_to(group, t, costs[t]);
     const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();
     for (std::size_t t = 0; t < targets; ++t) {
