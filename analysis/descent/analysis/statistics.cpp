@@ -4,7 +4,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#include <random>
+
+#include "descent/analysis/mt19937_64_blocks.hpp"
 
 namespace descent {
 
@@ -107,7 +108,7 @@ class WholeCostSums {
 
   // Draws the next `count` (at most kLanes) resamples from `generator`, one after the other
   // (as bootstrap_ert_intervals documents), and adds their ERTs to each target's.
-  void add_resamples(std::mt19937_64& generator, std::size_t count, std::vector<std::vector<double>>& erts) {
+  void add_resamples(Mt19937_64Blocks& generator, std::size_t count, std::vector<std::vector<double>>& erts) {
     std::fill(counts_.begin(), counts_.end(), 0.0);
     for (std::size_t lane = 0; lane < count; ++lane)
       for (std::size_t j = 0; j < runs_; ++j) counts_[scaled_draw(generator(), runs_) * kLanes + lane] += 1.0;
@@ -168,7 +169,7 @@ std::vector<Interval> bootstrap_ert_intervals(const std::vector<std::vector<RunC
   const auto resamples = static_cast<std::size_t>(samples);
   std::vector<std::vector<double>> erts(targets);
   for (const std::size_t t : reached_by_some) erts[t].reserve(resamples);
-  std::mt19937_64 generator(seed);
+  Mt19937_64Blocks generator(seed);
   if (whole_costs(costs, runs)) {
     WholeCostSums sums(costs, reached_by_some, runs);
     for (std::size_t b = 0; b < resamples; b += WholeCostSums::kLanes)
