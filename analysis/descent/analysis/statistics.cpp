@@ -117,8 +117,9 @@ class WholeCostSums {
     for (std::size_t k = 0; k < targets_.size(); ++k) {
       apply(cost_changes_, k, next_cost, spent);
       apply(success_changes_, k, next_success, successes);
-      for (std::size_t lane = 0; lane < count; ++lane)
-        erts[targets_[k]].push_back(successes[lane] == 0.0 ? kInf : spent[lane] / successes[lane]);
+      // Over all kLanes, each lane a constant once unrolled: the sums then stay in registers.
+      for (std::size_t lane = 0; lane < kLanes; ++lane)
+        if (lane < count) erts[targets_[k]].push_back(successes[lane] == 0.0 ? kInf : spent[lane] / successes[lane]);
     }
   }
 
