@@ -279,18 +279,15 @@ std::vector<Group> groups_of(const Loaded& loaded) {
   return groups;
 }
 
-// Each run's cost to the target, into `costs` (its capacity kept: ert_cells refills it).
-void fill_costs_to(const Group& group, std::size_t target, std::vector<RunCost>& costs) {
-  costs.clear();
-  for (const ReportRun* run : group.runs) {
-    const Measures* hit = hit_of(*run, target);
-    costs.push_back({hit ? (*hit)[kCost] : run->end_cost, hit != nullptr});
-  }
+RunCost cost_to(const ReportRun& run, std::size_t target) {
+  const Measures* hit = hit_of(run, target);
+  return {hit ? (*hit)[kCost] : run.end_cost, hit != nullptr};
 }
 
 std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
   std::vector<RunCost> costs;
-  fill_costs_to(group, target, costs);
+  costs.reserve(group.runs.size());
+  for (const ReportRun* run : group.runs) costs.push_back(cost_to(*run, target));
   return costs;
 }
 
@@ -370,7 +367,10 @@ std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, st
   std::vector<std::vector<ErtCell>> cells;
   std::vector<std::vector<RunCost>> costs(targets);  // refilled group after group
   for (const Group& group : groups) {
-    for (std::size_t t = 0; t < targets; ++t) fill_costs_to(group, t, costs[t]);
+    // Run after run, each run's hits read once while they are in cache.
+    for (auto& to_target : costs) to_target.resize(group.runs.size());
+    for (std::size_t i = 0; i < group.runs.size(); ++i)
+      for (std::size_t t = 0; t < targets; ++t) costs[t][i] = cost_to(*group.runs[i], t);
     const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();
     for (std::size_t t = 0; t < targets; ++t) {
