@@ -92,11 +92,12 @@ int draw_figures(const ReportCommandOptions& command, const std::filesystem::pat
 int report(const ReportCommandOptions& command) {
   if (command.frames < 2) throw ConfigError("--frames", "--frames must be at least 2");
   const ReportOptions options = report_options(command);
-  for (const auto& path : write_report(options)) std::cout << "wrote " << path.string() << "\n";
+  const WrittenReport written = write_report(options);
+  for (const auto& path : written.files) std::cout << "wrote " << path.string() << "\n";
   if (draw_figures(command, options.directory) != 0) return 1;
   // A study's own report, for a single results file of a study.
   if (command.results.size() == 1 &&
-      study_settings_of(ResultsReader(command.results.front()).info().suite_toml, command.results.front()))
+      study_settings_of(written.sources.front().suite_toml, command.results.front()))
     return report_study(command.results.front(), options.directory.string(), command.figures);
   return 0;
 }

@@ -107,6 +107,18 @@ inline void require_trace_reads(const ResultsReader& reader, const std::string& 
   expected.x = whole.x;
   if (whole.extra.contains("ls_trials")) expected.extra.emplace("ls_trials", whole.extra.at("ls_trials"));
   require_same_trace(reader.trace(run_id, {"x", "ls_trials"}), expected);
+
+  // One Trace refilled by narrower reads holds only what the latest read asked for.
+  Trace reused;
+  reader.trace_into(run_id, {}, reused);
+  require_same_trace(reused, whole);
+  reader.trace_into(run_id, {"x", "ls_trials"}, reused);
+  require_same_trace(reused, expected);
+  reader.trace_into(run_id, {"seconds"}, reused);
+  expected = Trace{};
+  expected.iter = whole.iter;
+  expected.seconds = whole.seconds;
+  require_same_trace(reused, expected);
 }
 
 // Every field of the specification and the result, bit for bit.

@@ -234,10 +234,11 @@ void read_traces(Loaded& loaded, const ReportOptions& options, const std::vector
   if (traces) write_trace_header(*traces);
   // traces.csv writes every standard column; the targets and the exports read fewer.
   const std::vector<std::string>& columns = traces ? standard_trace_columns() : hit_trace_columns();
+  Trace trace;  // refilled run after run
   for (ReportRun& run : loaded.runs) {
     const IndexRow& row = *run.row;
     const double f_star = run.instance->f_star;
-    const Trace trace = loaded.readers[run.file].trace(row.run_id, columns);
+    loaded.readers[run.file].trace_into(row.run_id, columns, trace);
     const auto hits = first_hit_records(trace, row, f_star, options.targets, levels, options.cost);
     run.reached = hits.empty() ? 0 : hits.back().levels_end;
     run.hits = std::make_unique_for_overwrite<HitRecord[]>(hits.size());
@@ -278,13 +279,15 @@ std::vector<Group> groups_of(const Loaded& loaded) {
   return groups;
 }
 
+RunCost cost_to(const ReportRun& run, std::size_t target) {
+  const Measures* hit = hit_of(run, target);
+  return {hit ? (*hit)[kCost] : run.end_cost, hit != nullptr};
+}
+
 std::vector<RunCost> costs_to(const Group& group, std::size_t target) {
   std::vector<RunCost> costs;
   costs.reserve(group.runs.size());
-  for (const ReportRun* run : group.runs) {
-    const Measures* hit = hit_of(*run, target);
-    costs.push_back({hit ? (*hit)[kCost] : run->end_cost, hit != nullptr});
-  }
+  for (const ReportRun* run : group.runs) costs.push_back(cost_to(*run, target));
   return costs;
 }
 
@@ -300,9 +303,18 @@ void write_runs(const Loaded& loaded, std::ostream& out) {
   for (const auto& key : objective_keys) out << ',' << csv_field("objective." + key);
   for (const auto& key : optimizer_keys) out << ',' << csv_field("optimizer." + key);
   out << '\n';
-  const auto parameter = [](const ParamMap& params, const std::string& key) {
-    const auto it = params.find(key);
-    return it == params.end() ? std::string() : csv_field(parameter_text(it->second));
+  // The parameter columns of a set, formatted once for all the runs that share it.
+  using Formatted = std::map<const ParamMap*, std::string>;
+  Formatted objective_columns, optimizer_columns;
+  const auto columns = [](Formatted& formatted, const ParamMap& params,
+                          const std::set<std::string>& keys) -> const std::string& {
+    const auto [it, added] = formatted.try_emplace(&params);
+    if (added)
+      for (const auto& key : keys) {
+        const auto value = params.find(key);
+        it->second.append(",").append(value == params.end() ? std::string() : csv_field(parameter_text(value->second)));
+      }
+    return it->second;
   };
   for (const ReportRun& run : loaded.runs) {
     const IndexRow& r = *run.row;
@@ -314,9 +326,8 @@ void write_runs(const Loaded& loaded, std::ostream& out) {
         << r.evals_grad << ',' << r.evals_hess << ',' << r.evals_hvp << ',' << csv_number(r.seconds)
         << ',' << csv_number(run.end_cost) << ',' << csv_number(run.instance->f_star) << ','
         << run.instance->f_star_source;
-    for (const auto& key : objective_keys) out << ',' << parameter(run.objective_params, key);
-    for (const auto& key : optimizer_keys) out << ',' << parameter(run.optimizer_params, key);
-    out << '\n';
+    out << columns(objective_columns, run.objective_params, objective_keys)
+        << columns(optimizer_columns, run.optimizer_params, optimizer_keys) << '\n';
   }
 }
 
@@ -325,9 +336,10 @@ void write_targets(const std::vector<Group>& groups, const std::vector<double>& 
   out << "objective,label,target,precision,runs,successes,success_rate";
   for (const char* name : measure_names()) out << ',' << name << "_median," << name << "_q1," << name << "_q3";
   out << ",suite\n";
+  std::array<std::vector<double>, kMeasureCount> reached;  // refilled group and target after another
   for (const Group& group : groups)
     for (std::size_t t = 0; t < levels.size(); ++t) {
-      std::array<std::vector<double>, kMeasureCount> reached;
+      for (auto& values : reached) values.clear();
       for (const ReportRun* run : group.runs)
         if (const Measures* hit = hit_of(*run, t))
           for (std::size_t m = 0; m < kMeasureCount; ++m) reached[m].push_back((*hit)[m]);
@@ -353,10 +365,12 @@ struct ErtCell {
 std::vector<std::vector<ErtCell>> ert_cells(const std::vector<Group>& groups, std::size_t targets,
                                             const ReportOptions& options) {
   std::vector<std::vector<ErtCell>> cells;
+  std::vector<std::vector<RunCost>> costs(targets);  // refilled group after group
   for (const Group& group : groups) {
-    std::vector<std::vector<RunCost>> costs;
-    costs.reserve(targets);
-    for (std::size_t t = 0; t < targets; ++t) costs.push_back(costs_to(group, t));
+    // Run after run, each run's hits read once while they are in cache.
+    for (auto& to_target : costs) to_target.resize(group.runs.size());
+    for (std::size_t i = 0; i < group.runs.size(); ++i)
+      for (std::size_t t = 0; t < targets; ++t) costs[t][i] = cost_to(*group.runs[i], t);
     const auto intervals = bootstrap_ert_intervals(costs, options.bootstrap_samples, options.bootstrap_seed);
     auto& row = cells.emplace_back();
     for (std::size_t t = 0; t < targets; ++t) {
@@ -674,7 +688,7 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
 
 }  // namespace
 
-std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
+WrittenReport write_report(const ReportOptions& options) {
   if (options.bootstrap_samples < 1)
     throw ConfigError("--bootstrap", "--bootstrap must be at least 1");
   if (!(options.profile_tau > 0.0 && options.profile_tau < 1.0))
@@ -688,7 +702,8 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   if (error)
     throw ConfigError("-o", "cannot create the output directory " + options.directory.string() +
                                 ": " + error.message());
-  std::vector<std::filesystem::path> written;
+  WrittenReport report;
+  for (const auto& reader : loaded.readers) report.sources.push_back(reader.info());
   {
     std::optional<OutputFile> traces;
     if (options.traces) traces.emplace(options.directory, "traces.csv");
@@ -697,9 +712,9 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
       exporters.push_back(std::make_unique<Exporter>(format, options.directory, options.cost,
                                                      loaded.readers.front().info().software_version));
     read_traces(loaded, options, levels, traces ? &traces->out() : nullptr, exporters);
-    if (traces) written.push_back(traces->close());
+    if (traces) report.files.push_back(traces->close());
     for (auto& exporter : exporters)
-      for (auto& path : exporter->finish()) written.push_back(std::move(path));
+      for (auto& path : exporter->finish()) report.files.push_back(std::move(path));
   }
   const auto groups = groups_of(loaded);
   const auto cells = ert_cells(groups, levels.size(), options);
@@ -707,7 +722,7 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   const auto write = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
     OutputFile file(options.directory, name);
     body(file.out());
-    written.push_back(file.close());
+    report.files.push_back(file.close());
   };
   write("runs.csv", [&](std::ostream& out) { write_runs(loaded, out); });
   write("targets.csv", [&](std::ostream& out) { write_targets(groups, levels, options.targets, out); });
@@ -730,7 +745,7 @@ std::vector<std::filesystem::path> write_report(const ReportOptions& options) {
   }
   if (options.per_run)
     write("runs.tex", [&](std::ostream& out) { write_per_run_table(loaded, provenance, out); });
-  return written;
+  return report;
 }
 
 }  // namespace descent

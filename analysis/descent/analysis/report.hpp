@@ -28,6 +28,7 @@
 
 #include "descent/analysis/export.hpp"
 #include "descent/analysis/targets.hpp"
+#include "descent/store/results_reader.hpp"
 
 namespace descent {
 
@@ -45,9 +46,15 @@ struct ReportOptions {
   std::vector<ExportFormat> exports;
 };
 
+struct WrittenReport {
+  std::vector<std::filesystem::path> files;
+  std::vector<ResultsFileInfo> sources;  // the root attributes of options.results, in order
+};
+
 // Writes the files into options.directory (created if needed), each under a temporary name
-// renamed when complete; returns their paths. ConfigError (nothing written) for a file that
+// renamed when complete; returns their paths and what the results files say of themselves
+// (so that a caller need not open them again). ConfigError (nothing written) for a file that
 // is not a results file, a malformed or unknown --where, or a selection without runs.
-std::vector<std::filesystem::path> write_report(const ReportOptions& options);
+WrittenReport write_report(const ReportOptions& options);
 
 }  // namespace descent

@@ -1,9 +1,11 @@
 #include "descent/analysis/statistics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
-#include <random>
+
+#include "descent/analysis/mt19937_64_blocks.hpp"
 
 namespace descent {
 
@@ -75,71 +77,77 @@ void resampled_erts_in_draw_order(const std::vector<std::vector<RunCost>>& costs
 
 // The same ERTs for whole costs (whole_costs), whose sums are exact in any order: a resample
 // is its draw counts c_i, its sums over target t are Σ c_i cost_t(i) and Σ c_i reached_t(i), and
-// from one target to the next only the runs whose cost or success changes alter them — a run
-// changes at the few targets where its first hit moves to a later record.
+// from one target to the next only the terms of the runs whose cost or success changes alter
+// them — a run's cost changes at the few targets where its first hit moves to a later record,
+// its success once. The first target's terms are the changes from zero.
+//
+// kLanes resamples are summed side by side, so that the changes are read once for all of
+// them and the lanes' sums vectorize. The sums are doubles: each term c_i cost_t(i) is whole,
+// and every partial sum — also midway through a target's changes, where each run counts with
+// its cost at this target or the one before — lies in [0, m · largest cost] ⊆ [0, 2⁵³], so
+// every product and sum is exact and equals the integer one.
 class WholeCostSums {
  public:
+  static constexpr std::size_t kLanes = 4;
+
   WholeCostSums(const std::vector<std::vector<RunCost>>& costs, const std::vector<std::size_t>& targets,
                 std::size_t runs)
-      : targets_(targets), runs_(runs), counts_(runs), change_end_(targets.size()) {
-    for (const RunCost& run : costs[targets.front()]) {
-      first_cost_.push_back(static_cast<std::int64_t>(run.cost));
-      first_reached_.push_back(run.reached ? 1 : 0);
-    }
-    const auto changed = [&](std::size_t k, std::size_t i) {
-      const RunCost& before = costs[targets[k - 1]][i];
-      const RunCost& now = costs[targets[k]][i];
-      return now.cost != before.cost || now.reached != before.reached;
-    };
-    std::size_t changes = 0;
-    for (std::size_t k = 1; k < targets.size(); ++k)
-      for (std::size_t i = 0; i < runs; ++i) changes += changed(k, i) ? 1 : 0;
-    changes_.reserve(changes);
-    for (std::size_t k = 1; k < targets.size(); ++k) {
-      const auto& before = costs[targets[k - 1]];
-      const auto& now = costs[targets[k]];
-      for (std::size_t i = 0; i < runs; ++i)
-        if (changed(k, i))
-          changes_.push_back({static_cast<std::uint32_t>(i), (now[i].reached ? 1 : 0) - (before[i].reached ? 1 : 0),
-                              static_cast<std::int64_t>(now[i].cost) - static_cast<std::int64_t>(before[i].cost)});
-      change_end_[k] = changes_.size();
+      : targets_(targets), runs_(runs), counts_(runs * kLanes) {
+    const RunCost none{};
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+      for (std::size_t i = 0; i < runs; ++i) {
+        const RunCost& before = k == 0 ? none : costs[targets[k - 1]][i];
+        const RunCost& now = costs[targets[k]][i];
+        cost_changes_.add(i, now.cost - before.cost);
+        success_changes_.add(i, (now.reached ? 1.0 : 0.0) - (before.reached ? 1.0 : 0.0));
+      }
+      cost_changes_.end.push_back(cost_changes_.run.size());
+      success_changes_.end.push_back(success_changes_.run.size());
     }
   }
 
-  // Draws the next resample from `generator` (as bootstrap_ert_intervals documents) and adds
-  // its ERT to each target's.
-  void add_resample(std::mt19937_64& generator, std::vector<std::vector<double>>& erts) {
-    std::fill(counts_.begin(), counts_.end(), 0);
-    for (std::size_t j = 0; j < runs_; ++j) ++counts_[scaled_draw(generator(), runs_)];
-    std::int64_t spent = 0, successes = 0;
-    for (std::size_t i = 0; i < runs_; ++i) {
-      spent += counts_[i] * first_cost_[i];
-      successes += counts_[i] * first_reached_[i];
-    }
-    std::size_t change = 0;
+  // Draws the next `count` (at most kLanes) resamples from `generator`, one after the other
+  // (as bootstrap_ert_intervals documents), and adds their ERTs to each target's.
+  void add_resamples(Mt19937_64Blocks& generator, std::size_t count, std::vector<std::vector<double>>& erts) {
+    std::fill(counts_.begin(), counts_.end(), 0.0);
+    for (std::size_t lane = 0; lane < count; ++lane)
+      for (std::size_t j = 0; j < runs_; ++j) counts_[scaled_draw(generator(), runs_) * kLanes + lane] += 1.0;
+    Lanes spent{}, successes{};
+    std::size_t next_cost = 0, next_success = 0;
     for (std::size_t k = 0; k < targets_.size(); ++k) {
-      for (; change < change_end_[k]; ++change) {
-        const Change& c = changes_[change];
-        spent += counts_[c.run] * c.cost;
-        successes += counts_[c.run] * c.reached;
-      }
-      erts[targets_[k]].push_back(successes == 0 ? kInf
-                                                 : static_cast<double>(spent) / static_cast<double>(successes));
+      apply(cost_changes_, k, next_cost, spent);
+      apply(success_changes_, k, next_success, successes);
+      // Over all kLanes, each lane a constant once unrolled: the sums then stay in registers.
+      for (std::size_t lane = 0; lane < kLanes; ++lane)
+        if (lane < count) erts[targets_[k]].push_back(successes[lane] == 0.0 ? kInf : spent[lane] / successes[lane]);
     }
   }
 
  private:
-  struct Change {
-    std::uint32_t run;
-    std::int32_t reached;
-    std::int64_t cost;
+  using Lanes = std::array<double, kLanes>;
+  // The nonzero changes of one term, target after target.
+  struct Changes {
+    std::vector<std::uint32_t> run;
+    std::vector<double> delta;     // whole
+    std::vector<std::size_t> end;  // per target, where its changes end
+    void add(std::size_t i, double by) {
+      if (by == 0.0) return;
+      run.push_back(static_cast<std::uint32_t>(i));
+      delta.push_back(by);
+    }
   };
+  // Adds target k's changes, from `next` on, to the lanes' sums.
+  void apply(const Changes& changes, std::size_t k, std::size_t& next, Lanes& sums) const {
+    for (; next < changes.end[k]; ++next) {
+      const double* drawn = &counts_[changes.run[next] * kLanes];
+      for (std::size_t lane = 0; lane < kLanes; ++lane) sums[lane] += drawn[lane] * changes.delta[next];
+    }
+  }
+
   const std::vector<std::size_t>& targets_;
   std::size_t runs_;
-  std::vector<std::int64_t> counts_;  // draws of each run in one resample
-  std::vector<std::int64_t> first_cost_, first_reached_;  // per run, at the first target
-  std::vector<Change> changes_;                            // target after target
-  std::vector<std::size_t> change_end_;                    // per target, where its changes end
+  std::vector<double> counts_;  // draws of run i in lane l of a batch: [i · kLanes + l]
+  Changes cost_changes_, success_changes_;
 };
 
 }  // namespace
@@ -162,10 +170,11 @@ std::vector<Interval> bootstrap_ert_intervals(const std::vector<std::vector<RunC
   const auto resamples = static_cast<std::size_t>(samples);
   std::vector<std::vector<double>> erts(targets);
   for (const std::size_t t : reached_by_some) erts[t].reserve(resamples);
-  std::mt19937_64 generator(seed);
+  Mt19937_64Blocks generator(seed);
   if (whole_costs(costs, runs)) {
     WholeCostSums sums(costs, reached_by_some, runs);
-    for (std::size_t b = 0; b < resamples; ++b) sums.add_resample(generator, erts);
+    for (std::size_t b = 0; b < resamples; b += WholeCostSums::kLanes)
+      sums.add_resamples(generator, std::min(WholeCostSums::kLanes, resamples - b), erts);
   } else {
     // Resamples are drawn a batch at a time (kBatchBytes of indices).
     constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
@@ -179,12 +188,13 @@ std::vector<Interval> bootstrap_ert_intervals(const std::vector<std::vector<RunC
     }
   }
   for (const std::size_t t : reached_by_some) {
-    auto& values = erts[t];
-    std::sort(values.begin(), values.end());
+    auto& values = erts[t];  // never NaN: the order statistics are those of the sorted values
     // Value number ⌈per_mille · B / 1000⌉, in integers so that no rounding moves the rank.
     const auto rank = [&](std::size_t per_mille) {
       const std::size_t r = (per_mille * values.size() + 999) / 1000;
-      return values[std::clamp<std::size_t>(r, 1, values.size()) - 1];
+      const auto nth = values.begin() + static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(r, 1, values.size()) - 1);
+      std::nth_element(values.begin(), nth, values.end());
+      return *nth;
     };
     intervals[t] = {rank(25), rank(975)};
   }

@@ -1,7 +1,7 @@
 #include "descent/analysis/tables.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace descent {
 
@@ -19,9 +19,9 @@ std::string csv_field(const std::string& text) {
 std::string csv_number(double value) {
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   if (std::isnan(value)) return "nan";
+  // The characters of printf's %.17g, without printf's cost (std::to_chars is specified so).
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
+  return {buffer, std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 17).ptr};
 }
 
 void write_trace_header(std::ostream& out) {

@@ -397,6 +397,15 @@ Handle open_dataset(const Handle& group, const std::string& name) {
                 group.child(name));
 }
 
+Handle open_column(const Handle& group, const std::string& name, std::size_t cache_bytes) {
+  const Handle access = property_list(H5P_DATASET_ACCESS, group);
+  access.check(H5Pset_chunk_cache(access.id(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT, cache_bytes,
+                                  H5D_CHUNK_CACHE_W0_DEFAULT),
+               "H5Pset_chunk_cache");
+  return Handle(H5Dopen2(group.id(), name.c_str(), access.id()), "H5Dopen2", group.file(),
+                group.child(name));
+}
+
 Handle create_column(const Handle& group, const std::string& name, Element element, hsize_t width,
                      hsize_t chunk_rows, bool compress) {
   const int rank = width == 1 ? 1 : 2;

@@ -115,6 +115,10 @@ enum class Element { kInt64, kFloat64 };
 Handle create_column(const Handle& group, const std::string& name, Element element, hsize_t width,
                      hsize_t chunk_rows, bool compress);
 Handle open_dataset(const Handle& group, const std::string& name);
+// Opens a column (create_column) to be read in blocks of consecutive rows, each row once:
+// its chunk cache holds `cache_bytes`, room for the chunk two neighbouring blocks share
+// (HDF5's default, 1 MiB a dataset, would hold copies of chunks already read).
+Handle open_column(const Handle& group, const std::string& name, std::size_t cache_bytes);
 // Appends `rows` rows (rows × width values, row-major) at the end of a column.
 void append_rows(const Handle& column, Element element, const void* data, hsize_t rows,
                  hsize_t width);

@@ -71,9 +71,9 @@ class RunsReader {
   RunsReader& operator=(RunsReader&&) noexcept;
 
   StoredRun run(const IndexEntry& entry) const;
-  // The run's trace alone: the columns named in `columns` (every column when empty; iter
-  // always), the others left empty (ResultsReader::trace).
-  Trace trace(const IndexEntry& entry, const std::vector<std::string>& columns) const;
+  // The run's trace alone into `trace`: the columns named in `columns` (every column when
+  // empty; iter always), the others left empty (ResultsReader::trace_into).
+  void trace_into(const IndexEntry& entry, const std::vector<std::string>& columns, Trace& trace) const;
   // The run's specification alone (parameters, x0), without its trace.
   RunSpec spec(const IndexEntry& entry) const;
   std::vector<std::string> trace_columns(const IndexEntry& entry) const;

@@ -118,9 +118,16 @@ RunSpec ResultsReader::spec(const std::string& run_id) const {
 }
 
 Trace ResultsReader::trace(const std::string& run_id, const std::vector<std::string>& columns) const {
-  return impl_->read(
-      run_id, [&] { return schema::read_trace_v1(impl_->file, run_id, columns); },
-      [&](const schema::IndexEntry& entry) { return impl_->runs->trace(entry, columns); });
+  Trace trace;
+  trace_into(run_id, columns, trace);
+  return trace;
+}
+
+void ResultsReader::trace_into(const std::string& run_id, const std::vector<std::string>& columns,
+                               Trace& trace) const {
+  impl_->read(
+      run_id, [&] { trace = schema::read_trace_v1(impl_->file, run_id, columns); },
+      [&](const schema::IndexEntry& entry) { impl_->runs->trace_into(entry, columns, trace); });
 }
 
 std::vector<std::string> ResultsReader::trace_columns(const std::string& run_id) const {

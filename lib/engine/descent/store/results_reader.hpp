@@ -120,6 +120,9 @@ class ResultsReader {
   // (x_dim 0 without x), and iter, which counts the records, is always read. Empty `columns`
   // reads them all. ConfigError as for run().
   Trace trace(const std::string& run_id, const std::vector<std::string>& columns = {}) const;
+  // The same read into `trace`, replacing what it held; its columns keep their capacity, so
+  // that a reader walking many runs with one Trace allocates for the longest, not per run.
+  void trace_into(const std::string& run_id, const std::vector<std::string>& columns, Trace& trace) const;
   // Names of the run's trace datasets: standard columns, then `x`, then method-specific ones.
   std::vector<std::string> trace_columns(const std::string& run_id) const;
 
