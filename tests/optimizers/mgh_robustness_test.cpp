@@ -6,6 +6,7 @@
 // not lower them (docs/methods.md, "L-BFGS against LBFGSpp", lists changes that would).
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
 
 #include "descent/objectives/registry.hpp"
@@ -32,7 +33,7 @@ TEST_CASE("bfgs and lbfgs converge from x0, 10 x0 and 100 x0 of the 35 MGH probl
   settings.record.every = settings.max_iter;
 
   int converged = 0;
-  std::string not_converged;
+  std::ostringstream not_converged;
   for (const auto& problem : test::mgh_problems()) {
     const auto objective = find_objective(problem.name)->make(problem.params);
     for (const double scale : {1.0, 10.0, 100.0}) {
@@ -44,11 +45,10 @@ TEST_CASE("bfgs and lbfgs converge from x0, 10 x0 and 100 x0 of the 35 MGH probl
           result.stop_reason == StopReason::kPrecisionLimit)
         ++converged;
       else
-        not_converged += " " + std::to_string(problem.number) + "@" +
-                         std::to_string(static_cast<int>(scale)) + "x0";
+        not_converged << ' ' << problem.number << '@' << scale << "x0";
     }
   }
   INFO(floor.method << " with " << floor.line_search << ": " << converged
-                    << " of 105 converged; not converged:" << not_converged);
+                    << " of 105 converged; not converged:" << not_converged.str());
   CHECK(converged >= floor.converged);
 }
