@@ -3,6 +3,7 @@
 #include "descent/core/suggest.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -12,14 +13,23 @@ namespace descent {
 std::string detail::real_text(double value) {
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   if (std::isnan(value)) return "nan";
+  // The shortest "%.Ng" that reads back to the same double. std::to_chars gives the
+  // round-trip form of fewest characters: the fewest digits, or one more where a shorter
+  // exponent makes up for it. So no N below one less than its digit
+  // count reads back, and the search starts there, where a search from N = 1 formats and parses
+  // up to 17 times.
+  char shortest[32];
+  const auto end = std::to_chars(shortest, shortest + sizeof shortest, value,
+                                 std::chars_format::scientific).ptr;
+  const auto mantissa_end = std::find(shortest, end, 'e');
+  const int shortest_digits =
+      static_cast<int>(std::count_if(shortest, mantissa_end, [](char c) { return c >= '0' && c <= '9'; }));
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  // Prefer the shortest text that reads back to the same double.
-  for (int digits = 1; digits < 17; ++digits) {
-    char shorter[32];
-    std::snprintf(shorter, sizeof shorter, "%.*g", digits, value);
-    if (std::strtod(shorter, nullptr) == value) return shorter;
+  for (int digits = std::clamp(shortest_digits - 1, 1, 17); digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) return buffer;
   }
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
   return buffer;
 }
 
