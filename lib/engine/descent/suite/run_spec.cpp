@@ -6,12 +6,18 @@
 
 namespace descent {
 
-std::string canonical_text(const RunSpec& spec) {
+std::string start_text(const Vector& x0) {
+  return to_text(ParamValue(std::vector<double>(x0.data(), x0.data() + x0.size())));
+}
+
+std::string canonical_text(const RunSpec& spec) { return canonical_text(spec, start_text(spec.x0)); }
+
+std::string canonical_text(const RunSpec& spec, std::string_view x0_text) {
   std::string text;
   text += "objective=" + spec.objective + "\n";
   text += "objective_params=" + to_text(spec.objective_params) + "\n";
   text += "start_index=" + std::to_string(spec.start_index) + "\n";
-  text += "x0=" + to_text(ParamValue(std::vector<double>(spec.x0.data(), spec.x0.data() + spec.x0.size()))) + "\n";
+  text.append("x0=").append(x0_text).append("\n");
   text += "optimizer=" + spec.optimizer + "\n";
   text += "optimizer_params=" + to_text(spec.optimizer_params) + "\n";
   text += "run=" + to_text(params_of(*spec.settings)) + "\n";
@@ -34,6 +40,10 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-std::string compute_run_id(const RunSpec& spec) { return sha256_hex(canonical_text(spec)).substr(0, 16); }
+std::string compute_run_id(const RunSpec& spec) { return compute_run_id(spec, start_text(spec.x0)); }
+
+std::string compute_run_id(const RunSpec& spec, std::string_view x0_text) {
+  return sha256_hex(canonical_text(spec, x0_text)).substr(0, 16);
+}
 
 }  // namespace descent

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "descent/core/params.hpp"
 #include "descent/core/types.hpp"
@@ -39,8 +40,13 @@ struct RunSpec {
 
 // Every field but run_id and label, in a fixed order with exact number formatting.
 std::string canonical_text(const RunSpec& spec);
+// The same with spec.x0 given as its text, start_text(spec.x0): a suite's expansion formats
+// each start once for all the runs from it.
+std::string canonical_text(const RunSpec& spec, std::string_view x0_text);
+std::string start_text(const Vector& x0);
 // The first 16 hex digits of SHA-256(canonical_text): stable across runs and machines.
 std::string compute_run_id(const RunSpec& spec);
+std::string compute_run_id(const RunSpec& spec, std::string_view x0_text);
 // SHA-256 of arbitrary bytes, as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view bytes);
 

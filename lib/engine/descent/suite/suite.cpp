@@ -191,7 +191,8 @@ std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveS
     std::vector<Shared<ParamMap>> hyperparameters;
     for (const auto& variant : variants)
       hyperparameters.emplace_back(hyperparameters_for(file, variant, objective));
-    for (std::size_t s = 0; s < objective.starts.size(); ++s)
+    for (std::size_t s = 0; s < objective.starts.size(); ++s) {
+      const std::string x0_text = start_text(objective.starts[s]);
       for (std::size_t v = 0; v < variants.size(); ++v)
         for (std::int64_t repeat = 0; repeat < repeats; ++repeat) {
           const OptimizerVariant& variant = variants[v];
@@ -205,11 +206,12 @@ std::vector<RunSpec> expand(const SourceFile& file, const std::vector<ObjectiveS
           spec.optimizer_params = hyperparameters[v];
           spec.settings = settings[v];
           spec.repeat = repeat;
-          spec.seed = derive_seed(seed, spec);
-          spec.run_id = compute_run_id(spec);
+          spec.seed = derive_seed(seed, spec, x0_text);
+          spec.run_id = compute_run_id(spec, x0_text);
           runs.push_back(std::move(spec));
           origins.push_back({&objective, s, &variant, repeat});
         }
+    }
   }
   check_unique(file, runs, origins);
   return runs;
@@ -282,9 +284,15 @@ Suite load_suite(const std::filesystem::path& path, const Catalog& catalog) {
 // sits in the file: reordering a suite or adding runs to it leaves every other run's seed as
 // it was. The first 63 bits of the hash, so that the seed fits every signed 64-bit field.
 std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed) {
+  return derive_seed(suite_seed, spec_without_seed, start_text(spec_without_seed.x0));
+}
+
+std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed,
+                          std::string_view x0_text) {
   RunSpec key = spec_without_seed;
   key.seed = 0;
-  const std::string text = "suite_seed=" + std::to_string(suite_seed) + "\n" + canonical_text(key);
+  const std::string text =
+      "suite_seed=" + std::to_string(suite_seed) + "\n" + canonical_text(key, x0_text);
   return std::stoull(sha256_hex(text).substr(0, 16), nullptr, 16) >> 1;
 }
 

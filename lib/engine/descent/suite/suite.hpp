@@ -44,5 +44,8 @@ Suite parse_suite(const std::string& toml_text, const std::filesystem::path& pat
 // spec's seed set to 0, i.e. a hash of the suite seed and everything that defines the run
 // (objective, parameters, start, optimizer, hyperparameters, settings, repeat).
 std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed);
+// The same with the spec's x0 given as its text (start_text).
+std::uint64_t derive_seed(std::uint64_t suite_seed, const RunSpec& spec_without_seed,
+                          std::string_view x0_text);
 
 }  // namespace descent
