@@ -178,5 +178,45 @@ TEST_CASE("validate_fields checks an aggregate built in code", "[params]") {
   CHECK_NOTHROW(validate_fields(s));
 }
 
+// An aggregate that holds Sample as a group of its keys, beside a key of its own.
+struct Holder {
+  Sample sample;
+  std::int64_t floor = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v.integer("floor", floor, Range::at_least(0), "a floor");
+    v.group(sample);
+  }
+  void validate() const {
+    if (floor > sample.count) throw ConfigError("floor", "floor must not exceed count");
+  }
+};
+
+TEST_CASE("a group's keys stand among its holder's, and its cross-field rules run first",
+          "[params]") {
+  const ParamMap given{{"floor", std::int64_t{2}}, {"count", std::int64_t{4}}, {"cap", std::int64_t{4}}};
+  const Holder holder = options_from<Holder>(given);
+  CHECK(holder.floor == 2);
+  CHECK(holder.sample.count == 4);
+  CHECK(params_of(holder).size() == params_of(holder.sample).size() + 1);
+  CHECK(fields_of<Holder>().front().name == "floor");
+  CHECK(fields_of<Holder>().size() == fields_of<Sample>().size() + 1);
+  CHECK_THROWS_AS(options_from<Holder>({{"bogus", 1.0}}), ConfigError);
+
+  // Both rules broken: the group's is reported.
+  const ParamMap both{{"floor", std::int64_t{9}}, {"count", std::int64_t{4}}, {"cap", std::int64_t{5}}};
+  CHECK_THROWS_WITH(options_from<Holder>(both), Catch::Contains("cap must not exceed count"));
+  Holder built;
+  built.sample.cap = 5;
+  built.sample.count = 4;
+  CHECK_THROWS_WITH(validate_fields(built), Catch::Contains("cap must not exceed count"));
+  built.sample.cap.reset();
+  built.floor = 5;
+  CHECK_THROWS_WITH(validate_fields(built), Catch::Contains("floor must not exceed count"));
+  built.floor = 4;
+  CHECK_NOTHROW(validate_fields(built));
+}
+
 }  // namespace
 }  // namespace descent

@@ -57,7 +57,7 @@ TEST_CASE("accepted steps satisfy the conditions their search claims",
   const Rosenbrock rosenbrock;
   const Beale beale;
   const Quadratic quadratic({.dim = 5, .kappa = 100.0, .spectrum = Spectrum::kLogUniform,
-                             .eigenvalues = {}, .rotate = true, .rotation_seed = 1});
+                             .eigenvalues = {}, .rotation = {.rotate = true, .seed = 1}});
   const Objective* objective = GENERATE_REF(as<const Objective*>{}, &rosenbrock, &beale, &quadratic);
   const auto [c1, c2] = GENERATE(std::pair{1e-4, 0.9}, std::pair{1e-4, 0.1}, std::pair{0.3, 0.4});
   const double t0 = GENERATE(1e-3, 1.0, 10.0);

@@ -64,7 +64,7 @@ TEST_CASE("objective parameters are validated with the key and the rule", "[obje
     REQUIRE_THROWS_AS(entry.make({{"dimension", std::int64_t{4}}}), ConfigError);
   }
   CHECK_THAT(test::objective_error_of("extended_rosenbrock", {{"dim", std::int64_t{7}}}),
-             Catch::Matchers::StartsWith("dim: ") && Catch::Matchers::Contains("must be even"));
+             Catch::Matchers::StartsWith("dim: ") && Catch::Matchers::Contains("must be a multiple of 2"));
   CHECK_THAT(test::objective_error_of("extended_powell", {{"dim", std::int64_t{6}}}),
              Catch::Matchers::StartsWith("dim: ") && Catch::Matchers::Contains("multiple of 4"));
   CHECK_THAT(test::objective_error_of("quadratic", {{"kappa", 0.5}}),

@@ -13,7 +13,7 @@ using namespace descent;
 TEST_CASE("lbfgs steps along −H g with H the BFGS recursion over the last m pairs",
           "[lbfgs][exact]") {
   const Quadratic q({.dim = 6, .kappa = 50.0, .spectrum = Spectrum::kLogUniform,
-                     .eigenvalues = {}, .rotate = true, .rotation_seed = 5});
+                     .eigenvalues = {}, .rotation = {.rotate = true, .seed = 5}});
   const std::int64_t memory = GENERATE(1, 2, 3);
   RunSettings settings;
   settings.max_iter = 6;

@@ -14,7 +14,7 @@ TEST_CASE("newton_cg solves an SPD quadratic in one outer step with at most n pr
           "[newton_cg][theory]") {
   // κ = 10 keeps the inner CG's loss of orthogonality in rounding below the tolerance.
   const Quadratic q({.dim = 12, .kappa = 10.0, .spectrum = Spectrum::kLogUniform,
-                     .eigenvalues = {}, .rotate = true, .rotation_seed = 2});
+                     .eigenvalues = {}, .rotation = {.rotate = true, .seed = 2}});
   RunSettings settings;
   settings.max_iter = 1;
   const Vector x0 = q.standard_starts().front();

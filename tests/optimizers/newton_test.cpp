@@ -17,7 +17,7 @@ TEST_CASE("Newton solves an SPD quadratic in one step", "[newton][theory]") {
   const Index dim = GENERATE(2, 10, 50);
   const double kappa = GENERATE(10.0, 1e4);
   const Quadratic q({.dim = dim, .kappa = kappa, .spectrum = Spectrum::kLogUniform,
-                     .eigenvalues = {}, .rotate = true, .rotation_seed = 7});
+                     .eigenvalues = {}, .rotation = {.rotate = true, .seed = 7}});
   RunSettings settings;
   settings.stop.grad_norm = 1e-9;
   const Vector x0 = q.standard_starts().front();

@@ -22,7 +22,7 @@ TEST_CASE("with an exact line search CG ends an n-dimensional quadratic in at mo
   // with c₂ = 1e-8 returns the exact minimiser along d up to rounding, and every β rule
   // reduces to linear CG. Rounding (κ = 100) leaves ‖g‖ near 1e-9 ‖g₀‖ after n steps.
   const Quadratic q({.dim = 8, .kappa = 100.0, .spectrum = Spectrum::kLogUniform,
-                     .eigenvalues = {}, .rotate = true, .rotation_seed = 11});
+                     .eigenvalues = {}, .rotation = {.rotate = true, .seed = 11}});
   const std::string rule = GENERATE(from_range(std::begin(kRules), std::end(kRules)));
   RunSettings settings;
   settings.max_iter = 8;

@@ -99,7 +99,7 @@ TEST_CASE("adaptive α falls after every successful step and rises after a faile
   settings.stop.grad_norm = 1e-10;
   SECTION("on a convex quadratic every step succeeds: α = α₀ / 10ᵏ") {
     const Quadratic q({.dim = 3, .kappa = 10.0, .spectrum = Spectrum::kLinear,
-                       .eigenvalues = {}, .rotate = false, .rotation_seed = 0});
+                       .eigenvalues = {}, .rotation = {.rotate = false, .seed = 0}});
     settings.max_iter = 3;
     const auto result = test::run_method("regularized_newton",
                                          {{"regularization", kAdaptive}, {"alpha", 1.0}}, q,

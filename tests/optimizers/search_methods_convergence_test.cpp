@@ -54,8 +54,7 @@ TEST_CASE("each search-direction method converges on Rosenbrock, Beale and a κ 
   Quadratic::Params ill_conditioned;
   ill_conditioned.dim = 10;
   ill_conditioned.kappa = 1e4;
-  ill_conditioned.rotate = true;
-  ill_conditioned.rotation_seed = 3;
+  ill_conditioned.rotation = {.rotate = true, .seed = 3};
   const Quadratic quadratic(ill_conditioned);
   const Objective* objective = GENERATE_REF(as<const Objective*>{}, &rosenbrock, &beale, &quadratic);
 

@@ -84,14 +84,23 @@ struct NoParams {
 };
 
 // Parameters of an n-dimensional family whose only parameter is its dimension,
-// kMinDim ≤ n ≤ kMaxDim.
-template <std::int64_t kDefaultDim = 10, std::int64_t kMinDim = 1, std::int64_t kMaxDim = 10'000'000>
+// kMinDim ≤ n ≤ kMaxDim, n a multiple of kBlock (a family made of blocks of kBlock coordinates).
+template <std::int64_t kDefaultDim = 10, std::int64_t kMinDim = 1,
+          std::int64_t kMaxDim = 10'000'000, std::int64_t kBlock = 1>
 struct DimensionParams {
   std::int64_t dim = kDefaultDim;
   template <class V>
   void visit(V& v) {
+    static const std::string doc =
+        kBlock == 1 ? "dimension n" : "dimension n (a multiple of " + std::to_string(kBlock) + ")";
     v.integer("dim", dim, Range::closed(static_cast<double>(kMinDim), static_cast<double>(kMaxDim)),
-              "dimension n");
+              doc);
+  }
+  void validate() const {
+    if (dim % kBlock != 0)
+      throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) + " must be a multiple of " +
+                                   std::to_string(kBlock) + " (the function works in blocks of " +
+                                   std::to_string(kBlock) + " coordinates)");
   }
 };
 

@@ -133,10 +133,12 @@ inline Box cube(Index n, double lo, double hi) {
   return {Vector::Constant(n, lo), Vector::Constant(n, hi)};
 }
 
-// The parameter, constructor and dimension of an n-D family whose only parameter is `dim`:
-//   struct SphereProblem : DimensionProblem { using DimensionProblem::DimensionProblem; … };
+// The parameter, constructor and dimension of an n-D family whose only parameter is `dim`
+// (a DimensionParams, for limits other than the defaults):
+//   struct SphereProblem : DimensionProblem<> { using DimensionProblem::DimensionProblem; … };
+template <class DimParams = DimensionParams<>>
 struct DimensionProblem {
-  using Params = DimensionParams<>;
+  using Params = DimParams;
   explicit DimensionProblem(const Params& params) : dim_(params.dim) {}
   Index dim() const { return dim_; }
 

@@ -17,7 +17,7 @@
 namespace descent {
 
 template <class Problem>
-struct SeparableProblem : DimensionProblem {
+struct SeparableProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   // start + f₀(x₀) + … + fₙ₋₁(xₙ₋₁), added left to right.

@@ -238,6 +238,8 @@ FieldValue<Field>* held_value(Field& field) {
 // The declarations an options aggregate's `visit` calls, each forwarded to the visitor's
 // `template <class Field> void field(std::string_view key, Field& value,
 //                                    const FieldRule<Field>& rule, std::string_view doc)`.
+// `group(member)` declares the fields of an aggregate that several hold (a line search, weight
+// decay) in place; its cross-field rules, `validate()`, run before its holder's.
 template <class Visitor>
 class FieldVisitor {
  public:
@@ -276,6 +278,10 @@ class FieldVisitor {
   void optional_choice(std::string_view key, std::optional<E>& value,
                        std::type_identity_t<Choices<E>> choices, std::string_view doc) {
     self().field(key, value, choices, doc);
+  }
+  template <class Group>
+  void group(Group& fields) {
+    fields.visit(self());
   }
 
  private:
@@ -352,15 +358,34 @@ class RuleChecker : public FieldVisitor<RuleChecker> {
 template <class Options>
 concept HasCrossFieldRules = requires(const Options& o) { o.validate(); };
 
+// Runs the cross-field rules (`validate()`) of every group an aggregate holds, then its own.
+class CrossFieldChecker : public FieldVisitor<CrossFieldChecker> {
+ public:
+  template <class Field>
+  void field(std::string_view, Field&, const FieldRule<Field>&, std::string_view) {}
+  template <class Group>
+  void group(Group& fields) {
+    fields.visit(*this);
+    if constexpr (HasCrossFieldRules<Group>) fields.validate();
+  }
+};
+
+template <class Options>
+void check_cross_field_rules(Options options) {
+  CrossFieldChecker checker;
+  checker.group(options);
+}
+
 }  // namespace detail
 
-// Checks every field's rule, then the cross-field rules of `Options::validate()` if any.
+// Checks every field's rule, then the cross-field rules of its groups and of
+// `Options::validate()` if any.
 template <class Options>
 void validate_fields(const Options& options) {
   Options copy = options;
   detail::RuleChecker checker;
   copy.visit(checker);
-  if constexpr (detail::HasCrossFieldRules<Options>) options.validate();
+  detail::check_cross_field_rules(options);
 }
 
 // Options from a map: defaults for absent keys; unknown keys, wrong types and values out of
@@ -370,7 +395,7 @@ Options options_from(const ParamMap& params, Options options = {}) {
   detail::Applier applier(params);
   options.visit(applier);
   applier.reject_unknown();
-  if constexpr (detail::HasCrossFieldRules<Options>) options.validate();
+  detail::check_cross_field_rules(options);
   return options;
 }
 

@@ -31,7 +31,7 @@ struct AdagradOptions {
              "outside: ε g/(√a + ν); inside: ε g/√(a + ν)");
     v.optional_real("initial_accumulator", initial_accumulator, Range::non_negative(),
                     "a₀, the accumulator's initial value (optax, Keras: 0.1; unset: 0)");
-    decay.visit(v);
+    v.group(decay);
   }
 };
 

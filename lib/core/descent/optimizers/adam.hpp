@@ -48,7 +48,7 @@ struct AdamOptions {
                     "use the running maximum of the second moment (torch; unset: false)");
     v.optional_real("eps_root", eps_root, Range::non_negative(),
                     "added to the second moment under the root (optax; unset: 0)");
-    decay.visit(v);
+    v.group(decay);
   }
 };
 

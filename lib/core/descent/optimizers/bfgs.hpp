@@ -19,6 +19,7 @@ struct BfgsOptions {
 
   template <class V>
   void visit(V& v) {
+    v.group(search);
     static constexpr std::pair<std::string_view, InitialScaling> kScalings[] = {
         {"identity", InitialScaling::kIdentity}, {"scaled", InitialScaling::kScaled}};
     static constexpr std::pair<std::string_view, NonpositiveCurvature> kCurvature[] = {
@@ -27,9 +28,7 @@ struct BfgsOptions {
              "H₀ = I, or scaled: H₀ = (yᵀs/yᵀy) I before the first update");
     v.choice("nonpositive_curvature", nonpositive_curvature, kCurvature,
              "when yᵀs is not positive: skip the update, or damp s (Powell)");
-    search.visit(v);
   }
-  void validate() const { search.validate(); }
 };
 
 class Bfgs final : public OptimizerWith<BfgsOptions> {

@@ -15,7 +15,7 @@ struct GradientDescentOptions {
   template <class V>
   void visit(V& v) {
     v.real("lr", lr, Range::positive(), "learning rate ε");
-    decay.visit(v);
+    v.group(decay);
   }
 };
 

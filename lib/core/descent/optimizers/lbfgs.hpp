@@ -17,10 +17,9 @@ struct LbfgsOptions {
 
   template <class V>
   void visit(V& v) {
+    v.group(search);
     v.integer("memory", memory, Range::closed(1, 1000), "pairs (s, y) kept, m");
-    search.visit(v);
   }
-  void validate() const { search.validate(); }
 };
 
 class Lbfgs final : public OptimizerWith<LbfgsOptions> {

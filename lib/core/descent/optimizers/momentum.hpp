@@ -24,7 +24,7 @@ struct MomentumOptions {
     v.real("momentum", momentum, Range::unit_right_open(), "momentum α");
     v.optional_real("dampening", dampening, Range::unit_right_open(),
                     "dampening τ of the gradient in v after the first step (torch; unset: 0)");
-    decay.visit(v);
+    v.group(decay);
   }
 };
 

@@ -32,7 +32,7 @@ struct NesterovOptions {
              "reparam: θ̃ += v + α(v − v_old) (lecture code); lookahead: ∇J(θ + αv) (slide)");
     v.optional_real("dampening", dampening, Range::unit_right_open(),
                     "dampening τ of the gradient in v after the first step (torch; unset: 0)");
-    decay.visit(v);
+    v.group(decay);
   }
 };
 

@@ -14,9 +14,8 @@ struct NewtonOptions {
 
   template <class V>
   void visit(V& v) {
-    search.visit(v);
+    v.group(search);
   }
-  void validate() const { search.validate(); }
 };
 
 class Newton final : public OptimizerWith<NewtonOptions> {

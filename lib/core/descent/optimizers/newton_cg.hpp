@@ -21,6 +21,7 @@ struct NewtonCgOptions {
 
   template <class V>
   void visit(V& v) {
+    v.group(search);
     static constexpr std::pair<std::string_view, Forcing> kForcings[] = {
         {"superlinear", Forcing::kSuperlinear},
         {"quadratic", Forcing::kQuadratic},
@@ -31,9 +32,7 @@ struct NewtonCgOptions {
     v.real("eta", eta, Range::open_unit(), "η of forcing = \"fixed\"");
     v.integer("max_cg_iterations", max_cg_iterations, Range::non_negative(),
               "inner CG iterations per step (0: the dimension n)");
-    search.visit(v);
   }
-  void validate() const { search.validate(); }
 };
 
 class NewtonCg final : public OptimizerWith<NewtonCgOptions> {

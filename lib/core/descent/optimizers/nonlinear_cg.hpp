@@ -22,6 +22,7 @@ struct NonlinearCgOptions {
 
   template <class V>
   void visit(V& v) {
+    v.group(search);
     static constexpr std::pair<std::string_view, BetaRule> kRules[] = {
         {"fletcher_reeves", BetaRule::kFletcherReeves},
         {"polak_ribiere_plus", BetaRule::kPolakRibierePlus},
@@ -30,9 +31,7 @@ struct NonlinearCgOptions {
     v.choice("beta_rule", beta_rule, kRules, "the formula for βₖ");
     v.integer("restart_every", restart_every, Range::non_negative(),
               "restart with d = −g every this many steps (0: the dimension n)");
-    search.visit(v);
   }
-  void validate() const { search.validate(); }
 };
 
 class NonlinearCg final : public OptimizerWith<NonlinearCgOptions> {

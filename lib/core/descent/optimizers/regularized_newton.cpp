@@ -6,7 +6,6 @@
 namespace descent {
 
 void RegularizedNewtonOptions::validate() const {
-  search.validate();
   if (regularization != Regularization::kAdaptive) return;
   if (!(alpha > 0.0))
     throw ConfigError("alpha", "key 'alpha' = " + detail::real_text(alpha) +

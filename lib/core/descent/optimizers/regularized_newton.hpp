@@ -44,7 +44,7 @@ struct RegularizedNewtonOptions {
     v.real("alpha_decrease", alpha_decrease, kAboveOne,
            "adaptive: α ← α/alpha_decrease after a step that decreased f");
     v.real("delta", delta, Range::positive(), "clamp: the eigenvalue floor δ");
-    search.visit(v);
+    v.group(search);
   }
   // adaptive needs α > 0 and line_search = "none" (it is its own globalisation).
   void validate() const;

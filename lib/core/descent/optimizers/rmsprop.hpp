@@ -38,7 +38,7 @@ struct RmspropOptions {
     v.optional_flag("centered", centered, "divide by the root of a − m², m the mean of g (unset: false)");
     v.optional_real("initial_accumulator", initial_accumulator, Range::non_negative(),
                     "a₀, the average's initial value (optax initial_scale; unset: 0)");
-    decay.visit(v);
+    v.group(decay);
   }
   bool is_centered() const { return centered.value_or(false); }
 };

@@ -2,24 +2,17 @@
 
 #include <cstdint>
 
+#include "descent/objectives/nd/rosenbrock_terms.hpp"
 #include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-struct ChainedRosenbrockProblem {
-  using Params = DimensionParams<10, 2>;
-  explicit ChainedRosenbrockProblem(const Params& params) : dim_(params.dim) {}
-  Index dim() const { return dim_; }
+struct ChainedRosenbrockProblem : DimensionProblem<DimensionParams<10, 2>> {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
-    T sum = T(0.0);
-    for (Index i = 0; i + 1 < dim_; ++i) {
-      const T valley = x[i + 1] - x[i] * x[i];
-      const T offset = 1.0 - x[i];
-      sum += 100.0 * valley * valley + offset * offset;
-    }
-    return sum;
+    return rosenbrock_terms(x, 1);
   }
   // Term i couples xᵢ and xᵢ₊₁: it adds to gᵢ and gᵢ₊₁. The running `carry` holds the
   // contribution of term i − 1 to gᵢ so each coordinate is written once.
@@ -77,8 +70,6 @@ not listed); start (−1.2, 1, −1.2, 1, …); O(n) f, ∇f and Hv)",
             .source = "Nocedal & Wright, Numerical Optimization (2006), eq. (9.31); Dixon & Mills (1994)",
             .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{5}}}}};
   }
- private:
-  Index dim_;
 };
 using ChainedRosenbrock = ProblemObjective<ChainedRosenbrockProblem>;
 

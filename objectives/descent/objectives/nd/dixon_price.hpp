@@ -6,7 +6,7 @@
 
 namespace descent {
 
-struct DixonPriceProblem : DimensionProblem {
+struct DixonPriceProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   template <class T>

@@ -8,21 +8,8 @@
 
 namespace descent {
 
-struct ExtendedPowellProblem {
-  struct Params {
-    std::int64_t dim = 4;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(4, 1e7), "dimension n (a multiple of 4)");
-    }
-    void validate() const {
-      if (dim % 4 != 0)
-        throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) +
-                                     " must be a multiple of 4 (extended Powell works in blocks of 4)");
-    }
-  };
-  explicit ExtendedPowellProblem(const Params& params) : dim_(params.dim) {}
-  Index dim() const { return dim_; }
+struct ExtendedPowellProblem : DimensionProblem<DimensionParams<4, 4, 10'000'000, 4>> {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
@@ -99,8 +86,6 @@ linearly); standard start (3, −1, 0, 1, …); domain [−4, 4]ⁿ; O(n) f, ∇
                            {0.0, -24.0 * p, 10.0 + 48.0 * p, -10.0},
                            {-120.0 * q, 0.0, -10.0, 10.0 + 120.0 * q}};
   }
-
-  Index dim_;
 };
 using ExtendedPowell = ProblemObjective<ExtendedPowellProblem>;
 

@@ -2,35 +2,17 @@
 
 #include <cstdint>
 
+#include "descent/objectives/nd/rosenbrock_terms.hpp"
 #include "descent/objectives/problem.hpp"
 
 namespace descent {
 
-struct ExtendedRosenbrockProblem {
-  struct Params {
-    std::int64_t dim = 10;
-    template <class V>
-    void visit(V& v) {
-      v.integer("dim", dim, Range::closed(2, 1e7), "dimension n (even)");
-    }
-    void validate() const {
-      if (dim % 2 != 0)
-        throw ConfigError("dim", "key 'dim' = " + std::to_string(dim) +
-                                     " must be even (extended Rosenbrock pairs the coordinates)");
-    }
-  };
-  explicit ExtendedRosenbrockProblem(const Params& params) : dim_(params.dim) {}
-  Index dim() const { return dim_; }
+struct ExtendedRosenbrockProblem : DimensionProblem<DimensionParams<10, 2, 10'000'000, 2>> {
+  using DimensionProblem::DimensionProblem;
 
   template <class T>
   T evaluate(std::span<const T> x) const {
-    T sum = T(0.0);
-    for (Index i = 0; i + 1 < dim_; i += 2) {
-      const T valley = x[i + 1] - x[i] * x[i];
-      const T offset = 1.0 - x[i];
-      sum += 100.0 * valley * valley + offset * offset;
-    }
-    return sum;
+    return rosenbrock_terms(x, 2);
   }
   double value_gradient(const Vector& x, Vector& g) const {
     g.resize(dim_);
@@ -85,8 +67,6 @@ minimum f(1, …, 1) = 0; standard start (−1.2, 1, −1.2, 1, …))",
             .source = "Moré, Garbow & Hillstrom (1981), problem 21",
             .check_params = {{{"dim", std::int64_t{2}}}, {{"dim", std::int64_t{6}}}}};
   }
- private:
-  Index dim_;
 };
 using ExtendedRosenbrock = ProblemObjective<ExtendedRosenbrockProblem>;
 

@@ -7,7 +7,7 @@
 
 namespace descent {
 
-struct GriewankProblem : DimensionProblem {
+struct GriewankProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   template <class T>

@@ -7,7 +7,7 @@
 
 namespace descent {
 
-struct LevyProblem : DimensionProblem {
+struct LevyProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   template <class T>

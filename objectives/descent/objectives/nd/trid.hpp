@@ -7,7 +7,7 @@
 
 namespace descent {
 
-struct TridProblem : DimensionProblem {
+struct TridProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   template <class T>

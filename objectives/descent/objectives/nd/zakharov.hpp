@@ -4,7 +4,7 @@
 
 namespace descent {
 
-struct ZakharovProblem : DimensionProblem {
+struct ZakharovProblem : DimensionProblem<> {
   using DimensionProblem::DimensionProblem;
 
   template <class T>

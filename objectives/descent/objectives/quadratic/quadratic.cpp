@@ -52,7 +52,7 @@ void QuadraticProblem::Params::validate() const {
                                      " must be >= 60 for spectrum \"two_cluster\" (λmax = 60, λmin = 60/κ <= 1)");
   }
   const Index n = eigenvalues.empty() ? dim : static_cast<Index>(eigenvalues.size());
-  check_rotated_dim(rotate, n);
+  check_rotated_dim(rotation.rotate, n);
 }
 
 namespace {
@@ -66,7 +66,7 @@ Vector eigenvalues_of(const QuadraticProblem::Params& params) {
 }  // namespace
 
 QuadraticProblem::QuadraticProblem(const Params& params)
-    : QuadraticForm(eigenvalues_of(params), params.rotate, static_cast<std::uint64_t>(params.rotation_seed)) {}
+    : QuadraticForm(eigenvalues_of(params), params.rotation) {}
 
 ObjectiveDoc QuadraticProblem::doc() {
   return {.name = "quadratic", .family = "quadratic",

@@ -19,8 +19,7 @@ struct QuadraticProblem : QuadraticForm {
     double kappa = 10.0;
     Spectrum spectrum = Spectrum::kLogUniform;
     std::vector<double> eigenvalues;
-    bool rotate = false;
-    std::int64_t rotation_seed = 0;
+    Rotation rotation = {};
 
     template <class V>
     void visit(V& v) {
@@ -32,8 +31,7 @@ struct QuadraticProblem : QuadraticForm {
       v.real("kappa", kappa, Range::at_least(1.0), "condition number κ = λmax/λmin");
       v.choice("spectrum", spectrum, kSpectra, "spacing of the eigenvalues (see formula)");
       v.reals("eigenvalues", eigenvalues, Range::any(), "explicit eigenvalues (overrides dim, kappa)");
-      v.flag("rotate", rotate, "rotate the eigenbasis by a random orthogonal Q");
-      v.integer("rotation_seed", rotation_seed, Range::non_negative(), "seed of Q");
+      v.group(rotation);
     }
     void validate() const;
   };

@@ -34,10 +34,10 @@ Matrix haar_orthogonal(Index n, std::uint64_t seed) {
 
 }  // namespace
 
-QuadraticForm::QuadraticForm(Vector eigenvalues, bool rotate, std::uint64_t rotation_seed)
-    : eigenvalues_(std::move(eigenvalues)), rotated_(rotate) {
+QuadraticForm::QuadraticForm(Vector eigenvalues, const Rotation& rotation)
+    : eigenvalues_(std::move(eigenvalues)), rotated_(rotation.rotate) {
   if (rotated_) {
-    const Matrix q = haar_orthogonal(dim(), rotation_seed);
+    const Matrix q = haar_orthogonal(dim(), static_cast<std::uint64_t>(rotation.seed));
     a_ = q * eigenvalues_.asDiagonal() * q.transpose();
     a_ = 0.5 * (a_ + a_.transpose()).eval();  // exactly symmetric
   }

@@ -9,13 +9,26 @@
 #include <cstdint>
 #include <span>
 
+#include "descent/core/params.hpp"
 #include "descent/core/types.hpp"
 
 namespace descent {
 
+// The rotation Q of a quadratic form, as its objective's keys `rotate` and `rotation_seed`.
+struct Rotation {
+  bool rotate = false;
+  std::int64_t seed = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v.flag("rotate", rotate, "rotate the eigenbasis by a random orthogonal Q");
+    v.integer("rotation_seed", seed, Range::non_negative(), "seed of Q");
+  }
+};
+
 class QuadraticForm {
  public:
-  QuadraticForm(Vector eigenvalues, bool rotate, std::uint64_t rotation_seed);
+  QuadraticForm(Vector eigenvalues, const Rotation& rotation);
 
   Index dim() const { return eigenvalues_.size(); }
   const Vector& eigenvalues() const { return eigenvalues_; }

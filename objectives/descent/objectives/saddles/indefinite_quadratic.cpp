@@ -9,7 +9,7 @@ void IndefiniteQuadraticProblem::Params::validate() const {
     throw ConfigError("negative", "key 'negative' = " + std::to_string(negative) +
                                       " must be < dim = " + std::to_string(dim) +
                                       " (an indefinite matrix has eigenvalues of both signs)");
-  check_rotated_dim(rotate, dim);
+  check_rotated_dim(rotation.rotate, dim);
 }
 
 namespace {
@@ -23,7 +23,7 @@ Vector signed_eigenvalues(const IndefiniteQuadraticProblem::Params& params) {
 }  // namespace
 
 IndefiniteQuadraticProblem::IndefiniteQuadraticProblem(const Params& params)
-    : QuadraticForm(signed_eigenvalues(params), params.rotate, static_cast<std::uint64_t>(params.rotation_seed)) {}
+    : QuadraticForm(signed_eigenvalues(params), params.rotation) {}
 
 ObjectiveDoc IndefiniteQuadraticProblem::doc() {
   return {.name = "indefinite_quadratic", .family = "saddles",

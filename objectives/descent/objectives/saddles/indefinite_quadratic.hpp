@@ -14,16 +14,14 @@ struct IndefiniteQuadraticProblem : QuadraticForm {
     std::int64_t dim = 10;
     std::int64_t negative = 1;
     double kappa = 10.0;
-    bool rotate = false;
-    std::int64_t rotation_seed = 0;
+    Rotation rotation = {};
 
     template <class V>
     void visit(V& v) {
       v.integer("dim", dim, Range::closed(2, 1e7), "dimension n");
       v.integer("negative", negative, Range::at_least(1), "number of negative eigenvalues (< dim)");
       v.real("kappa", kappa, Range::at_least(1.0), "ratio of the largest to the smallest |λ|");
-      v.flag("rotate", rotate, "rotate the eigenbasis by a random orthogonal Q");
-      v.integer("rotation_seed", rotation_seed, Range::non_negative(), "seed of Q");
+      v.group(rotation);
     }
     void validate() const;
   };

@@ -18,9 +18,10 @@ DeepLinear::DeepLinear(const Params& params)
   teacher_ = gaussian_matrix(w, w, data_rng, 1.0 / std::sqrt(static_cast<double>(w)));
   outputs_ = teacher_ * inputs_;
   std::mt19937_64 init_rng(static_cast<std::uint64_t>(params.init_seed));
-  start_.resize(dim());
+  Vector start(dim());
   for (Index k = 0; k < depth_; ++k)
-    Eigen::Map<Matrix>(start_.data() + k * w * w, w, w) = params.init_scale * haar_orthogonal(w, init_rng);
+    Eigen::Map<Matrix>(start.data() + k * w * w, w, w) = params.init_scale * haar_orthogonal(w, init_rng);
+  set_standard_start(std::move(start));
   set_num_terms(params.examples);
 }
 

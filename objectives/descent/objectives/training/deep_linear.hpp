@@ -85,7 +85,6 @@ class DeepLinear final : public FiniteSumObjective {
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
   ObjectiveConstants constants() const override;
   std::vector<std::string> diagnostic_names() const override;
@@ -104,7 +103,6 @@ class DeepLinear final : public FiniteSumObjective {
   Matrix inputs_;   // X, w × m
   Matrix outputs_;  // Y = A X
   Matrix teacher_;  // A
-  Vector start_;
 };
 
 ObjectiveEntry deep_linear_entry();

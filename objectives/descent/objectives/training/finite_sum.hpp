@@ -8,6 +8,7 @@
 #pragma once
 
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "descent/core/objective.hpp"
@@ -37,12 +38,18 @@ class FiniteSumObjective : public Objective {
 
   std::span<const Index> all_terms() const { return all_terms_; }
 
+  // One start, fixed at construction: zeros for the convex models, the drawn initial weights
+  // for the networks.
+  std::vector<Vector> standard_starts() const final { return {standard_start_}; }
+
  protected:
   // Call once the number of terms is known (the data are loaded).
   void set_num_terms(Index m);
+  void set_standard_start(Vector start) { standard_start_ = std::move(start); }
 
  private:
   std::vector<Index> all_terms_;
+  Vector standard_start_;
 };
 
 }  // namespace descent

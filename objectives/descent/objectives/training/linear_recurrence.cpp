@@ -29,11 +29,12 @@ LinearRecurrence::LinearRecurrence(const Params& params)
   }
   std::mt19937_64 init_rng(static_cast<std::uint64_t>(params.init_seed));
   eigenvectors_ = haar_orthogonal(n, init_rng);
-  start_.resize(dim());
-  Eigen::Map<Matrix>(start_.data(), n, n) =
+  Vector start(dim());
+  Eigen::Map<Matrix>(start.data(), n, n) =
       eigenvectors_ * eigenvalues_.asDiagonal() * eigenvectors_.transpose();
-  Eigen::Map<Matrix>(start_.data() + n * n, n, d) =
+  Eigen::Map<Matrix>(start.data() + n * n, n, d) =
       gaussian_matrix(n, d, init_rng, 1.0 / std::sqrt(static_cast<double>(d)));
+  set_standard_start(std::move(start));
   set_num_terms(m);
 }
 

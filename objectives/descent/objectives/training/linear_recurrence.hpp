@@ -89,7 +89,6 @@ class LinearRecurrence final : public FiniteSumObjective {
   double batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const override;
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
-  std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
   ObjectiveConstants constants() const override;
   std::vector<std::string> diagnostic_names() const override;
@@ -115,7 +114,6 @@ class LinearRecurrence final : public FiniteSumObjective {
   Matrix targets_;              // n × m
   Vector eigenvalues_;
   Matrix eigenvectors_;
-  Vector start_;
 };
 
 ObjectiveEntry linear_recurrence_entry();

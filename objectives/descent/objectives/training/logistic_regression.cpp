@@ -15,6 +15,7 @@ LogisticRegression::LogisticRegression(const Params& params) : l2_(params.l2) {
   for (Index i = 0; i < m; ++i)
     targets_[i] = static_cast<double>(data.labels[static_cast<std::size_t>(i)]) * (1.0 - params.label_smoothing) +
                   0.5 * params.label_smoothing;
+  set_standard_start(Vector::Zero(dim()));
   set_num_terms(m);
 }
 

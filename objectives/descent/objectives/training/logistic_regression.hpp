@@ -29,7 +29,7 @@ class LogisticRegression final : public FiniteSumObjective {
 
     template <class V>
     void visit(V& v) {
-      data.visit(v);
+      v.group(data);
       v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖θ‖²");
       v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
              "α: targets y(1 − α) + α/2");
@@ -54,7 +54,6 @@ class LogisticRegression final : public FiniteSumObjective {
   double batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const override;
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
-  std::vector<Vector> standard_starts() const override { return {Vector::Zero(dim())}; }
 
   // x̃ᵢ as columns ((d + 1) × m) and the smoothed targets tᵢ.
   const Matrix& inputs() const { return inputs_; }

@@ -21,6 +21,7 @@ SoftmaxRegression::SoftmaxRegression(const Params& params) : l2_(params.l2) {
   for (Index i = 0; i < m; ++i)
     targets_.col(i) = smoothed_targets(data.labels[static_cast<std::size_t>(i)], data.classes,
                                        params.label_smoothing);
+  set_standard_start(Vector::Zero(dim()));
   set_num_terms(m);
 }
 

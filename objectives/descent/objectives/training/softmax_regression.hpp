@@ -35,7 +35,7 @@ class SoftmaxRegression final : public FiniteSumObjective {
 
     template <class V>
     void visit(V& v) {
-      data.visit(v);
+      v.group(data);
       v.integer("classes", classes, Range::closed(2, 1e5), "K, synthetic classes (a CSV file sets its own)");
       v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖W‖²");
       v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
@@ -68,7 +68,6 @@ class SoftmaxRegression final : public FiniteSumObjective {
   double batch_loss(const Vector& x, std::span<const Index> terms, Vector* g) const override;
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
-  std::vector<Vector> standard_starts() const override { return {Vector::Zero(dim())}; }
 
   std::vector<std::string> diagnostic_names() const override {
     return {"logit_gap", "confidence", "accuracy"};

@@ -81,7 +81,7 @@ TanhMlp::TanhMlp(const Params& params) : task_(params.task), hidden_(params.hidd
     targets_ = network_outputs(teacher_, hidden_, params.outputs, inputs_);
   }
   std::mt19937_64 init_rng(static_cast<std::uint64_t>(params.init_seed));
-  start_ = random_network(features(), hidden_, outputs(), init_rng, 0.0);
+  set_standard_start(random_network(features(), hidden_, outputs(), init_rng, 0.0));
   set_num_terms(inputs_.cols());
 }
 

@@ -46,7 +46,7 @@ class TanhMlp final : public FiniteSumObjective {
       static constexpr std::pair<std::string_view, MlpTask> kTasks[] = {
           {"regression", MlpTask::kRegression}, {"classification", MlpTask::kClassification}};
       v.choice("task", task, kTasks, "squared error on a teacher's outputs, or softmax cross-entropy");
-      data.visit(v);
+      v.group(data);
       v.integer("hidden", hidden, Range::closed(1, 1e5), "h, tanh units");
       v.integer("outputs", outputs, Range::closed(1, 1e5), "regression: outputs per example");
       v.integer("classes", classes, Range::closed(2, 1e5), "classification: K, synthetic classes");
@@ -97,7 +97,6 @@ class TanhMlp final : public FiniteSumObjective {
   void batch_hessian_vector(const Vector& x, std::span<const Index> terms, const Vector& v,
                             Vector& hv) const override;
   std::vector<KnownMinimum> minima() const override;
-  std::vector<Vector> standard_starts() const override { return {start_}; }
   std::vector<ParameterBlock> parameter_blocks() const override;
 
   Index features() const { return inputs_.rows(); }
@@ -112,7 +111,6 @@ class TanhMlp final : public FiniteSumObjective {
   double l2_;
   Matrix inputs_;   // d × m
   Matrix targets_;  // outputs × m: regression targets, or smoothed class targets
-  Vector start_;
   Vector teacher_;  // synthetic regression: the network that made the targets (else empty)
 };
 
