@@ -41,9 +41,10 @@ TEST_CASE("a table float compiles with pdflatex", "[analysis][latex][pdflatex]")
                    .label = "tab:test",
                    .columns = "llr",
                    .header = {"objective", "method", "$f - f^*$"},
-                   .rows = {{latex_escape("quadratic κ=10"), latex_escape("gd lr=1/L"), latex_number(1e-9)},
-                            {latex_escape("beale"), latex_escape("adam, β₂=0.999 #1"), latex_number(2.5)}},
-                   .rule_before = {1}};
+                   .rows = {{"quadratic", {latex_escape("quadratic κ=10"), latex_escape("gd lr=1/L"),
+                                           latex_number(1e-9)}},
+                            {"beale", {latex_escape("beale"), latex_escape("adam, β₂=0.999 #1"),
+                                       latex_number(2.5)}}}};
   std::ostringstream text;
   write_table_float(text, table);
   REQUIRE_THAT(text.str(), Catch::Contains("\\begin{table}") && Catch::Contains("\\caption{") &&
@@ -57,8 +58,16 @@ TEST_CASE("a table float compiles with pdflatex", "[analysis][latex][pdflatex]")
   REQUIRE(std::filesystem::file_size(dir / "main.pdf") > 0);
 }
 
-TEST_CASE("a group of rows starts where the key changes, never at row 0", "[analysis][latex]") {
-  REQUIRE(group_starts({}).empty());
-  REQUIRE(group_starts({"a", "a"}).empty());
-  REQUIRE(group_starts({"a", "a", "b", "c", "c", "a"}) == std::vector<std::size_t>{2, 3, 5});
+TEST_CASE("a rule separates consecutive rows of different groups, never the first row",
+          "[analysis][latex]") {
+  LatexTable table{.caption = "c", .label = "tab:groups", .columns = "l", .header = {"h"}};
+  for (const char* group : {"a", "a", "b", "c", "c", "a"})
+    table.rows.push_back({group, {std::string("row ") + group}});
+  std::ostringstream text;
+  write_table_float(text, table);
+  const std::string header = "h \\\\\n\\midrule\n";
+  const std::string body = text.str().substr(text.str().find(header) + header.size());
+  REQUIRE(body.substr(0, body.find("\\bottomrule")) ==
+          "row a \\\\\nrow a \\\\\n\\midrule\nrow b \\\\\n\\midrule\nrow c \\\\\n"
+          "row c \\\\\n\\midrule\nrow a \\\\\n");
 }

@@ -114,19 +114,10 @@ void write_table_float(std::ostream& out, const LatexTable& table) {
   row_text(table.header);
   out << "\\midrule\n";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (r > 0 && std::find(table.rule_before.begin(), table.rule_before.end(), r) !=
-                     table.rule_before.end())
-      out << "\\midrule\n";
-    row_text(table.rows[r]);
+    if (r > 0 && table.rows[r].group != table.rows[r - 1].group) out << "\\midrule\n";
+    row_text(table.rows[r].cells);
   }
   out << "\\bottomrule\n\\end{tabular}}\n\\end{table}\n";
-}
-
-std::vector<std::size_t> group_starts(const std::vector<std::string>& keys) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 1; i < keys.size(); ++i)
-    if (keys[i] != keys[i - 1]) starts.push_back(i);
-  return starts;
 }
 
 }  // namespace descent

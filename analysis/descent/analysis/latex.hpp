@@ -25,19 +25,21 @@ std::string latex_escape(const std::string& text);
 // "$\infty$"; NaN is "--".
 std::string latex_number(double value, int digits = 3);
 
+// A row of a table: its cells (LaTeX) and the group it belongs to (e.g. its objective
+// instance). A \midrule separates consecutive rows of different groups.
+struct LatexRow {
+  std::string group;
+  std::vector<std::string> cells;
+};
+
 struct LatexTable {
   std::string caption;  // LaTeX
   std::string label;    // \label key
   std::string columns;  // tabular column specification: text left (l), numbers right (r)
-  std::vector<std::string> header;               // LaTeX
-  std::vector<std::vector<std::string>> rows;    // LaTeX
-  std::vector<std::size_t> rule_before;          // rows preceded by \midrule (not row 0)
+  std::vector<std::string> header;  // LaTeX
+  std::vector<LatexRow> rows = {};
 };
 
 void write_table_float(std::ostream& out, const LatexTable& table);
-
-// The rows that begin a new group, for LatexTable::rule_before: each i > 0 with
-// keys[i] ≠ keys[i − 1] (keys[i] the group of row i, e.g. its objective instance).
-std::vector<std::size_t> group_starts(const std::vector<std::string>& keys);
 
 }  // namespace descent

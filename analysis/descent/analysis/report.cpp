@@ -425,16 +425,6 @@ void write_profiles(const Loaded& loaded, std::ostream& out) {
 // A cell of a sweep: the runs of one suite × objective instance × optimizer (by name) under
 // more than one label. Its swept parameters are the optimizer parameters whose values differ
 // among its runs.
-// The precision of the targets in LaTeX math.
-std::string latex_precision(TargetKind kind) {
-  switch (kind) {
-    case TargetKind::kGradient: return "\\|\\nabla f\\|";
-    case TargetKind::kRelative: return "(f - f^*)/(f(x_0) - f^*)";
-    case TargetKind::kAbsolute: return "f - f^*";
-  }
-  return "f - f^*";
-}
-
 struct SweepCell {
   std::string suite, instance, optimizer;
   std::vector<const Group*> groups;
@@ -567,18 +557,14 @@ void write_best_settings_table(const std::vector<BestSetting>& best, TargetKind 
                    .label = "tab:descent-best-settings",
                    .columns = "lllrrrr",
                    .header = {"objective", "method", "best setting", "settings", "successes", "ERT",
-                              "$f - f^*$"},
-                   .rows = {},
-                   .rule_before = {}};
-  std::vector<std::string> instances;
+                              "$f - f^*$"}};
   for (const BestSetting& b : best) {
-    instances.push_back(b.cell->instance);
-    table.rows.push_back({latex_escape(b.cell->instance), latex_escape(b.cell->optimizer), latex_escape(b.setting),
-                          std::to_string(b.cell->groups.size()),
-                          std::to_string(b.successes) + "/" + std::to_string(b.group->runs.size()),
-                          latex_number(b.ert), latex_number(b.gap)});
+    table.rows.push_back({b.cell->instance,
+                          {latex_escape(b.cell->instance), latex_escape(b.cell->optimizer),
+                           latex_escape(b.setting), std::to_string(b.cell->groups.size()),
+                           std::to_string(b.successes) + "/" + std::to_string(b.group->runs.size()),
+                           latex_number(b.ert), latex_number(b.gap)}});
   }
-  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -604,10 +590,7 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
                    .label = "tab:descent-summary",
                    .columns = "llrrrrr",
                    .header = {"objective", "method", "runs", "converged", "iterations", "cost",
-                              "$f - f^*$"},
-                   .rows = {},
-                   .rule_before = {}};
-  std::vector<std::string> instances;
+                              "$f - f^*$"}};
   for (const Group& group : groups) {
     std::vector<double> iterations, cost, gap;
     std::size_t converged = 0;
@@ -617,13 +600,12 @@ void write_summary_table(const std::vector<Group>& groups, const std::string& pr
       gap.push_back(run->row->f_final - run->instance->f_star);
       converged += run->row->status == "converged" ? 1 : 0;
     }
-    instances.push_back(group.instance);
-    table.rows.push_back({latex_escape(group.instance), latex_escape(group.solver),
-                          std::to_string(group.runs.size()), std::to_string(converged),
-                          latex_number(quantile(iterations, 0.5)), latex_number(quantile(cost, 0.5)),
-                          latex_number(quantile(gap, 0.5))});
+    table.rows.push_back({group.instance,
+                          {latex_escape(group.instance), latex_escape(group.solver),
+                           std::to_string(group.runs.size()), std::to_string(converged),
+                           latex_number(quantile(iterations, 0.5)),
+                           latex_number(quantile(cost, 0.5)), latex_number(quantile(gap, 0.5))}});
   }
-  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -638,16 +620,12 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
                  " \\leq 10^{k}$, with successful runs of all runs in brackets; " + provenance + ".",
       .label = "tab:descent-ert",
       .columns = "llrrrrrr",
-      .header = {"objective", "method"},
-      .rows = {},
-      .rule_before = {}};
+      .header = {"objective", "method"}};
   for (std::size_t t : shown) {
     table.header.push_back("$k = " + std::to_string(static_cast<int>(std::lround(std::log10(levels[t])))) + "$");
     table.header.push_back("");
   }
-  std::vector<std::string> instances;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    instances.push_back(groups[g].instance);
     std::vector<std::string> row{latex_escape(groups[g].instance), latex_escape(groups[g].solver)};
     for (std::size_t t : shown) {
       row.push_back(latex_number(cells[g][t].ert));
@@ -657,9 +635,8 @@ void write_ert_table(const std::vector<Group>& groups, const std::vector<double>
                         .append(std::to_string(groups[g].runs.size()))
                         .append(")"));
     }
-    table.rows.push_back(std::move(row));
+    table.rows.push_back({groups[g].instance, std::move(row)});
   }
-  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 
@@ -669,20 +646,16 @@ void write_per_run_table(const Loaded& loaded, const std::string& provenance, st
                    .label = "tab:descent-runs",
                    .columns = "llrrlrrrr",
                    .header = {"objective", "method", "start", "repeat", "stop reason", "iterations",
-                              "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"},
-                   .rows = {},
-                   .rule_before = {}};
-  std::vector<std::string> instances;
+                              "$f$ evals", "$\\nabla f$ evals", "$f - f^*$"}};
   for (const ReportRun& run : loaded.runs) {
     const IndexRow& r = *run.row;
-    instances.push_back(run.instance->name);
-    table.rows.push_back({latex_escape(run.instance->name), latex_escape(*run.solver),
-                          std::to_string(r.start_index), std::to_string(r.repeat),
-                          latex_escape(r.stop_reason), std::to_string(r.iterations),
-                          std::to_string(r.evals_f), std::to_string(r.evals_grad),
-                          latex_number(r.f_final - run.instance->f_star)});
+    table.rows.push_back({run.instance->name,
+                          {latex_escape(run.instance->name), latex_escape(*run.solver),
+                           std::to_string(r.start_index), std::to_string(r.repeat),
+                           latex_escape(r.stop_reason), std::to_string(r.iterations),
+                           std::to_string(r.evals_f), std::to_string(r.evals_grad),
+                           latex_number(r.f_final - run.instance->f_star)}});
   }
-  table.rule_before = group_starts(instances);
   write_table_float(out, table);
 }
 

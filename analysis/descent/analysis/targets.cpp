@@ -1,6 +1,8 @@
 #include "descent/analysis/targets.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <cstdlib>
 #include <map>
 
@@ -8,30 +10,38 @@
 
 namespace descent {
 
+namespace {
+
+// Each kind once: its name (--targets, CSV files) and its precision in LaTeX math.
+struct TargetKindNames {
+  TargetKind kind;
+  std::string_view name;
+  std::string_view latex;
+};
+constexpr TargetKindNames kTargetKinds[] = {
+    {TargetKind::kAbsolute, "abs", "f - f^*"},
+    {TargetKind::kRelative, "rel", "(f - f^*)/(f(x_0) - f^*)"},
+    {TargetKind::kGradient, "grad", "\\|\\nabla f\\|"}};
+
+const TargetKindNames& names_of(TargetKind kind) {
+  return *std::find_if(std::begin(kTargetKinds), std::end(kTargetKinds),
+                       [kind](const TargetKindNames& names) { return names.kind == kind; });
+}
+
+}  // namespace
+
 TargetKind target_kind_from(const std::string& text) {
-  if (text == "abs") return TargetKind::kAbsolute;
-  if (text == "rel") return TargetKind::kRelative;
-  if (text == "grad") return TargetKind::kGradient;
-  throw ConfigError("--targets", "--targets must be one of abs, rel, grad, got '" + text + "'");
+  std::string known;
+  for (const TargetKindNames& names : kTargetKinds) {
+    if (text == names.name) return names.kind;
+    known += (known.empty() ? "" : ", ") + std::string(names.name);
+  }
+  throw ConfigError("--targets", "--targets must be one of " + known + ", got '" + text + "'");
 }
 
-std::string to_string(TargetKind kind) {
-  switch (kind) {
-    case TargetKind::kAbsolute: return "abs";
-    case TargetKind::kRelative: return "rel";
-    case TargetKind::kGradient: return "grad";
-  }
-  return "abs";
-}
+std::string to_string(TargetKind kind) { return std::string(names_of(kind).name); }
 
-std::string precision_text(TargetKind kind) {
-  switch (kind) {
-    case TargetKind::kAbsolute: return "f - f*";
-    case TargetKind::kRelative: return "(f - f*)/(f(x0) - f*)";
-    case TargetKind::kGradient: return "|grad f|";
-  }
-  return "f - f*";
-}
+std::string latex_precision(TargetKind kind) { return std::string(names_of(kind).latex); }
 
 std::vector<double> target_exponents() {
   std::vector<double> exponents;

@@ -32,9 +32,9 @@ enum class TargetKind { kAbsolute, kRelative, kGradient };
 // "abs", "rel", "grad"; anything else is a ConfigError naming --targets.
 TargetKind target_kind_from(const std::string& text);
 std::string to_string(TargetKind kind);
-// What the precision is, for captions and CSV headers: "f - f*", "(f - f*)/(f(x0) - f*)",
-// "|grad f|".
-std::string precision_text(TargetKind kind);
+// The precision in LaTeX math, for captions: "f - f^*", "(f - f^*)/(f(x_0) - f^*)",
+// "\\|\\nabla f\\|".
+std::string latex_precision(TargetKind kind);
 
 // The exponents k of the 51 targets 10ᵏ: 2, 1.8, …, −8 (each exactly (10 − i)/5).
 std::vector<double> target_exponents();

@@ -170,11 +170,13 @@ void write_study_latex(const ResultsReader& results, const StudyDefinition& defi
     for (auto& c : parameters)
       if (c == ';') c = ' ';
     const double rel = row.rel_error();
-    table.rows.push_back({latex_escape(row.quantity), latex_escape(row.objective), latex_escape(row.label),
-                          latex_escape(parameters), latex_escape(predicted_text(row, 4)),
-                          latex_escape(number_text(row.measured, 4)),
-                          std::isnan(rel) ? "" : latex_escape(number_text(rel, 2)),
-                          latex_escape(to_string(row.verdict(tolerance)))});
+    table.rows.push_back({.group = "",  // one group: no rules between rows
+                          .cells = {latex_escape(row.quantity), latex_escape(row.objective),
+                                    latex_escape(row.label), latex_escape(parameters),
+                                    latex_escape(predicted_text(row, 4)),
+                                    latex_escape(number_text(row.measured, 4)),
+                                    std::isnan(rel) ? "" : latex_escape(number_text(rel, 2)),
+                                    latex_escape(to_string(row.verdict(tolerance)))}});
   }
   out << "% descent study " << definition.kind << "\n";
   write_table_float(out, table);
