@@ -278,6 +278,7 @@ void work(BatchSource& source, const std::vector<const RunSpec*>& runs, const Ca
   };
 
   const auto compute = [&] {
+    ObjectiveOfLastRun objectives;
     std::unique_lock held(mutex);
     for (;;) {
       changed.wait(held, [&] { return !queue.empty() || exhausted || failure; });
@@ -290,7 +291,7 @@ void work(BatchSource& source, const std::vector<const RunSpec*>& runs, const Ca
       const RunSpec& spec = *runs[static_cast<std::size_t>(position)];
       std::optional<std::string> error;
       try {
-        store.write_run(spec, execute_run(spec, catalog));
+        store.write_run(spec, execute_run(spec, catalog, objectives));
       } catch (const std::exception& e) {
         error = "run " + describe(spec) + ": " + e.what();
       }

@@ -46,18 +46,32 @@ double known_minimum_value(const Objective& objective) {
 
 }  // namespace
 
-RunResult execute_run(const RunSpec& spec, const Catalog& catalog) {
-  const auto* objective_entry = catalog.find_objective(spec.objective);
+const Objective& ObjectiveOfLastRun::of(const RunSpec& spec, const Catalog& catalog) {
+  if (objective_ && spec.objective == name_ && spec.objective_params == params_) return *objective_;
+  objective_.reset();
+  const auto* entry = catalog.find_objective(spec.objective);
+  if (!entry) throw ConfigError("objective", "unknown objective '" + spec.objective + "'");
+  objective_ = entry->make(spec.objective_params);
+  name_ = spec.objective;
+  params_ = spec.objective_params;
+  return *objective_;
+}
+
+RunResult execute_run(const RunSpec& spec, const Catalog& catalog, ObjectiveOfLastRun& objectives) {
   const auto* optimizer_entry = catalog.find_optimizer(spec.optimizer);
-  if (!objective_entry) throw ConfigError("objective", "unknown objective '" + spec.objective + "'");
   if (!optimizer_entry) throw ConfigError("optimizer", "unknown optimizer '" + spec.optimizer + "'");
-  const auto objective = objective_entry->make(spec.objective_params);
-  if (const auto conflict = dense_matrix_conflict(*optimizer_entry, *objective))
+  const Objective& objective = objectives.of(spec, catalog);
+  if (const auto conflict = dense_matrix_conflict(*optimizer_entry, objective))
     throw ConfigError("optimizer", *conflict);
   const auto optimizer = optimizer_entry->make(spec.optimizer_params);
-  RunResult result = run_optimizer(*objective, *optimizer, spec.x0, spec.settings, spec.seed);
-  result.f_star = known_minimum_value(*objective);
+  RunResult result = run_optimizer(objective, *optimizer, spec.x0, spec.settings, spec.seed);
+  result.f_star = known_minimum_value(objective);
   return result;
+}
+
+RunResult execute_run(const RunSpec& spec, const Catalog& catalog) {
+  ObjectiveOfLastRun objective;
+  return execute_run(spec, catalog, objective);
 }
 
 void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog& catalog,
@@ -79,11 +93,12 @@ void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog
   };
 
   const auto worker = [&] {
+    ObjectiveOfLastRun objectives;
     while (!failed) {
       const std::size_t i = next++;
       if (i >= runs.size()) return;
       try {
-        const RunResult result = execute_run(*runs[i], catalog);
+        const RunResult result = execute_run(*runs[i], catalog, objectives);
         on_finished(*runs[i], result);
       } catch (const ConfigError& error) {
         fail(std::make_exception_ptr(ConfigError(error.key(), where(*runs[i]) + error.what())));

@@ -1,11 +1,14 @@
-// Runner: executes the runs of a suite on a pool of threads. Each run builds its own
-// objective and optimizer from the registries, so runs share nothing and give the same
-// result on any number of threads. Finished runs are handed to a callback (the store) at
-// once, so an interrupted suite loses only the runs in flight.
+// Runner: executes the runs of a suite on a pool of threads. Each run builds its own optimizer
+// from the registries; each thread keeps the objective of its last run (ObjectiveOfLastRun)
+// and builds it again only when a run names another instance. Objectives are immutable, so
+// runs share no state and give the same result on any number of threads. Finished runs are
+// handed to a callback (the store) at once, so an interrupted suite loses only the runs in
+// flight.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,7 +31,24 @@ struct Shard {
 // Parses "K/N" (1 ≤ K ≤ N); ConfigError otherwise.
 Shard parse_shard(const std::string& text);
 
-// Builds the objective and optimizer of `spec` and runs the driver.
+// The objective of the last run a thread executed, kept for the next run of the same instance
+// (objective name and parameters). A suite lists the runs of one instance together, and
+// building an instance can cost far more than a short run: a rotated quadratic's QR
+// factorisation, a generated data set. One instance at a time: the old one is freed before
+// another is built.
+class ObjectiveOfLastRun {
+ public:
+  const Objective& of(const RunSpec& spec, const Catalog& catalog);
+
+ private:
+  std::string name_;
+  Shared<ParamMap> params_;  // a pointer to the runs' map: equal runs share it
+  std::unique_ptr<Objective> objective_;
+};
+
+// Builds the optimizer of `spec`, takes its objective from `objectives`, and runs the driver.
+RunResult execute_run(const RunSpec& spec, const Catalog& catalog, ObjectiveOfLastRun& objectives);
+// The same with an objective built for this run alone.
 RunResult execute_run(const RunSpec& spec, const Catalog& catalog);
 
 // Called on the worker thread as soon as a run has finished.
