@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "descent/core/config_error.hpp"
+#include "descent/store/hdf5_lock.hpp"
 #include "descent/store/results_reader.hpp"
 #include "descent/store/results_store.hpp"
 #include "descent/objectives/classic/beale.hpp"
@@ -399,6 +401,81 @@ TEST_CASE("threads may write runs at the same time", "[store][threads]") {
     REQUIRE(reader.index()[i].run_id == runs[i].run_id);
     test::require_same_run(reader.run(runs[i].run_id), runs[i], results[i]);
   }
+}
+
+namespace {
+
+// `result` with its last trace row repeated until the trace has `rows` rows.
+RunResult lengthened(RunResult result, std::size_t rows) {
+  Trace& t = result.trace;
+  const auto repeat_last = [&](auto& column, std::size_t width) {
+    const auto last = std::vector(column.end() - static_cast<std::ptrdiff_t>(width), column.end());
+    while (column.size() < rows * width) column.insert(column.end(), last.begin(), last.end());
+  };
+  for (auto* column : {&t.iter, &t.evals_f, &t.evals_grad, &t.evals_hess, &t.evals_hvp}) repeat_last(*column, 1);
+  for (auto* column : {&t.f, &t.grad_norm, &t.raw_grad_norm, &t.step_norm, &t.lr, &t.seconds})
+    repeat_last(*column, 1);
+  for (auto& [name, column] : t.extra) repeat_last(column, 1);
+  repeat_last(t.x, static_cast<std::size_t>(t.x_dim));
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("write_run waits while the queued runs hold kQueueBytes, however fast runs finish",
+          "[store][threads][memory]") {
+  const TemporaryDirectory dir;
+  // Runs of 0.4 kQueueBytes each: two fit in the queue beside the one the writer thread holds.
+  std::vector<RunSpec> runs;
+  std::vector<RunResult> results;
+  for (int i = 0; i < 6; ++i) {
+    runs.push_back(test::quadratic_run("gd", 0.001 * (i + 1)));
+    RunResult result = test::run(runs.back());
+    const double row_bytes = static_cast<double>(ResultsStore::queued_bytes(runs.back(), result)) /
+                             static_cast<double>(result.trace.size());
+    const double rows = 0.4 * static_cast<double>(ResultsStore::kQueueBytes) / row_bytes;
+    results.push_back(lengthened(std::move(result), static_cast<std::size_t>(rows)));
+  }
+  const std::size_t bytes = ResultsStore::queued_bytes(runs[0], results[0]);
+  REQUIRE(3 * bytes > ResultsStore::kQueueBytes);
+  REQUIRE(2 * bytes <= ResultsStore::kQueueBytes);
+
+  ResultsStore store(dir / "out.h5", test::suite_of(runs));
+  const std::size_t admitted = 1 + ResultsStore::kQueueBytes / bytes;  // taken by the writer, queued
+  std::size_t admitted_while_blocked = 0;
+  std::thread producer;
+  {
+    const auto h5_held = h5::lock();  // the writer thread cannot write a run while this is held
+    producer = std::thread([&] {
+      for (std::size_t i = 0; i < runs.size(); ++i) store.write_run(runs[i], results[i]);
+    });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (store.stored_run_ids().size() < admitted && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // time to admit more, were it allowed
+    admitted_while_blocked = store.stored_run_ids().size();
+  }
+  producer.join();
+  REQUIRE(admitted_while_blocked == admitted);
+  store.compact();
+  const ResultsReader reader(dir / "out.h5");
+  REQUIRE(reader.index().size() == runs.size());
+  test::require_same_run(reader.run(runs.back().run_id), runs.back(), results.back());
+}
+
+TEST_CASE("a run larger than kQueueBytes is queued alone", "[store][threads][memory]") {
+  const TemporaryDirectory dir;
+  const RunSpec spec = test::quadratic_run("gd", 0.001);
+  RunResult result = test::run(spec);
+  const double row_bytes =
+      static_cast<double>(ResultsStore::queued_bytes(spec, result)) / static_cast<double>(result.trace.size());
+  result = lengthened(std::move(result),
+                      static_cast<std::size_t>(1.1 * static_cast<double>(ResultsStore::kQueueBytes) / row_bytes));
+  REQUIRE(ResultsStore::queued_bytes(spec, result) > ResultsStore::kQueueBytes);
+  ResultsStore store(dir / "out.h5", test::suite_of({spec}));
+  store.write_run(spec, result);
+  store.compact();
+  test::require_same_run(ResultsReader(dir / "out.h5").run(spec.run_id), spec, result);
 }
 
 TEST_CASE("an output that cannot be written is a configuration error and nothing is written",

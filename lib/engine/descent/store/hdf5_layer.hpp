@@ -3,8 +3,8 @@
 // h5::Error naming the call, the object and the file, with HDF5's own explanation. HDF5's
 // automatic error printing is switched off.
 //
-// Concurrency: not every HDF5 build is thread-safe, so every HDF5 call of the program is made
-// while holding `h5::lock()` (a recursive mutex: a locked operation may call another).
+// Concurrency: every HDF5 call of the program is made while holding `h5::lock()`
+// (hdf5_lock.hpp).
 //
 // Failures: a file is closed with `close_file`, which flushes and closes it and throws when
 // either fails (a full disk is reported there, not lost). HDF5's exit handler is switched off
@@ -24,13 +24,13 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "descent/core/params.hpp"
+#include "descent/store/hdf5_lock.hpp"
 
 namespace descent::h5 {
 
@@ -38,9 +38,6 @@ class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-// Held by every operation that calls HDF5. Also silences HDF5's error printing on this thread.
-std::unique_lock<std::recursive_mutex> lock();
 
 // Owns one HDF5 identifier (file, group, dataset, attribute, dataspace, datatype, property
 // list) and releases it when destroyed. Knows its file and object path for messages.

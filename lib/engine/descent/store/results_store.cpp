@@ -29,10 +29,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// Runs waiting for the writer thread; write_run waits while this many are queued, so memory
-// holds at most this many finished runs besides the open segment's index rows.
-constexpr std::size_t kQueueLimit = 2 * ResultsStore::kBatchRuns;
-
 fs::path segments_directory_of(const fs::path& output) {
   auto path = output;
   path += ".segments";
@@ -105,6 +101,7 @@ struct OpenSegment {
 struct PendingRun {
   RunSpec spec;
   RunResult result;
+  std::size_t bytes;  // ResultsStore::queued_bytes
 };
 
 }  // namespace
@@ -124,6 +121,7 @@ struct ResultsStore::Impl {
   std::condition_variable changed;
   std::set<std::string> stored;
   std::deque<PendingRun> queue;
+  std::size_t queue_bytes = 0;  // Σ PendingRun::bytes over the queue
   std::uint64_t commits_requested = 0;
   std::uint64_t commits_done = 0;
   bool stopping = false;
@@ -217,6 +215,7 @@ void ResultsStore::Impl::write_loop() {
     while (!queue.empty()) {
       PendingRun run = std::move(queue.front());
       queue.pop_front();
+      queue_bytes -= run.bytes;
       changed.notify_all();  // room in the queue
       if (failure) continue;
       held.unlock();
@@ -322,12 +321,27 @@ std::set<std::string> ResultsStore::stored_run_ids() const {
   return impl_->stored;
 }
 
+std::size_t ResultsStore::queued_bytes(const RunSpec& spec, const RunResult& result) {
+  const Trace& trace = result.trace;
+  std::size_t values = trace.size() * schema::standard_columns().size() + trace.x.size() +
+                       static_cast<std::size_t>(result.x_final.size() + spec.x0.size());
+  for (const auto& [name, column] : trace.extra) values += column.size();
+  return values * sizeof(double);
+}
+
 void ResultsStore::write_run(const RunSpec& spec, const RunResult& result) {
   schema::check_storable(spec, result);
+  const std::size_t bytes = queued_bytes(spec, result);
   std::unique_lock held(impl_->mutex);
-  impl_->changed.wait(held, [&] { return impl_->queue.size() < kQueueLimit || impl_->failure; });
+  const auto room = [&] {
+    const Impl& store = *impl_;
+    return store.queue.empty() ||
+           (store.queue.size() < kQueueRuns && store.queue_bytes + bytes <= kQueueBytes);
+  };
+  impl_->changed.wait(held, [&] { return room() || impl_->failure; });
   if (impl_->failure) std::rethrow_exception(impl_->failure);
-  impl_->queue.push_back({spec, result});
+  impl_->queue.push_back({spec, result, bytes});
+  impl_->queue_bytes += bytes;
   impl_->stored.insert(spec.run_id);
   impl_->changed.notify_all();
 }

@@ -37,6 +37,15 @@ class ResultsStore {
  public:
   static constexpr std::size_t kBatchRuns = 256;
   static constexpr double kBatchSeconds = 1.0;
+  // write_run waits while the writer thread's queue holds kQueueRuns runs or kQueueBytes of
+  // their data (queued_bytes); a run larger than kQueueBytes waits for an empty queue. Memory
+  // thus holds at most this much of finished runs, besides the run being written, the runs in
+  // flight and the open segment's index rows, however fast the runs finish.
+  static constexpr std::size_t kQueueRuns = 2 * kBatchRuns;
+  static constexpr std::size_t kQueueBytes = std::size_t{32} << 20;
+
+  // The data a finished run holds in the queue: its trace columns, iterates, x0 and x_final.
+  static std::size_t queued_bytes(const RunSpec& spec, const RunResult& result);
 
   // Takes the output's lock (ConfigError naming the holder's PID if another process writes
   // there) and checks that the output can be written (its directory exists and is writable;
@@ -59,7 +68,7 @@ class ResultsStore {
   // The runs stored (in OUT.h5 or a segment) when the store was opened, and those written since.
   std::set<std::string> stored_run_ids() const;
   // Thread-safe; returns once the run is queued for the writer thread (waiting while the
-  // queue is full). A run that cannot be stored as given (columns of unequal length, x_final
+  // queue is full: kQueueRuns, kQueueBytes). A run that cannot be stored as given (columns of unequal length, x_final
   // of the wrong size) is std::invalid_argument; a failure of the writer thread (a full disk)
   // is rethrown here, by commit() and by compact().
   void write_run(const RunSpec& spec, const RunResult& result);
