@@ -439,8 +439,8 @@ TEST_CASE("real-data runs to ‖∇f‖∞ ≤ 1e-10 end at the rounding floor w
   // The built-in classification data: overlapping, badly scaled classes, so the optimum has a
   // loss of order one and a gradient that f can no longer resolve long before 1e-10.
   const ClassificationDataParams data = test::synthetic_classes(500, 8, 1.0, 30.0);
-  const LogisticRegression logistic({.data = data, .l2 = 1e-3});
-  const SoftmaxRegression softmax({.data = data, .classes = 4, .l2 = 1e-3});
+  const LogisticRegression logistic({.data = data, .loss = {.l2 = 1e-3}});
+  const SoftmaxRegression softmax({.data = data, .classes = 4, .loss = {.l2 = 1e-3}});
   const Objective* objective = GENERATE_REF(as<const Objective*>{}, &logistic, &softmax);
   const std::string method = GENERATE("lbfgs", "bfgs", "cg");
   RunSettings settings;

@@ -83,7 +83,7 @@ TEST_CASE("smoothed targets sum to one and are the hard targets at α = 0", "[tr
 }
 
 TEST_CASE("logistic regression at α = 0 is the hard-target cross-entropy", "[training][label_smoothing]") {
-  const LogisticRegression objective({.l2 = 0.03});
+  const LogisticRegression objective({.loss = {.l2 = 0.03}});
   std::mt19937_64 rng(Catch::rngSeed());
   const Vector w = random_point(objective.dim(), rng);
   const Matrix& x = objective.inputs();
@@ -104,7 +104,7 @@ TEST_CASE("logistic regression at α = 0 is the hard-target cross-entropy", "[tr
 }
 
 TEST_CASE("softmax regression at α = 0 is −log p of the true class", "[training][label_smoothing]") {
-  const SoftmaxRegression objective({.classes = 4, .l2 = 0.0});
+  const SoftmaxRegression objective({.classes = 4, .loss = {.l2 = 0.0}});
   std::mt19937_64 rng(Catch::rngSeed());
   const Vector theta = random_point(objective.dim(), rng);
   const Matrix& x = objective.inputs();
@@ -130,16 +130,16 @@ TEST_CASE("softmax regression at α = 0 is −log p of the true class", "[traini
 TEST_CASE("label smoothing mixes the hard loss with the uniform one", "[training][label_smoothing][theory]") {
   // H(y^LS, p) = (1 − α) H(y, p) + α H(u, p), u uniform: the loss is linear in α.
   const double alpha = 0.3;
-  const SoftmaxRegression hard({.classes = 3, .l2 = 0.0});
-  const SoftmaxRegression smooth({.classes = 3, .l2 = 0.0, .label_smoothing = alpha});
-  const SoftmaxRegression uniform({.classes = 3, .l2 = 0.0, .label_smoothing = 1.0});
+  const SoftmaxRegression hard({.classes = 3, .loss = {.l2 = 0.0}});
+  const SoftmaxRegression smooth({.classes = 3, .loss = {.l2 = 0.0, .label_smoothing = alpha}});
+  const SoftmaxRegression uniform({.classes = 3, .loss = {.l2 = 0.0, .label_smoothing = 1.0}});
   std::mt19937_64 rng(Catch::rngSeed());
   const Vector theta = random_point(hard.dim(), rng);
   REQUIRE_THAT(smooth.value(theta),
                WithinRel((1.0 - alpha) * hard.value(theta) + alpha * uniform.value(theta), 1e-13));
   for (Index i = 0; i < smooth.targets().cols(); ++i)
     REQUIRE_THAT(smooth.targets().col(i).sum(), WithinRel(1.0, 1e-15));
-  const LogisticRegression binary({.label_smoothing = alpha});
+  const LogisticRegression binary({.loss = {.label_smoothing = alpha}});
   for (Index i = 0; i < binary.targets().size(); ++i)
     REQUIRE((binary.targets()[i] == alpha / 2 || binary.targets()[i] == 1.0 - alpha / 2));
 }
@@ -150,7 +150,7 @@ TEST_CASE("feature scaling conditions the logistic Hessian", "[training][data]")
     params.data.examples = 200;
     params.data.features = 4;
     params.data.scale = scale;
-    params.l2 = 1e-6;
+    params.loss.l2 = 1e-6;
     const LogisticRegression objective(params);
     Matrix h;
     objective.hessian(Vector::Zero(objective.dim()), h);
@@ -261,13 +261,13 @@ TEST_CASE("the cross-entropy near the optimum is accurate to a few ulps",
   // Σ log Σ exp z − Σ tᵀz would cancel two sums ~50× larger than the result. The reference is
   // the objective's own formula in long double (64-bit significand).
   const SoftmaxRegression softmax(
-      {.data = test::synthetic_classes(600, 6, 4.0), .classes = 5, .l2 = 1e-4});
+      {.data = test::synthetic_classes(600, 6, 4.0), .classes = 5, .loss = {.l2 = 1e-4}});
   TanhMlp::Params mlp_params;
   mlp_params.task = MlpTask::kClassification;
   mlp_params.data = test::synthetic_classes(300, 4, 4.0);
   mlp_params.hidden = 8;
   mlp_params.classes = 3;
-  mlp_params.l2 = 1e-4;
+  mlp_params.loss.l2 = 1e-4;
   const TanhMlp mlp(mlp_params);
   const auto relative_error = [](const auto& objective, const Vector& theta) {
     const std::vector<long double> wide(theta.data(), theta.data() + theta.size());

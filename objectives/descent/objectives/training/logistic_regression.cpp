@@ -4,7 +4,7 @@
 
 namespace descent {
 
-LogisticRegression::LogisticRegression(const Params& params) : l2_(params.l2) {
+LogisticRegression::LogisticRegression(const Params& params) : l2_(params.loss.l2) {
   validate_fields(params);
   const LabelledData data = load_classification(params.data, 2, 2);
   const Index d = data.inputs.rows(), m = data.inputs.cols();
@@ -13,8 +13,8 @@ LogisticRegression::LogisticRegression(const Params& params) : l2_(params.l2) {
   inputs_.row(d).setOnes();
   targets_.resize(m);
   for (Index i = 0; i < m; ++i)
-    targets_[i] = static_cast<double>(data.labels[static_cast<std::size_t>(i)]) * (1.0 - params.label_smoothing) +
-                  0.5 * params.label_smoothing;
+    targets_[i] = static_cast<double>(data.labels[static_cast<std::size_t>(i)]) * (1.0 - params.loss.label_smoothing) +
+                  0.5 * params.loss.label_smoothing;
   set_standard_start(Vector::Zero(dim()));
   set_num_terms(m);
 }

@@ -24,15 +24,12 @@ class LogisticRegression final : public FiniteSumObjective {
  public:
   struct Params {
     ClassificationDataParams data = {};
-    double l2 = 1e-2;
-    double label_smoothing = 0.0;
+    ClassificationLossParams loss = {};
 
     template <class V>
     void visit(V& v) {
       v.group(data);
-      v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖θ‖²");
-      v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
-             "α: targets y(1 − α) + α/2");
+      v.group(loss);
     }
   };
   explicit LogisticRegression(const Params& params);

@@ -10,7 +10,7 @@ using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eig
 
 }  // namespace
 
-SoftmaxRegression::SoftmaxRegression(const Params& params) : l2_(params.l2) {
+SoftmaxRegression::SoftmaxRegression(const Params& params) : l2_(params.loss.l2) {
   validate_fields(params);
   const LabelledData data = load_classification(params.data, params.classes);
   const Index d = data.inputs.rows(), m = data.inputs.cols();
@@ -20,7 +20,7 @@ SoftmaxRegression::SoftmaxRegression(const Params& params) : l2_(params.l2) {
   targets_.resize(data.classes, m);
   for (Index i = 0; i < m; ++i)
     targets_.col(i) = smoothed_targets(data.labels[static_cast<std::size_t>(i)], data.classes,
-                                       params.label_smoothing);
+                                       params.loss.label_smoothing);
   set_standard_start(Vector::Zero(dim()));
   set_num_terms(m);
 }

@@ -30,16 +30,13 @@ class SoftmaxRegression final : public FiniteSumObjective {
   struct Params {
     ClassificationDataParams data = {};
     std::int64_t classes = 3;
-    double l2 = 1e-2;
-    double label_smoothing = 0.0;
+    ClassificationLossParams loss = {};
 
     template <class V>
     void visit(V& v) {
       v.group(data);
       v.integer("classes", classes, Range::closed(2, 1e5), "K, synthetic classes (a CSV file sets its own)");
-      v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖W‖²");
-      v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
-             "α: targets y(1 − α) + α/K");
+      v.group(loss);
     }
   };
   explicit SoftmaxRegression(const Params& params);

@@ -56,7 +56,7 @@ TanhMlp::Layers TanhMlp::layers(const double* theta) const {
   return Layers(theta, features(), hidden_, outputs());
 }
 
-TanhMlp::TanhMlp(const Params& params) : task_(params.task), hidden_(params.hidden), l2_(params.l2) {
+TanhMlp::TanhMlp(const Params& params) : task_(params.task), hidden_(params.hidden), l2_(params.loss.l2) {
   validate_fields(params);
   std::mt19937_64 data_rng(static_cast<std::uint64_t>(params.data.data_seed));
   if (task_ == MlpTask::kClassification) {
@@ -65,7 +65,7 @@ TanhMlp::TanhMlp(const Params& params) : task_(params.task), hidden_(params.hidd
     targets_.resize(data.classes, inputs_.cols());
     for (Index i = 0; i < inputs_.cols(); ++i)
       targets_.col(i) = smoothed_targets(data.labels[static_cast<std::size_t>(i)], data.classes,
-                                         params.label_smoothing);
+                                         params.loss.label_smoothing);
   } else if (!params.data.csv.empty()) {
     const LabelledData data = load_regression_csv(params.data.csv);
     inputs_ = data.inputs;

@@ -37,8 +37,7 @@ class TanhMlp final : public FiniteSumObjective {
     std::int64_t hidden = 3;
     std::int64_t outputs = 1;
     std::int64_t classes = 2;
-    double l2 = 0.0;
-    double label_smoothing = 0.0;
+    ClassificationLossParams loss = {.l2 = 0.0};
     std::int64_t init_seed = 0;
 
     template <class V>
@@ -50,9 +49,7 @@ class TanhMlp final : public FiniteSumObjective {
       v.integer("hidden", hidden, Range::closed(1, 1e5), "h, tanh units");
       v.integer("outputs", outputs, Range::closed(1, 1e5), "regression: outputs per example");
       v.integer("classes", classes, Range::closed(2, 1e5), "classification: K, synthetic classes");
-      v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖θ‖²");
-      v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
-             "classification: targets y(1 − α) + α/K");
+      v.group(loss);
       v.integer("init_seed", init_seed, Range::non_negative(), "seed of the standard start");
     }
   };

@@ -48,6 +48,21 @@ struct ClassificationDataParams {
   }
 };
 
+// The loss fields shared by the classification objectives: a ridge penalty (λ/2)‖θ‖² on
+// every parameter (the bias included) and label smoothing of the class targets (above;
+// regression targets are not smoothed).
+struct ClassificationLossParams {
+  double l2 = 1e-2;
+  double label_smoothing = 0.0;
+
+  template <class V>
+  void visit(V& v) {
+    v.real("l2", l2, Range::non_negative(), "λ, weight of (λ/2)‖θ‖²");
+    v.real("label_smoothing", label_smoothing, Range::closed(0.0, 1.0),
+           "α, class targets yₖ(1 − α) + α/K (K = 2 for logistic regression)");
+  }
+};
+
 struct LabelledData {
   Matrix inputs;              // d × m, one example per column
   std::vector<Index> labels;  // classification: the class of each example, from 0
