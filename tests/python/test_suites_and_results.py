@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import h5py
 import numpy as np
@@ -13,25 +14,7 @@ import pytest
 
 import descent
 
-SUITE = textwrap.dedent(
-    """\
-    name = "python_tiny"
-    [run]
-    max_iter = 50
-    stop = { grad_norm = 1e-8 }
-    [[objective]]
-    name = "beale"
-    starts = [[1.0, 1.0], [2.0, -2.0]]
-    [[objective]]
-    name = "chained_rosenbrock"
-    params = { dim = 3 }
-    [[optimizer]]
-    name = "adam"
-    sweep = { lr = [0.01, 0.1] }
-    [[optimizer]]
-    name = "lbfgs"
-    """
-)
+SUITE = (Path(__file__).parent / "tiny_suite.toml").read_text()
 
 
 @pytest.fixture
@@ -88,7 +71,7 @@ def test_run_suite_writes_results_next_to_the_working_directory_by_default(suite
 def test_a_malformed_suite_is_a_located_value_error_and_writes_nothing(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text(SUITE.replace('name = "lbfgs"', 'name = "lbfgs"\nmemry = 5'))
-    with pytest.raises(ValueError, match=r"bad.toml:16:1: optimizer\[1\].memry: unknown key 'memry'"):
+    with pytest.raises(ValueError, match=r"bad.toml:17:1: optimizer\[1\].memry: unknown key 'memry'"):
         descent.run_suite(path, output=tmp_path / "out.h5")
     assert not (tmp_path / "out.h5").exists()
 
