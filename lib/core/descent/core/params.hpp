@@ -370,8 +370,9 @@ class CrossFieldChecker : public FieldVisitor<CrossFieldChecker> {
   }
 };
 
+// Non-const only because `visit` is: the checker changes nothing.
 template <class Options>
-void check_cross_field_rules(Options options) {
+void check_cross_field_rules(Options& options) {
   CrossFieldChecker checker;
   checker.group(options);
 }
@@ -385,7 +386,7 @@ void validate_fields(const Options& options) {
   Options copy = options;
   detail::RuleChecker checker;
   copy.visit(checker);
-  detail::check_cross_field_rules(options);
+  detail::check_cross_field_rules(copy);
 }
 
 // Options from a map: defaults for absent keys; unknown keys, wrong types and values out of
