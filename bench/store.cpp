@@ -22,6 +22,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "descent/objectives/registry.hpp"
@@ -182,8 +183,9 @@ void BM_threads(benchmark::State& state) {
   // The least of kThreadRounds alternating measurements of each: one measurement of a
   // fraction of a second varies by ±20% with what else the cores do.
   constexpr int kThreadRounds = 5;
-  const auto least = [](double& best, double seconds) { best = best == 0 ? seconds : std::min(best, seconds); };
-  double compute_1 = 0, compute_2 = 0, tiny_1 = 0, tiny_2 = 0;
+  const auto least = [](double& best, double seconds) { best = std::min(best, seconds); };
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  double compute_1 = kNone, compute_2 = kNone, tiny_1 = kNone, tiny_2 = kNone;
   state.counters["load_average"] = load_average();
   for (auto _ : state) {
     for (int round = 0; round < kThreadRounds; ++round) {
