@@ -149,9 +149,9 @@ RunResult run_from_standard_start(const StandardStartRun& spec, const RunSetting
 }  // namespace
 
 TEST_CASE("whatever ends a run, its last trace row is the final iterate", "[driver][recorder]") {
-  // Each of these stops with a failed step at an iteration that thinning by 5 would not keep:
-  // not_descent (Newton on Rosenbrock lands on the minimum, where g = 0 is no descent
-  // direction), or line_search_failed (L-BFGS on Meyer, after 369 steps).
+  // Each of these stops where its method cannot step, at an iteration that thinning by 5
+  // would not keep: converged_grad (Newton on Rosenbrock lands on the minimum, where g = 0
+  // exactly), not_descent, or line_search_failed (L-BFGS on Meyer, after 369 steps).
   const auto spec = GENERATE(StandardStartRun{"rosenbrock", "newton", "armijo"},
                              StandardStartRun{"wood", "newton", "strong_wolfe"},
                              StandardStartRun{"helical_valley", "lbfgs", "strong_wolfe"},
@@ -161,8 +161,10 @@ TEST_CASE("whatever ends a run, its last trace row is the final iterate", "[driv
   settings.max_iter = 2000;
   settings.record.every = 5;
   const RunResult result = run_from_standard_start(spec, settings);
-  // A failed step: a real failure, or a line search at the rounding floor of f.
-  REQUIRE((result.stop_reason == StopReason::kNotDescent ||
+  // A step that could not be taken: at g = 0, a real failure, or a line search at the
+  // rounding floor of f.
+  REQUIRE((result.stop_reason == StopReason::kConvergedGrad ||
+           result.stop_reason == StopReason::kNotDescent ||
            result.stop_reason == StopReason::kLineSearchFailed ||
            result.stop_reason == StopReason::kPrecisionLimit));
   REQUIRE(result.iterations % 5 != 0);
@@ -177,6 +179,38 @@ TEST_CASE("whatever ends a run, its last trace row is the final iterate", "[driv
   // The rows before it are the kept ones, each once.
   for (std::size_t i = 0; i + 1 < trace.size(); ++i)
     REQUIRE(trace.iter[i] == 5 * static_cast<std::int64_t>(i));
+}
+
+TEST_CASE("a method that cannot step from g = 0 exactly has converged, with or without stop "
+          "rules",
+          "[driver][stopping]") {
+  // From the minimiser itself no direction descends: d = 0 (gᵀd = 0) for every search
+  // direction method, at iteration 0.
+  const auto name = GENERATE("newton", "bfgs", "lbfgs", "cg");
+  INFO(name);
+  RunSettings settings;
+  settings.max_iter = 100;
+  const Vector minimiser = Vector::Zero(2);
+  const RunResult at_minimiser = run(quadratic(), name, {}, minimiser, settings);
+  REQUIRE(at_minimiser.stop_reason == StopReason::kConvergedGrad);
+  REQUIRE(status_of(at_minimiser.stop_reason) == RunStatus::kConverged);
+  REQUIRE(at_minimiser.iterations == 0);
+
+  // Newton lands on Rosenbrock's minimum (1, 1) exactly, in a few steps and with no stop rule
+  // set: the next step has no descent direction.
+  const auto rosenbrock = find_objective("rosenbrock")->make({});
+  const RunResult landed = run(*rosenbrock, "newton", {{"line_search", std::string("armijo")}},
+                               rosenbrock->standard_starts().front(), settings);
+  REQUIRE(landed.x_final == Vector::Ones(2));
+  REQUIRE(landed.stop_reason == StopReason::kConvergedGrad);
+  REQUIRE(landed.iterations < settings.max_iter);
+
+  // Away from g = 0 a direction that does not descend is still a failure: Newton's with an
+  // indefinite Hessian, d = (−0.1, −1) and gᵀd = 1.98 at (0.1, 1) on f = x² − y².
+  const Quadratic saddle({.eigenvalues = {2.0, -2.0}});
+  const RunResult uphill = run(saddle, "newton", {{"line_search", std::string("armijo")}},
+                               Vector{{0.1, 1.0}}, settings);
+  REQUIRE(uphill.stop_reason == StopReason::kNotDescent);
 }
 
 TEST_CASE("a line-search trial that overflows is rejected, not the end of the run",

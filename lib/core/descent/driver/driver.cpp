@@ -278,7 +278,9 @@ RunResult run_optimizer(const Objective& objective, Optimizer& optimizer, const 
     if (status != StepStatus::kOk) {
       at.x = x_previous;  // a failed step leaves θₖ the final iterate
       recorder.discard_notes();
-      reason = stop_reason_of(status);
+      // At an exact stationary point no direction descends: the method has converged there,
+      // whatever the tolerances (rules set or not).
+      reason = context.raw_norm() == 0.0 ? StopReason::kConvergedGrad : stop_reason_of(status);
       break;
     }
     at.f_previous = context.f();

@@ -9,7 +9,8 @@ namespace descent {
 
 enum class StopReason {
   kConvergedStep,     // ‖θₖ − θₖ₋₁‖ < step_norm (the lecture's rule)
-  kConvergedGrad,     // ‖g‖₂ ≤ grad_norm, or ‖g‖∞ ≤ grad_norm_inf
+  kConvergedGrad,     // ‖g‖₂ ≤ grad_norm, or ‖g‖∞ ≤ grad_norm_inf, or a method that cannot
+                      // step from g = 0 exactly
   kTargetReached,     // f ≤ f_target
   kFRelChange,        // |fₖ − fₖ₋₁| ≤ f_rel_change · max(|fₖ₋₁|, tiny)
   kMaxIter,
