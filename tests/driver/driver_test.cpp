@@ -185,13 +185,14 @@ TEST_CASE("a method that cannot step from g = 0 exactly has converged, with or w
           "rules",
           "[driver][stopping]") {
   // From the minimiser itself no direction descends: d = 0 (gᵀd = 0) for every search
-  // direction method, at iteration 0.
+  // direction method with a line search, at iteration 0.
   const auto name = GENERATE("newton", "bfgs", "lbfgs", "cg");
   INFO(name);
   RunSettings settings;
   settings.max_iter = 100;
   const Vector minimiser = Vector::Zero(2);
-  const RunResult at_minimiser = run(quadratic(), name, {}, minimiser, settings);
+  const RunResult at_minimiser = run(quadratic(), name, {{"line_search", std::string("armijo")}},
+                                     minimiser, settings);
   REQUIRE(at_minimiser.stop_reason == StopReason::kConvergedGrad);
   REQUIRE(status_of(at_minimiser.stop_reason) == RunStatus::kConverged);
   REQUIRE(at_minimiser.iterations == 0);
@@ -204,13 +205,6 @@ TEST_CASE("a method that cannot step from g = 0 exactly has converged, with or w
   REQUIRE(landed.x_final == Vector::Ones(2));
   REQUIRE(landed.stop_reason == StopReason::kConvergedGrad);
   REQUIRE(landed.iterations < settings.max_iter);
-
-  // Away from g = 0 a direction that does not descend is still a failure: Newton's with an
-  // indefinite Hessian, d = (−0.1, −1) and gᵀd = 1.98 at (0.1, 1) on f = x² − y².
-  const Quadratic saddle({.eigenvalues = {2.0, -2.0}});
-  const RunResult uphill = run(saddle, "newton", {{"line_search", std::string("armijo")}},
-                               Vector{{0.1, 1.0}}, settings);
-  REQUIRE(uphill.stop_reason == StopReason::kNotDescent);
 }
 
 TEST_CASE("a line-search trial that overflows is rejected, not the end of the run",
