@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "descent/store/results_reader.hpp"
 #include "support/run_suites.hpp"
@@ -105,6 +106,50 @@ TEST_CASE("a full disk is an error (exit 1) that loses nothing stored and resume
   ::umount(mount_point.c_str());
   test::run_quietly(suite, kept);
   REQUIRE(stored_runs(kept) == 400);
+}
+
+TEST_CASE("a disk that fills up while the segments are joined is an error (exit 1) naming the "
+          "output, and loses nothing",
+          "[cli][faults][disk]") {
+  // OUT.h5 with 100 runs takes two thirds of the disk; one more run fits in its segment, but
+  // the joined file (a new OUT.h5 beside the old one until it replaces it) does not.
+  const GdSuiteFiles files("grow", 100, 200);
+  const auto& [dir, suite, kept] = files;
+  test::run_quietly(suite, kept);
+  const auto mount_point = dir / "small_disk";
+  fs::create_directories(mount_point);
+  const std::uintmax_t pages = (3 * fs::file_size(kept) / 2) / 4096 + 1;
+  const std::string size = "size=" + std::to_string(pages * 4096);
+  if (::mount("tmpfs", mount_point.c_str(), "tmpfs", 0, size.c_str()) != 0) {
+    WARN("cannot mount a tmpfs here (needs root): the full-disk case is not checked");
+    return;
+  }
+  const auto out = mount_point / kept.filename();
+  fs::copy_file(kept, out);
+  write_file(suite, gd_suite("grow", 101, 200));
+
+  const auto full = test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"});
+  CHECK(full.signal == 0);
+  CHECK(full.exit_status == 1);
+  CHECK_THAT(full.err, Catch::Contains("No space left on device"));
+  CHECK_THAT(full.err, Catch::Contains("every stored run is kept, in " + out.string()));
+  CHECK_THAT(full.err, !Catch::Contains("not a valid results file"));
+  // The old file and the new run's segment are as they were, and only they are there.
+  CHECK(stored_runs(out) == 100);
+  std::vector<fs::path> segments;
+  for (const auto& entry : fs::directory_iterator(out.string() + ".segments"))
+    segments.push_back(entry.path());
+  REQUIRE(segments.size() == 1);
+  CHECK(stored_runs(segments.front()) == 1);
+  for (const auto& entry : fs::directory_iterator(mount_point))
+    fs::copy(entry.path(), dir / entry.path().filename(),
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  ::umount(mount_point.c_str());
+
+  const auto resumed = test::run_descent({"run", suite.string(), "-o", kept.string()});
+  REQUIRE(resumed.exit_status == 0);
+  REQUIRE_THAT(resumed.err, Catch::Contains("0 runs to do, 101 already stored"));
+  REQUIRE(stored_runs(kept) == 101);
 }
 
 // `descent run` of the files' suite into their output under `ulimit -n limit`, which must exit

@@ -22,6 +22,7 @@ std::string error_stack_text() {
   std::string text = messages.front();
   if (messages.size() > 1 && messages.back() != messages.front())
     text.append(": ").append(messages.back());
+  std::replace(text.begin(), text.end(), '\n', ' ');  // one line ("time = …\n, filename = …")
   return text;
 }
 
@@ -29,7 +30,7 @@ std::string error_stack_text() {
   std::string message = std::string("HDF5 ") + call + " failed for " + object + " in " + file;
   const std::string reason = error_stack_text();
   if (!reason.empty()) message.append(": ").append(reason);
-  throw Error(message);
+  throw Error(message, file);
 }
 
 // The size in bytes of the file holding `object`.

@@ -34,9 +34,17 @@
 
 namespace descent::h5 {
 
+// A failed HDF5 call, or a file whose structure descent cannot read. `file()` names the file
+// the failed call was about, when known: a reader tells a damaged input from a failure to
+// write its output by it.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message, std::string file = {})
+      : std::runtime_error(message), file_(std::move(file)) {}
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
 };
 
 // Owns one HDF5 identifier (file, group, dataset, attribute, dataspace, datatype, property

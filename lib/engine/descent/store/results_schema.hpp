@@ -29,12 +29,14 @@ namespace descent::schema {
 ConfigError invalid_file(const std::string& file, const std::string& what);
 
 // Runs `read` on a results file, turning an HDF5 failure (a damaged structure) into
-// invalid_file.
+// invalid_file. A failure in another file (the output `read` copies into: a full disk) is
+// not a verdict on this one and goes on as it is.
 template <class Read>
 auto validated_read(const std::string& file, Read&& read) -> decltype(read()) {
   try {
     return read();
   } catch (const h5::Error& error) {
+    if (!error.file().empty() && error.file() != file) throw;
     throw invalid_file(file, error.what());
   }
 }

@@ -372,7 +372,16 @@ void ResultsStore::compact() {
     for (const auto& id : impl_->suite_order)
       if (present.erase(id) > 0) order.push_back(id);
     order.insert(order.end(), present.begin(), present.end());
-    join::write_joined(impl_->output, impl_->file_info(), std::move(sources), order);
+    try {
+      join::write_joined(impl_->output, impl_->file_info(), std::move(sources), order);
+    } catch (const ConfigError&) {
+      throw;  // a damaged input, named by the message
+    } catch (const std::exception& error) {
+      // The new file is gone and nothing else was touched (results_join.hpp).
+      throw std::runtime_error(std::string(error.what()) + "; every stored run is kept, in " +
+                               impl_->output.string() + " and " + impl_->segments.string() +
+                               ": run again to join them");
+    }
   }
 
   // Unreadable segments go too: their runs were run again when the store was opened.

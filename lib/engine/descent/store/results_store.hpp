@@ -76,7 +76,8 @@ class ResultsStore {
   void commit();
   // Commits, then joins the output file and every segment into the output file; runs ordered
   // as in the suite, then any others by id; a run in both is taken from its segment.
-  // Idempotent: with no segments and an existing output it changes nothing.
+  // Idempotent: with no segments and an existing output it changes nothing. A failure to
+  // write the joined file (a full disk) leaves the output and the segments as they were.
   void compact();
 
   const std::filesystem::path& output() const;
