@@ -376,9 +376,9 @@ void ResultsStore::compact() {
       join::write_joined(impl_->output, impl_->file_info(), std::move(sources), order);
     } catch (const ConfigError&) {
       throw;  // a damaged input, named by the message
-    } catch (const std::exception& error) {
+    } catch (const std::exception& failure) {
       // The new file is gone and nothing else was touched (results_join.hpp).
-      throw std::runtime_error(std::string(error.what()) + "; every stored run is kept, in " +
+      throw std::runtime_error(std::string(failure.what()) + "; every stored run is kept, in " +
                                impl_->output.string() + " and " + impl_->segments.string() +
                                ": run again to join them");
     }
