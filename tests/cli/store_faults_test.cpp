@@ -100,6 +100,7 @@ TEST_CASE("a full disk is an error (exit 1) that loses nothing stored and resume
   CHECK(full.signal == 0);
   CHECK(full.exit_status == 1);
   CHECK_THAT(full.err, Catch::Contains("No space left on device"));
+  CHECK_THAT(full.err, Catch::Contains("every stored run is kept, in " + out.string()));
   // What was committed is intact and is kept on the bigger disk.
   for (const auto& entry : fs::directory_iterator(mount_point))
     fs::copy(entry.path(), dir / entry.path().filename(), fs::copy_options::recursive);

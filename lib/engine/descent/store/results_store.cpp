@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -133,6 +134,9 @@ struct ResultsStore::Impl {
     return current_file_info(suite_name, suite_toml, suite_sha256, parallelism);
   }
   void describe(fs::path output_path, const Suite& suite, const Parallelism& writers);
+  // A failure to write (a full disk) as the user meets it: its cause, and that nothing stored
+  // is lost. A ConfigError (a damaged input) is returned as it is.
+  std::exception_ptr with_runs_kept(std::exception_ptr error) const;
   void write_loop();
   OpenSegment begin_segment();
   void commit_segment(OpenSegment& segment);
@@ -184,7 +188,7 @@ void ResultsStore::Impl::write_loop() {
   std::optional<OpenSegment> segment;
   std::unique_lock held(mutex);
   const auto fail = [&] {
-    failure = std::current_exception();
+    failure = with_runs_kept(std::current_exception());
     if (segment) {
       const fs::path temporary = segment->temporary;
       abandon(segment);
@@ -245,6 +249,20 @@ void ResultsStore::Impl::write_loop() {
       changed.notify_all();
     }
     if (stopping && queue.empty()) return;
+  }
+}
+
+std::exception_ptr ResultsStore::Impl::with_runs_kept(std::exception_ptr error) const {
+  try {
+    std::rethrow_exception(error);
+  } catch (const ConfigError&) {
+    return error;
+  } catch (const std::exception& cause) {
+    return std::make_exception_ptr(std::runtime_error(
+        std::string(cause.what()) + "; every stored run is kept, in " + output.string() + " and " +
+        segments.string() + ": run the suite again to go on"));
+  } catch (...) {
+    return error;
   }
 }
 
@@ -374,13 +392,9 @@ void ResultsStore::compact() {
     order.insert(order.end(), present.begin(), present.end());
     try {
       join::write_joined(impl_->output, impl_->file_info(), std::move(sources), order);
-    } catch (const ConfigError&) {
-      throw;  // a damaged input, named by the message
-    } catch (const std::exception& failure) {
+    } catch (...) {
       // The new file is gone and nothing else was touched (results_join.hpp).
-      throw std::runtime_error(std::string(failure.what()) + "; every stored run is kept, in " +
-                               impl_->output.string() + " and " + impl_->segments.string() +
-                               ": run again to join them");
+      std::rethrow_exception(impl_->with_runs_kept(std::current_exception()));
     }
   }
 

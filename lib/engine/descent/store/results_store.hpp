@@ -77,7 +77,8 @@ class ResultsStore {
   // Commits, then joins the output file and every segment into the output file; runs ordered
   // as in the suite, then any others by id; a run in both is taken from its segment.
   // Idempotent: with no segments and an existing output it changes nothing. A failure to
-  // write the joined file (a full disk) leaves the output and the segments as they were.
+  // write the joined file (a full disk) leaves the output and the segments as they were, and
+  // its message says so, as a failure of the writer thread's does.
   void compact();
 
   const std::filesystem::path& output() const;
