@@ -6,6 +6,8 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "descent/objectives/registry.hpp"
 #include "descent/optimizers/registry.hpp"
@@ -50,6 +52,19 @@ TEST_CASE("an error inside a run names the run", "[runner][errors]") {
     REQUIRE_THAT(error.what(), Catch::Contains(suite.runs[1].run_id) &&
                                    Catch::Contains(suite.runs[1].label) &&
                                    Catch::Contains("no_such_method"));
+  }
+}
+
+TEST_CASE("an error of what is done with a finished run is not blamed on the run",
+          "[runner][errors]") {
+  const Suite suite = parse_suite(test::kSmallSuite, "small.toml", builtin_catalog());
+  try {
+    run_all(runs_of(suite), 2, builtin_catalog(), [](const RunSpec&, const RunResult&) {
+      throw std::runtime_error("results.h5: No space left on device");
+    });
+    FAIL("run_all did not throw");
+  } catch (const std::runtime_error& error) {
+    REQUIRE(std::string(error.what()) == "results.h5: No space left on device");
   }
 }
 

@@ -97,13 +97,22 @@ void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog
     while (!failed) {
       const std::size_t i = next++;
       if (i >= runs.size()) return;
+      RunResult result;
       try {
-        const RunResult result = execute_run(*runs[i], catalog, objectives);
-        on_finished(*runs[i], result);
+        result = execute_run(*runs[i], catalog, objectives);
       } catch (const ConfigError& error) {
         fail(std::make_exception_ptr(ConfigError(error.key(), where(*runs[i]) + error.what())));
+        continue;
       } catch (const std::exception& error) {
         fail(std::make_exception_ptr(std::runtime_error(where(*runs[i]) + error.what())));
+        continue;
+      } catch (...) {
+        fail(std::current_exception());
+        continue;
+      }
+      // What the caller does with the result (storing it) fails as itself: the run is fine.
+      try {
+        on_finished(*runs[i], result);
       } catch (...) {
         fail(std::current_exception());
       }

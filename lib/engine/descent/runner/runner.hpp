@@ -56,7 +56,8 @@ using RunFinished = std::function<void(const RunSpec& spec, const RunResult& res
 
 // Runs, on `threads` threads, every run of `runs` in order of position (each thread takes the
 // next one). `on_finished` must be thread-safe. Exceptions from a run are rethrown after the
-// other threads stop taking new runs.
+// other threads stop taking new runs, their messages prefixed with the run; those of
+// `on_finished` (a full disk while storing) as they are.
 void run_all(const std::vector<const RunSpec*>& runs, int threads, const Catalog& catalog,
              const RunFinished& on_finished);
 
