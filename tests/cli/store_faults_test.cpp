@@ -51,6 +51,38 @@ int shell(const std::string& command) {
 
 std::size_t stored_runs(const fs::path& path) { return ResultsReader(path).index().size(); }
 
+// A tmpfs of `bytes` at DIR/small_disk, unmounted when it goes (a failed check included).
+// Mounting needs root: elsewhere mounted() is false and the test says it is not checked.
+class SmallDisk {
+ public:
+  SmallDisk(const fs::path& dir, std::uintmax_t bytes) : path_(dir / "small_disk") {
+    fs::create_directories(path_);
+    const std::string size = "size=" + std::to_string(bytes);
+    mounted_ = ::mount("tmpfs", path_.c_str(), "tmpfs", 0, size.c_str()) == 0;
+    if (!mounted_) WARN("cannot mount a tmpfs here (needs root): the full-disk case is not checked");
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount(path_.c_str());
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+
+  bool mounted() const { return mounted_; }
+  const fs::path& path() const { return path_; }
+  // Everything on the disk copied into `dir` (the bigger disk), then the disk unmounted.
+  void move_to(const fs::path& dir) {
+    for (const auto& entry : fs::directory_iterator(path_))
+      fs::copy(entry.path(), dir / entry.path().filename(),
+               fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    ::umount(path_.c_str());
+    mounted_ = false;
+  }
+
+ private:
+  fs::path path_;
+  bool mounted_ = false;
+};
+
 }  // namespace
 
 TEST_CASE("a second writer of one output exits 2 naming the first, and a lock left by kill -9 "
@@ -88,13 +120,9 @@ TEST_CASE("a full disk is an error (exit 1) that loses nothing stored and resume
           "[cli][faults][disk]") {
   const GdSuiteFiles files("big", 400, 200);
   const auto& [dir, suite, kept] = files;
-  const auto mount_point = dir / "small_disk";
-  fs::create_directories(mount_point);
-  if (::mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=1m") != 0) {
-    WARN("cannot mount a tmpfs here (needs root): the full-disk case is not checked");
-    return;
-  }
-  const auto out = mount_point / kept.filename();
+  SmallDisk disk(dir.path(), std::uintmax_t{1} << 20);
+  if (!disk.mounted()) return;
+  const auto out = disk.path() / kept.filename();
 
   const auto full = test::run_descent({"run", suite.string(), "-o", out.string(), "--quiet"});
   CHECK(full.signal == 0);
@@ -102,9 +130,7 @@ TEST_CASE("a full disk is an error (exit 1) that loses nothing stored and resume
   CHECK_THAT(full.err, Catch::Contains("No space left on device"));
   CHECK_THAT(full.err, Catch::Contains("every stored run is kept, in " + out.string()));
   // What was committed is intact and is kept on the bigger disk.
-  for (const auto& entry : fs::directory_iterator(mount_point))
-    fs::copy(entry.path(), dir / entry.path().filename(), fs::copy_options::recursive);
-  ::umount(mount_point.c_str());
+  disk.move_to(dir.path());
   test::run_quietly(suite, kept);
   REQUIRE(stored_runs(kept) == 400);
 }
@@ -117,15 +143,10 @@ TEST_CASE("a disk that fills up while the segments are joined is an error (exit 
   const GdSuiteFiles files("grow", 100, 200);
   const auto& [dir, suite, kept] = files;
   test::run_quietly(suite, kept);
-  const auto mount_point = dir / "small_disk";
-  fs::create_directories(mount_point);
   const std::uintmax_t pages = (3 * fs::file_size(kept) / 2) / 4096 + 1;
-  const std::string size = "size=" + std::to_string(pages * 4096);
-  if (::mount("tmpfs", mount_point.c_str(), "tmpfs", 0, size.c_str()) != 0) {
-    WARN("cannot mount a tmpfs here (needs root): the full-disk case is not checked");
-    return;
-  }
-  const auto out = mount_point / kept.filename();
+  SmallDisk disk(dir.path(), pages * 4096);
+  if (!disk.mounted()) return;
+  const auto out = disk.path() / kept.filename();
   fs::copy_file(kept, out);
   write_file(suite, gd_suite("grow", 101, 200));
 
@@ -142,10 +163,7 @@ TEST_CASE("a disk that fills up while the segments are joined is an error (exit 
     segments.push_back(entry.path());
   REQUIRE(segments.size() == 1);
   CHECK(stored_runs(segments.front()) == 1);
-  for (const auto& entry : fs::directory_iterator(mount_point))
-    fs::copy(entry.path(), dir / entry.path().filename(),
-             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-  ::umount(mount_point.c_str());
+  disk.move_to(dir.path());
 
   const auto resumed = test::run_descent({"run", suite.string(), "-o", kept.string()});
   REQUIRE(resumed.exit_status == 0);
