@@ -18,8 +18,9 @@
 //   diagnostics, at every recorded row (`record.diagnostics`).
 //
 // Rules, in order: the method could not step (line_search_failed, not_descent,
-// hessian_singular; converged_grad when g = 0 exactly at θₖ, a stationary point); f, g or θ not finite at the accepted iterate (non_finite: a rejected
-// trial of a line search may be anything); f > divergence.f_above (diverged);
+// hessian_singular; converged_grad when g = 0 exactly at θₖ, a stationary point); f, g or θ
+// not finite at the accepted iterate (non_finite: a rejected trial of a line search may be
+// anything); f > divergence.f_above (diverged);
 // ‖g‖₂ ≤ grad_norm or ‖g‖∞ ≤ grad_norm_inf (converged_grad); f ≤ f_target
 // (target_reached); ‖θₖ₊₁ − θₖ‖ < step_norm (converged_step); relative change of f below
 // f_rel_change; max_evals; max_seconds; max_iter.

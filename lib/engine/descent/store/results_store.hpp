@@ -68,9 +68,9 @@ class ResultsStore {
   // The runs stored (in OUT.h5 or a segment) when the store was opened, and those written since.
   std::set<std::string> stored_run_ids() const;
   // Thread-safe; returns once the run is queued for the writer thread (waiting while the
-  // queue is full: kQueueRuns, kQueueBytes). A run that cannot be stored as given (columns of unequal length, x_final
-  // of the wrong size) is std::invalid_argument; a failure of the writer thread (a full disk)
-  // is rethrown here, by commit() and by compact().
+  // queue is full: kQueueRuns, kQueueBytes). A run that cannot be stored as given (columns of
+  // unequal length, x_final of the wrong size) is std::invalid_argument; a failure of the
+  // writer thread (a full disk) is rethrown here, by commit() and by compact().
   void write_run(const RunSpec& spec, const RunResult& result);
   // Waits until every run written so far is in a committed segment.
   void commit();
